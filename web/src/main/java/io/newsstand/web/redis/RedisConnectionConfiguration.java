@@ -1,0 +1,122 @@
+package io.newsstand.web.redis;
+
+import io.newsstand.web.startup.InvalidSettingException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * Gives Spring Boot's Redis auto-configuration its connection: the embedded
+ * server when {@code newsstand.redis.url} is blank (started before the
+ * connection factory, stopped after it), the external one otherwise.
+ */
+@Configuration(proxyBeanMethods = false)
+class RedisConnectionConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(RedisConnectionConfiguration.class);
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnExpression("'${newsstand.redis.url:}'.isBlank()")
+	static class Embedded {
+
+		@Bean(initMethod = "start", destroyMethod = "stop")
+		EmbeddedRedisServer embeddedRedisServer(NewsstandRedisProperties properties) {
+			return new EmbeddedRedisServer(properties.dataDir());
+		}
+
+		@Bean
+		DataRedisConnectionDetails redisConnectionDetails(EmbeddedRedisServer server) {
+			return new Details(DataRedisConnectionDetails.Standalone.of(server.host(), server.port()), null, null,
+					null);
+		}
+
+		@Bean
+		RedisStartupCheck redisStartupCheck(RedisConnectionFactory factory, EmbeddedRedisServer server) {
+			return new RedisStartupCheck(factory, EmbeddedRedisServer.DATA_DIR_PROPERTY, "embedded redis-server on "
+					+ server.host() + ":" + server.port() + ", data in " + server.dataDir() + " (append-only file)");
+		}
+
+		@Bean
+		EmbeddedRedisWatchdog embeddedRedisWatchdog(EmbeddedRedisServer server) {
+			return new EmbeddedRedisWatchdog(server);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnExpression("!'${newsstand.redis.url:}'.isBlank()")
+	static class External {
+
+		@Bean
+		DataRedisConnectionDetails redisConnectionDetails(NewsstandRedisProperties properties) {
+			RedisUrl url = RedisUrl.parse(properties.url());
+			checkReachable(url);
+			return new Details(DataRedisConnectionDetails.Standalone.of(url.host(), url.port(), url.database()),
+					url.username(), url.password(), url.ssl() ? SslBundle.systemDefault() : null);
+		}
+
+		@Bean
+		RedisStartupCheck redisStartupCheck(RedisConnectionFactory factory, NewsstandRedisProperties properties) {
+			return new RedisStartupCheck(factory, RedisUrl.PROPERTY, "external Redis at "
+					+ RedisUrl.parse(properties.url()).redacted() + " (its persistence is the server's own)");
+		}
+
+		private static void checkReachable(RedisUrl url) {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(url.host(), url.port()), 3000);
+			} catch (IOException ex) {
+				throw new InvalidSettingException(RedisUrl.PROPERTY,
+						"cannot reach Redis at " + url.redacted() + " (" + ex.getMessage() + ")", RedisUrl.action(),
+						ex);
+			}
+		}
+
+	}
+
+	record Details(Standalone getStandalone, @Nullable String getUsername, @Nullable String getPassword,
+			@Nullable SslBundle getSslBundle) implements DataRedisConnectionDetails {
+	}
+
+	/**
+	 * Pings once the context is built, then logs which Redis the app uses and where
+	 * its data lives.
+	 */
+	static final class RedisStartupCheck implements SmartInitializingSingleton {
+
+		private final RedisConnectionFactory factory;
+
+		private final String property;
+
+		private final String description;
+
+		RedisStartupCheck(RedisConnectionFactory factory, String property, String description) {
+			this.factory = factory;
+			this.property = property;
+			this.description = description;
+		}
+
+		@Override
+		public void afterSingletonsInstantiated() {
+			try (RedisConnection connection = this.factory.getConnection()) {
+				connection.ping();
+			} catch (RuntimeException ex) {
+				throw new InvalidSettingException(this.property, "Redis did not answer PING: " + ex.getMessage(),
+						RedisUrl.action(), ex);
+			}
+			log.info("Redis: {}", this.description);
+		}
+
+	}
+
+}

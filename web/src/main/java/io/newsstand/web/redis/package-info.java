@@ -1,0 +1,8 @@
+/**
+ * Which Redis the app uses: an embedded server persisted under the data
+ * directory, or the one named by {@code NEWSSTAND_REDIS_URL}.
+ */
+@NullMarked
+package io.newsstand.web.redis;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+/**
+ * Start-up failures reported as one clear message that names the setting at
+ * fault.
+ */
+@NullMarked
+package io.newsstand.web.startup;
+
+import org.jspecify.annotations.NullMarked;
