@@ -23,7 +23,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<Object> apiProblem(ApiProblem problem, WebRequest request) {
-		return handleExceptionInternal(problem, problem.getBody(), new HttpHeaders(), problem.getStatusCode(), request);
+		return handleExceptionInternal(problem, problem.getBody(), new HttpHeaders(problem.getHeaders()),
+				problem.getStatusCode(), request);
 	}
 
 	@Override

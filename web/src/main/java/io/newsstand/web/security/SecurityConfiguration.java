@@ -9,11 +9,11 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -58,16 +58,17 @@ class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(ReaderDetailsService readers, PasswordEncoder encoder,
-			SignInThrottle throttle) {
+			SignInThrottle throttle, RememberMeKey rememberMeKey) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(readers);
 		passwords.setPasswordEncoder(encoder);
-		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle),
+				new RememberMeAuthenticationProvider(rememberMeKey.value()));
 	}
 
 	@Bean
-	RememberMeServices rememberMeServices(ReaderDetailsService readers, StringRedisTemplate redis,
+	RememberMeServices rememberMeServices(ReaderDetailsService readers, RememberMeKey rememberMeKey,
 			WebProperties properties) {
-		TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(RememberMeKey.load(redis), readers,
+		TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(rememberMeKey.value(), readers,
 				RememberMeTokenAlgorithm.SHA256);
 		services.setCookieName(REMEMBER_ME_COOKIE);
 		services.setParameter("remember");
