@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -27,7 +27,7 @@ class RedisConnectionConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(RedisConnectionConfiguration.class);
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnExpression("'${newsstand.redis.url:}'.isBlank()")
+	@Conditional(EmbeddedRedisCondition.class)
 	static class Embedded {
 
 		@Bean(initMethod = "start", destroyMethod = "stop")
@@ -55,7 +55,7 @@ class RedisConnectionConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnExpression("!'${newsstand.redis.url:}'.isBlank()")
+	@Conditional(EmbeddedRedisCondition.External.class)
 	static class External {
 
 		@Bean

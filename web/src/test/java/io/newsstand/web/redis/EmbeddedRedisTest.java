@@ -46,6 +46,24 @@ class EmbeddedRedisTest {
 	}
 
 	@Test
+	void httpSessionsAreKeptInRedis() throws Exception {
+		try (TestApp app = TestApp.startEmbedded(this.dataDir)) {
+			HttpResponse<String> response = app.get("/test/session");
+			assertThat(response.headers().firstValue("Set-Cookie"))
+					.hasValueSatisfying(cookie -> assertThat(cookie).startsWith("SESSION="));
+			String key = "newsstand:session:sessions:" + response.body();
+			StringRedisTemplate redis = app.bean(StringRedisTemplate.class);
+			// The session is saved as the request completes, which may be just after the
+			// body reached us.
+			Instant deadline = Instant.now().plusSeconds(5);
+			while (!redis.hasKey(key) && Instant.now().isBefore(deadline)) {
+				Thread.sleep(20);
+			}
+			assertThat(redis.hasKey(key)).isTrue();
+		}
+	}
+
+	@Test
 	void startUpLogsWhichRedisIsUsedAndWhereItsDataLives(CapturedOutput output) {
 		try (TestApp app = TestApp.startEmbedded(this.dataDir)) {
 			EmbeddedRedisServer server = app.bean(EmbeddedRedisServer.class);

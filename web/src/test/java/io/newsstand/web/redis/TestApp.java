@@ -1,6 +1,7 @@
 package io.newsstand.web.redis;
 
 import fixtures.web.RedisProbeController;
+import fixtures.web.SessionProbeController;
 import io.newsstand.NewsstandApplication;
 import java.io.IOException;
 import java.net.URI;
@@ -28,8 +29,8 @@ record TestApp(ConfigurableApplicationContext context) implements AutoCloseable 
 	static TestApp start(String... properties) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--newsstand.redis.watchdog-interval=200ms"));
 		Arrays.stream(properties).map(property -> "--" + property).forEach(args::add);
-		return new TestApp(new SpringApplicationBuilder(NewsstandApplication.class, RedisProbeController.class)
-				.run(args.toArray(String[]::new)));
+		return new TestApp(new SpringApplicationBuilder(NewsstandApplication.class, RedisProbeController.class,
+				SessionProbeController.class).run(args.toArray(String[]::new)));
 	}
 
 	static TestApp startEmbedded(Path dataDir) {
