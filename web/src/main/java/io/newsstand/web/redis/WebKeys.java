@@ -63,6 +63,14 @@ public final class WebKeys {
 		return PREFIX + "remember-me-key";
 	}
 
+	/**
+	 * Set: the articles a reader without a membership opened in full in one
+	 * calendar month ({@code yyyy-MM}, UTC).
+	 */
+	public static String readingMeter(String accountId, String month) {
+		return PREFIX + "meter:{" + accountId + "}:" + month;
+	}
+
 	/** List: the development outbox, newest first, capped. */
 	public static String outbox() {
 		return PREFIX + "outbox";
