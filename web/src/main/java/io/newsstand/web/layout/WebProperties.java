@@ -24,11 +24,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *            how long an API bearer token works
  * @param signIn
  *            sign-in rate limits
+ * @param sessionTouchInterval
+ *            how stale a session's last-access time may get before a request
+ *            writes it back to Redis (requests that change nothing else cost
+ *            one Redis read until then)
  */
 @ConfigurationProperties("newsstand.web")
 public record WebProperties(@DefaultValue("true") boolean paymentsSimulated, @Nullable URI publicUrl,
 		@DefaultValue("30d") Duration rememberMe, @DefaultValue("1h") Duration passwordResetTtl,
-		@DefaultValue("30d") Duration apiTokenTtl, @DefaultValue SignIn signIn) {
+		@DefaultValue("30d") Duration apiTokenTtl, @DefaultValue SignIn signIn,
+		@DefaultValue("5m") Duration sessionTouchInterval) {
 
 	/**
 	 * Failed sign-ins allowed in one window before further attempts are refused

@@ -23,6 +23,9 @@ class SiteSecurityTest extends SiteTest {
 	@Autowired
 	AccountStore accounts;
 
+	@Autowired
+	org.springframework.data.redis.core.StringRedisTemplate redis;
+
 	@Test
 	void anonymousPagesSetNoCookieAndCreateNoSession() {
 		for (String path : new String[]{"/", "/css/site.css", "/no-such-page"}) {
@@ -90,6 +93,20 @@ class SiteSecurityTest extends SiteTest {
 		admin.signIn(adminEmail, PASSWORD);
 		assertThat(admin.get("/actuator/metrics").statusCode()).isEqualTo(200);
 		assertThat(admin.get("/").body()).contains("href=\"/operator\"");
+	}
+
+	@Test
+	void aSignedInRequestReadsItsSessionWithoutWritingItBack() {
+		SiteClient reader = client();
+		reader.signUp(uniqueEmail("session"), PASSWORD);
+		String id = new String(java.util.Base64.getDecoder().decode(reader.cookie("SESSION").orElseThrow()),
+				java.nio.charset.StandardCharsets.UTF_8);
+		String key = "newsstand:session:sessions:" + id;
+		assertThat(this.redis.hasKey(key)).isTrue();
+		Object before = this.redis.opsForHash().get(key, "lastAccessedTime");
+		assertThat(reader.get("/account").statusCode()).isEqualTo(200);
+		assertThat(reader.get("/").statusCode()).isEqualTo(200);
+		assertThat(this.redis.opsForHash().get(key, "lastAccessedTime")).isEqualTo(before);
 	}
 
 	@Test
