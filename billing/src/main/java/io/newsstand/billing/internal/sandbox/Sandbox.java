@@ -149,9 +149,12 @@ public final class Sandbox implements AutoCloseable {
 
 	synchronized <T> List<Map<String, Object>> renderAll(Class<T> type, java.util.function.Predicate<T> filter,
 			List<String> expand) {
+		// A list's expand paths name its items as data.*.
+		List<String> itemPaths = expand.stream().filter(path -> path.startsWith("data.")).map(path -> path.substring(5))
+				.toList();
 		return this.objects.values().stream().filter(type::isInstance).map(type::cast).filter(filter)
 				.sorted(Comparator.comparingLong((T object) -> -this.sequence.get(idOf(object))))
-				.map(object -> this.renderer.expand(this.renderer.render(object), expand)).toList();
+				.map(object -> this.renderer.expand(this.renderer.render(object), itemPaths)).toList();
 	}
 
 	private static String idOf(Object object) {
