@@ -10,6 +10,7 @@ import com.rometools.modules.mediarss.types.Thumbnail;
 import com.rometools.modules.mediarss.types.UrlReference;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
@@ -89,6 +90,11 @@ final class RomeFeedParser {
 		List<String> categories = entry.getCategories().stream().map(SyndCategory::getName).filter(Objects::nonNull)
 				.map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
 		String guid = blankToNull(entry.getUri());
+		if (entry.getWireEntry() instanceof Item rssItem) {
+			// Rome copies the link into the URI when an RSS item has no guid; identity
+			// needs to know.
+			guid = rssItem.getGuid() == null ? null : blankToNull(rssItem.getGuid().getValue());
+		}
 		String link = blankToNull(entry.getLink());
 		if (link == null && !entry.getLinks().isEmpty()) {
 			link = blankToNull(entry.getLinks().get(0).getHref());
