@@ -151,18 +151,21 @@ public final class ArticleStore {
 		if (writes.isEmpty()) {
 			return;
 		}
+		long now = this.clock.millis();
 		Pipelines.run(this.redis, redis -> {
 			for (Write write : writes) {
 				Article article = write.article();
 				long published = article.publishedAt().toEpochMilli();
-				long expireAt = published + this.retention.toMillis() + Duration.ofDays(1).toMillis();
+				// Relative TTL (our clock, not Redis's): kept a day past the retention window.
+				Duration ttl = Duration.ofMillis(Math.max(Duration.ofDays(1).toMillis(),
+						published + this.retention.toMillis() + Duration.ofDays(1).toMillis() - now));
 				String key = RedisKeys.article(article.id());
 				redis.<String, String>opsForHash().putAll(key, Map.of(JSON, this.json.writeValueAsString(article), HASH,
 						write.normalized().contentHash(), PUBLISHED, Long.toString(published)));
-				redis.expireAt(key, Instant.ofEpochMilli(expireAt));
+				redis.expire(key, ttl);
 				if (write.normalized().canonicalUrl() != null) {
 					redis.opsForValue().set(aliasKey(write.normalized()), article.id());
-					redis.expireAt(aliasKey(write.normalized()), Instant.ofEpochMilli(expireAt));
+					redis.expire(aliasKey(write.normalized()), ttl);
 				}
 				for (String index : indexes(article)) {
 					redis.opsForZSet().add(index, article.id(), published);
