@@ -1,0 +1,130 @@
+package io.newsstand.aggregator.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsstand.aggregator.internal.catalog.Catalog;
+import io.newsstand.aggregator.internal.catalog.CatalogFeed;
+import io.newsstand.aggregator.internal.catalog.CatalogLoader;
+import io.newsstand.aggregator.internal.demo.DemoFeeds;
+import io.newsstand.aggregator.internal.fetch.FeedFetcher;
+import io.newsstand.aggregator.internal.fetch.FetchSettings;
+import io.newsstand.aggregator.internal.fetch.PrivateNetworkGuard;
+import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
+import io.newsstand.aggregator.internal.parse.FeedParser;
+import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
+import io.newsstand.aggregator.internal.poll.FeedPoller;
+import io.newsstand.aggregator.internal.poll.PollMetrics;
+import io.newsstand.aggregator.internal.poll.PollPolicy;
+import io.newsstand.aggregator.internal.poll.Poller;
+import io.newsstand.aggregator.internal.store.ArticleStore;
+import io.newsstand.aggregator.internal.store.FeedStateStore;
+import io.newsstand.aggregator.internal.store.PollSchedule;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.InstantSource;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the aggregator. Time is {@link InstantSource#system()} here and
+ * injected everywhere else, so tests build the same objects with their own
+ * clock.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AggregatorProperties.class, CatalogProperties.class})
+class AggregatorConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(AggregatorConfiguration.class);
+
+	private static final InstantSource CLOCK = InstantSource.system();
+
+	@Bean
+	Catalog catalog(CatalogProperties properties) {
+		Catalog catalog = new CatalogLoader().load(properties.catalog());
+		log.info("Catalog {}: {} publishers, {} feeds", catalog.source(), catalog.publishers().size(),
+				catalog.feeds().size());
+		return catalog;
+	}
+
+	@Bean
+	DemoFeeds demoFeeds() {
+		return new DemoFeeds(new CatalogLoader().load("demo"), CLOCK);
+	}
+
+	@Bean
+	ArticleStore articleStore(StringRedisTemplate redis, AggregatorProperties properties) {
+		return new ArticleStore(redis, JsonMapper.builder().build(), properties.retention(), CLOCK);
+	}
+
+	@Bean
+	FeedStateStore feedStateStore(StringRedisTemplate redis) {
+		return new FeedStateStore(redis);
+	}
+
+	@Bean
+	PollSchedule pollSchedule(StringRedisTemplate redis) {
+		return new PollSchedule(redis, CLOCK);
+	}
+
+	@Bean
+	ArticleService articleService(Catalog catalog, ArticleStore store, FeedStateStore states, PollSchedule schedule) {
+		return new ArticleService(catalog, store, states, schedule);
+	}
+
+	@Bean
+	Poller poller(Catalog catalog, PollSchedule schedule, ArticleStore store, FeedStateStore states,
+			AggregatorProperties properties, ObjectProvider<MeterRegistry> registry, Environment environment) {
+		PrivateNetworkGuard guard = new PrivateNetworkGuard(properties.allowedPrivateHosts());
+		FeedFetcher fetcher = new FeedFetcher(
+				new FetchSettings(properties.connectTimeout(), properties.requestTimeout(),
+						properties.maxFeedSize().toBytes(), properties.maxRequestsPerHost(), properties.userAgent()),
+				guard, CLOCK);
+		PollPolicy policy = new PollPolicy(properties.minInterval(), properties.maxInterval(),
+				properties.defaultInterval(), RandomGenerator.getDefault());
+		FeedPoller feedPoller = new FeedPoller(fetcher, new FeedParser(), new ArticleNormalizer(new HtmlSanitizer()),
+				store, states, policy, new PollMetrics(registry.getIfAvailable(SimpleMeterRegistry::new)), CLOCK,
+				url -> {
+					if (!url.startsWith(CatalogFeed.SELF)) {
+						return url;
+					}
+					String port = environment.getProperty("local.server.port");
+					if (port == null) {
+						return null;
+					}
+					guard.allow("127.0.0.1:" + port);
+					return "http://127.0.0.1:" + port + url.substring(CatalogFeed.SELF.length());
+				});
+		return new Poller(catalog, schedule, feedPoller, workerName(), properties.batchSize(), properties.lease(),
+				properties.maxInterval(), CLOCK);
+	}
+
+	@Bean
+	@ConditionalOnProperty(prefix = "newsstand.aggregator", name = "polling-enabled", havingValue = "true", matchIfMissing = true)
+	PollingScheduler pollingScheduler(Poller poller, ArticleStore store, Catalog catalog,
+			AggregatorProperties properties) {
+		return new PollingScheduler(poller, store, catalog, properties.tick());
+	}
+
+	private static String workerName() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		} catch (UnknownHostException ex) {
+			host = "unknown-host";
+		}
+		return host + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/"
+				+ UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.newsstand.aggregator.internal;
+
+import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.ArticlePage;
+import io.newsstand.aggregator.ArticleQuery;
+import io.newsstand.aggregator.Articles;
+import io.newsstand.aggregator.FeedHealth;
+import io.newsstand.aggregator.FeedMonitor;
+import io.newsstand.aggregator.Publisher;
+import io.newsstand.aggregator.internal.catalog.Catalog;
+import io.newsstand.aggregator.internal.catalog.CatalogFeed;
+import io.newsstand.aggregator.internal.store.ArticleStore;
+import io.newsstand.aggregator.internal.store.FeedState;
+import io.newsstand.aggregator.internal.store.FeedStateStore;
+import io.newsstand.aggregator.internal.store.PollSchedule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The module's public services over the catalog and the Redis stores.
+ */
+public final class ArticleService implements Articles, FeedMonitor {
+
+	private final Catalog catalog;
+
+	private final List<Publisher> publishers;
+
+	private final ArticleStore store;
+
+	private final FeedStateStore states;
+
+	private final PollSchedule schedule;
+
+	public ArticleService(Catalog catalog, ArticleStore store, FeedStateStore states, PollSchedule schedule) {
+		this.catalog = catalog;
+		this.publishers = catalog.toPublishers();
+		this.store = store;
+		this.states = states;
+		this.schedule = schedule;
+	}
+
+	@Override
+	public List<Publisher> publishers() {
+		return this.publishers;
+	}
+
+	@Override
+	public Optional<Publisher> publisher(String id) {
+		return this.publishers.stream().filter(publisher -> publisher.id().equals(id)).findFirst();
+	}
+
+	@Override
+	public ArticlePage latest(ArticleQuery query) {
+		return this.store.latest(query);
+	}
+
+	@Override
+	public Optional<Article> article(String id) {
+		return this.store.find(id);
+	}
+
+	@Override
+	public List<FeedHealth> feeds() {
+		List<CatalogFeed> feeds = this.catalog.feeds();
+		List<FeedState> states = this.states.loadAll(feeds.stream().map(CatalogFeed::id).toList());
+		List<FeedHealth> health = new ArrayList<>(feeds.size());
+		for (int i = 0; i < feeds.size(); i++) {
+			CatalogFeed feed = feeds.get(i);
+			FeedState state = states.get(i);
+			String status = state.disabled()
+					? "disabled"
+					: state.consecutiveErrors() > 0 ? "failing" : state.lastPoll() == null ? "new" : "ok";
+			health.add(new FeedHealth(feed.id(), feed.publisherId(), feed.section(),
+					state.url() != null ? state.url() : feed.url(), status, state.lastPoll(), state.lastStatus(),
+					state.lastError(), state.consecutiveErrors(), state.lastSuccess(),
+					state.disabled() ? null : this.schedule.nextPoll(feed.id()), state.items()));
+		}
+		return health;
+	}
+
+}

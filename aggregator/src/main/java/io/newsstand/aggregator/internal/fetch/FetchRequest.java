@@ -1,0 +1,11 @@
+package io.newsstand.aggregator.internal.fetch;
+
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A conditional GET of one feed, with the validators stored from its last
+ * response (sent back exactly as received).
+ */
+public record FetchRequest(String feedId, URI url, @Nullable String etag, @Nullable String lastModified) {
+}

@@ -1,0 +1,165 @@
+package io.newsstand.aggregator.internal.parse;
+
+import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.ArticleImage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns parsed items into clean articles: plain-text title and summary,
+ * canonical URL, sanitised body, lead image, clamped dates, word count and
+ * identity.
+ */
+public final class ArticleNormalizer {
+
+	static final int SUMMARY_LENGTH = 320;
+
+	static final int WORDS_PER_MINUTE = 230;
+
+	private final HtmlSanitizer sanitizer;
+
+	public ArticleNormalizer(HtmlSanitizer sanitizer) {
+		this.sanitizer = sanitizer;
+	}
+
+	public List<NormalizedArticle> normalize(ParsedFeed feed, FeedContext context) {
+		Map<String, Integer> guidCounts = new HashMap<>();
+		for (ParsedItem item : feed.items()) {
+			if (item.guid() != null) {
+				guidCounts.merge(item.guid(), 1, Integer::sum);
+			}
+		}
+		String feedBase = Urls.canonical(feed.link(), context.feedUrl());
+		List<NormalizedArticle> articles = new ArrayList<>(feed.items().size());
+		for (ParsedItem item : feed.items()) {
+			articles.add(normalize(item, feed, context, feedBase, guidCounts));
+		}
+		return articles;
+	}
+
+	private NormalizedArticle normalize(ParsedItem item, ParsedFeed feed, FeedContext context,
+			@Nullable String feedBase, Map<String, Integer> guidCounts) {
+		String base = feedBase != null ? feedBase : context.feedUrl();
+		String url = Urls.canonical(item.link(), base);
+		String itemBase = url != null ? url : base;
+		String html = item.contentHtml() != null ? item.contentHtml() : item.summaryHtml();
+		Document body = this.sanitizer.clean(html == null ? "" : html, itemBase);
+		String bodyText = body.body().text();
+		String summary = item.summaryHtml() != null ? text(item.summaryHtml()) : "";
+		if (summary.isEmpty()) {
+			summary = bodyText;
+		}
+		summary = abbreviate(summary, SUMMARY_LENGTH);
+		String title = item.title() == null ? "" : text(item.title());
+		if (title.isEmpty()) {
+			title = summary.isEmpty() ? "(untitled)" : abbreviate(summary, 90);
+		}
+		Instant now = context.now();
+		Instant published = item.published() != null ? item.published() : item.updated();
+		boolean dated = published != null;
+		published = published == null || published.isAfter(now) ? now : published;
+		Instant updated = item.updated() == null || item.updated().isAfter(now) || item.updated().isBefore(published)
+				? published
+				: item.updated();
+		ArticleImage image = image(item, itemBase, body);
+		int words = bodyText.isBlank() ? 0 : bodyText.strip().split("\\s+").length;
+		String bodyHtml = body.body().html();
+		String identity = identity(item, url, title, bodyHtml, guidCounts);
+		String language = feed.language() != null ? feed.language() : context.language();
+		Article article = new Article(id(context.publisherId(), identity), title,
+				url != null ? url : Urls.canonical(context.feedUrl(), null) + "#" + hash(identity).substring(0, 12),
+				context.publisherId(), context.publisherName(), context.section(), context.region(),
+				item.author() == null ? null : abbreviate(text(item.author()), 200), published, updated, summary,
+				bodyHtml, image, item.categories().stream().limit(20).toList(), language, words,
+				Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE), context.free());
+		String contentHash = hash(title + "\u0000" + summary + "\u0000" + bodyHtml + "\u0000"
+				+ (image == null ? "" : image.url()) + "\u0000" + article.author());
+		return new NormalizedArticle(article, identity, url, contentHash, dated);
+	}
+
+	private static String identity(ParsedItem item, @Nullable String url, String title, String body,
+			Map<String, Integer> guidCounts) {
+		String guid = item.guid();
+		if (guid != null) {
+			// A feed that repeats one guid on every item would otherwise collapse into one
+			// article.
+			if (guidCounts.getOrDefault(guid, 0) > 1) {
+				return "g:" + guid + "|" + (url != null ? url : hash(title + body));
+			}
+			return "g:" + guid;
+		}
+		if (url != null) {
+			return "u:" + url;
+		}
+		return "h:" + hash(title + "\u0000" + body);
+	}
+
+	private @Nullable ArticleImage image(ParsedItem item, String base, Document body) {
+		for (ParsedImage image : item.images()) {
+			String url = absolute(image.url(), base);
+			if (url != null) {
+				return new ArticleImage(url, image.caption() == null ? null : abbreviate(text(image.caption()), 500),
+						image.credit() == null ? null : abbreviate(text(image.credit()), 200));
+			}
+		}
+		Element first = body.selectFirst("img[src]");
+		if (first != null) {
+			String url = absolute(first.attr("src"), base);
+			if (url != null) {
+				String alt = first.attr("alt").strip();
+				return new ArticleImage(url, alt.isEmpty() ? null : alt, null);
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String absolute(String url, String base) {
+		try {
+			java.net.URI uri = java.net.URI.create(base).resolve(url.strip());
+			String scheme = uri.getScheme();
+			return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? uri.toString() : null;
+		} catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	static String text(String html) {
+		if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+			return html.strip().replaceAll("\\s+", " ");
+		}
+		return Jsoup.parseBodyFragment(html).body().text().strip();
+	}
+
+	static String abbreviate(String text, int max) {
+		if (text.length() <= max) {
+			return text;
+		}
+		int cut = text.lastIndexOf(' ', max - 1);
+		return text.substring(0, cut > max / 2 ? cut : max - 1).strip() + "\u2026";
+	}
+
+	public static String id(String publisherId, String identity) {
+		return hash(publisherId + "\n" + identity).substring(0, 20);
+	}
+
+	public static String hash(String value) {
+		try {
+			return HexFormat.of()
+					.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

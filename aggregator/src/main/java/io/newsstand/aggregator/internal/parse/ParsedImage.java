@@ -1,0 +1,9 @@
+package io.newsstand.aggregator.internal.parse;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An image offered by a feed item (Media RSS, an enclosure, JSON Feed image).
+ */
+public record ParsedImage(String url, @Nullable String caption, @Nullable String credit) {
+}

@@ -1,0 +1,18 @@
+package io.newsstand.aggregator.internal.parse;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One feed item as parsed. Text fields may still hold HTML; links may be
+ * relative.
+ *
+ * @param base
+ *            the base URL for the item's relative links ({@code xml:base} or
+ *            the feed link), if known
+ */
+public record ParsedItem(@Nullable String guid, @Nullable String link, @Nullable String title, @Nullable String author,
+		@Nullable Instant published, @Nullable Instant updated, @Nullable String summaryHtml,
+		@Nullable String contentHtml, List<ParsedImage> images, List<String> categories, @Nullable String base) {
+}

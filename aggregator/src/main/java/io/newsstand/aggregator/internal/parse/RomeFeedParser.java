@@ -1,0 +1,183 @@
+package io.newsstand.aggregator.internal.parse;
+
+import com.rometools.modules.mediarss.MediaEntryModule;
+import com.rometools.modules.mediarss.MediaModule;
+import com.rometools.modules.mediarss.types.Credit;
+import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.MediaGroup;
+import com.rometools.modules.mediarss.types.Metadata;
+import com.rometools.modules.mediarss.types.Thumbnail;
+import com.rometools.modules.mediarss.types.UrlReference;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one class that knows Rome: parses cleaned XML text (see {@link FeedText})
+ * and turns Rome's types into {@link ParsedFeed}. Rome's own healer is off
+ * (FeedText heals faster), and DOCTYPEs stay refused (FeedText removes them).
+ */
+final class RomeFeedParser {
+
+	ParseOutcome parse(String cleanXml) {
+		SyndFeedInput input = new SyndFeedInput();
+		input.setXmlHealerOn(false);
+		input.setAllowDoctypes(false);
+		input.setPreserveWireFeed(true);
+		SyndFeed feed;
+		try {
+			feed = input.build(new StringReader(cleanXml));
+		} catch (FeedException | IllegalArgumentException ex) {
+			return new ParseOutcome.Malformed(reason(ex));
+		} catch (RuntimeException ex) {
+			// Rome's parsers can fail with NPEs and index errors on odd input.
+			return new ParseOutcome.Malformed("feed parser failed: " + ex);
+		}
+		List<ParsedItem> items = new ArrayList<>();
+		for (SyndEntry entry : feed.getEntries()) {
+			items.add(item(entry, blankToNull(feed.getLink())));
+		}
+		return new ParseOutcome.Parsed(new ParsedFeed(Objects.requireNonNullElse(feed.getFeedType(), "xml"),
+				blankToNull(feed.getTitle()), blankToNull(feed.getLink()), blankToNull(feed.getLanguage()),
+				ttl(feed.originalWireFeed()), items));
+	}
+
+	private static String reason(Exception ex) {
+		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		Throwable cause = ex.getCause();
+		if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+			message = message + ": " + cause.getMessage();
+		}
+		return message.length() > 300 ? message.substring(0, 300) : message;
+	}
+
+	private static @Nullable Duration ttl(@Nullable WireFeed wire) {
+		if (wire instanceof Channel channel && channel.getTtl() > 0) {
+			return Duration.ofMinutes(channel.getTtl());
+		}
+		return null;
+	}
+
+	private static ParsedItem item(SyndEntry entry, @Nullable String feedLink) {
+		String summary = entry.getDescription() == null ? null : blankToNull(entry.getDescription().getValue());
+		String content = entry.getContents().stream().map(SyndContent::getValue).filter(Objects::nonNull)
+				.filter(value -> !value.isBlank()).findFirst().orElse(null);
+		String author = entry.getAuthors().isEmpty()
+				? blankToNull(entry.getAuthor())
+				: blankToNull(
+						entry.getAuthors().stream().map(SyndPerson::getName).filter(Objects::nonNull).map(String::strip)
+								.filter(name -> !name.isEmpty()).distinct().collect(Collectors.joining(", ")));
+		if (author == null) {
+			author = blankToNull(entry.getAuthor());
+		}
+		List<String> categories = entry.getCategories().stream().map(SyndCategory::getName).filter(Objects::nonNull)
+				.map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+		String guid = blankToNull(entry.getUri());
+		if (entry.getWireEntry() instanceof Item rssItem) {
+			// Rome copies the link into the URI when an RSS item has no guid; identity
+			// needs to know.
+			guid = rssItem.getGuid() == null ? null : blankToNull(rssItem.getGuid().getValue());
+		}
+		String link = blankToNull(entry.getLink());
+		if (link == null && !entry.getLinks().isEmpty()) {
+			link = blankToNull(entry.getLinks().get(0).getHref());
+		}
+		return new ParsedItem(guid, link, blankToNull(entry.getTitle()), author, instant(entry.getPublishedDate()),
+				instant(entry.getUpdatedDate()), summary, content, images(entry), categories, feedLink);
+	}
+
+	private static List<ParsedImage> images(SyndEntry entry) {
+		List<ParsedImage> images = new ArrayList<>();
+		if (entry.getModule(MediaModule.URI) instanceof MediaEntryModule media) {
+			for (MediaContent content : media.getMediaContents()) {
+				addMedia(images, content, media.getMetadata());
+			}
+			for (MediaGroup group : media.getMediaGroups()) {
+				for (MediaContent content : group.getContents()) {
+					addMedia(images, content, group.getMetadata());
+				}
+			}
+			Metadata metadata = media.getMetadata();
+			if (metadata != null) {
+				for (Thumbnail thumbnail : metadata.getThumbnail()) {
+					if (thumbnail.getUrl() != null) {
+						images.add(new ParsedImage(thumbnail.getUrl().toString(), caption(metadata), credit(metadata)));
+					}
+				}
+			}
+		}
+		for (SyndEnclosure enclosure : entry.getEnclosures()) {
+			String type = enclosure.getType();
+			if (enclosure.getUrl() != null && type != null && type.startsWith("image/")) {
+				images.add(new ParsedImage(enclosure.getUrl(), null, null));
+			}
+		}
+		return images;
+	}
+
+	private static void addMedia(List<ParsedImage> images, MediaContent content, @Nullable Metadata fallback) {
+		boolean image = "image".equals(content.getMedium())
+				|| content.getType() != null && content.getType().startsWith("image/")
+				|| content.getMedium() == null && content.getType() == null;
+		if (!image || !(content.getReference() instanceof UrlReference reference) || reference.getUrl() == null) {
+			return;
+		}
+		Metadata metadata = content.getMetadata();
+		String caption = caption(metadata);
+		String credit = credit(metadata);
+		if (caption == null && fallback != null) {
+			caption = caption(fallback);
+		}
+		if (credit == null && fallback != null) {
+			credit = credit(fallback);
+		}
+		images.add(new ParsedImage(reference.getUrl().toString(), caption, credit));
+	}
+
+	private static @Nullable String caption(@Nullable Metadata metadata) {
+		if (metadata == null) {
+			return null;
+		}
+		String description = blankToNull(metadata.getDescription());
+		return description != null ? description : blankToNull(metadata.getTitle());
+	}
+
+	private static @Nullable String credit(@Nullable Metadata metadata) {
+		if (metadata == null) {
+			return null;
+		}
+		for (Credit credit : metadata.getCredits()) {
+			String name = blankToNull(credit.getName());
+			if (name != null) {
+				return name;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Instant instant(@Nullable Date date) {
+		return date == null ? null : date.toInstant();
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,223 @@
+package io.newsstand.aggregator.internal.poll;
+
+import io.newsstand.aggregator.internal.catalog.CatalogFeed;
+import io.newsstand.aggregator.internal.catalog.CatalogPublisher;
+import io.newsstand.aggregator.internal.fetch.FeedFetcher;
+import io.newsstand.aggregator.internal.fetch.FetchRequest;
+import io.newsstand.aggregator.internal.fetch.FetchResult;
+import io.newsstand.aggregator.internal.fetch.FetchResult.FailureKind;
+import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
+import io.newsstand.aggregator.internal.parse.FeedContext;
+import io.newsstand.aggregator.internal.parse.FeedParser;
+import io.newsstand.aggregator.internal.parse.NormalizedArticle;
+import io.newsstand.aggregator.internal.parse.ParseOutcome;
+import io.newsstand.aggregator.internal.parse.ParsedFeed;
+import io.newsstand.aggregator.internal.store.ArticleStore;
+import io.newsstand.aggregator.internal.store.FeedState;
+import io.newsstand.aggregator.internal.store.FeedStateStore;
+import io.newsstand.aggregator.internal.store.StoreResult;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of one feed: conditional GET, skip an identical body by its hash,
+ * parse, normalise, store, then record the outcome and choose the next poll
+ * time. Expected failures become feed state, a warning with the feed id and
+ * URL, and a metric; stored articles are never touched by a failed poll.
+ */
+public final class FeedPoller {
+
+	private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
+
+	/** What the poll decided about the schedule. */
+	public record PollReport(FeedState state, String outcome, boolean disable) {
+	}
+
+	private final FeedFetcher fetcher;
+
+	private final FeedParser parser;
+
+	private final ArticleNormalizer normalizer;
+
+	private final ArticleStore articles;
+
+	private final FeedStateStore states;
+
+	private final PollPolicy policy;
+
+	private final PollMetrics metrics;
+
+	private final InstantSource clock;
+
+	private final Function<String, @Nullable String> urlResolver;
+
+	/**
+	 * @param urlResolver
+	 *            turns a catalog URL into the URL to fetch ({@code {self}} feeds),
+	 *            or {@code null} when it cannot be fetched yet
+	 */
+	public FeedPoller(FeedFetcher fetcher, FeedParser parser, ArticleNormalizer normalizer, ArticleStore articles,
+			FeedStateStore states, PollPolicy policy, PollMetrics metrics, InstantSource clock,
+			Function<String, @Nullable String> urlResolver) {
+		this.fetcher = fetcher;
+		this.parser = parser;
+		this.normalizer = normalizer;
+		this.articles = articles;
+		this.states = states;
+		this.policy = policy;
+		this.metrics = metrics;
+		this.clock = clock;
+		this.urlResolver = urlResolver;
+	}
+
+	public PollReport poll(CatalogPublisher publisher, CatalogFeed feed) {
+		Instant now = this.clock.instant();
+		FeedState state = this.states.load(feed.id());
+		String url = state.url() != null && !feed.servedBySelf() ? state.url() : this.urlResolver.apply(feed.url());
+		PollReport report;
+		if (url == null) {
+			report = failed(feed, feed.url(), state, now, 0, FailureKind.NETWORK,
+					"the app's own web server is not running, so its demo feeds cannot be fetched");
+		} else {
+			FetchResult result = this.fetcher
+					.fetch(new FetchRequest(feed.id(), URI.create(url), state.etag(), state.lastModified()));
+			report = handle(publisher, feed, url, state, now, result);
+		}
+		this.states.save(report.state());
+		this.metrics.poll(report.outcome());
+		return report;
+	}
+
+	private PollReport handle(CatalogPublisher publisher, CatalogFeed feed, String url, FeedState state, Instant now,
+			FetchResult result) {
+		String storedUrl = state.url();
+		if (result.permanentUrl() != null && !feed.servedBySelf()) {
+			storedUrl = result.permanentUrl().toString();
+			log.info("Feed {} moved permanently from {} to {}", feed.id(), url, storedUrl);
+		}
+		Duration interval = state.interval() != null ? state.interval() : this.policy.defaultInterval();
+		return switch (result) {
+			case FetchResult.NotModified notModified -> {
+				Instant next = this.policy.next(now, interval, notModified.maxAge(), feed.minInterval(),
+						feed.maxInterval());
+				yield new PollReport(
+						new FeedState(feed.id(), storedUrl,
+								notModified.etag() != null ? notModified.etag() : state.etag(),
+								notModified.lastModified() != null ? notModified.lastModified() : state.lastModified(),
+								state.bodyHash(), 304, null, null, 0, now, now, next, state.items(), interval, false),
+						"not-modified", false);
+			}
+			case FetchResult.Fetched fetched -> fetched(publisher, feed, url, storedUrl, state, now, fetched, interval);
+			case FetchResult.RateLimited limited -> {
+				int errors = state.consecutiveErrors() + 1;
+				Instant backoff = this.policy.backoff(now, errors);
+				Instant next = limited.retryAt() != null && limited.retryAt().isAfter(backoff)
+						? limited.retryAt()
+						: backoff;
+				String message = "HTTP " + limited.status() + ": the publisher asks us to slow down; next poll " + next;
+				log.warn("Feed {} ({}) rate limited: {}", feed.id(), url, message);
+				this.metrics.error("rate-limited");
+				yield new PollReport(new FeedState(feed.id(), storedUrl, state.etag(), state.lastModified(),
+						state.bodyHash(), limited.status(), message, "rate-limited", errors, now, state.lastSuccess(),
+						next, state.items(), interval, false), "rate-limited", false);
+			}
+			case FetchResult.Gone gone -> {
+				log.warn("Feed {} ({}) answered 410 Gone: disabled until an operator enables it again", feed.id(), url);
+				this.metrics.error("gone");
+				yield new PollReport(new FeedState(feed.id(), storedUrl, state.etag(), state.lastModified(),
+						state.bodyHash(), 410, "HTTP 410 Gone: the publisher removed this feed; polling stopped",
+						"gone", state.consecutiveErrors() + 1, now, state.lastSuccess(), null, state.items(), interval,
+						true), "gone", true);
+			}
+			case FetchResult.Failed failed ->
+				failed(feed, url, withUrl(state, storedUrl), now, failed.status(), failed.kind(), failed.message());
+		};
+	}
+
+	private PollReport fetched(CatalogPublisher publisher, CatalogFeed feed, String url, @Nullable String storedUrl,
+			FeedState state, Instant now, FetchResult.Fetched fetched, Duration interval) {
+		String bodyHash = sha256(fetched.body());
+		if (bodyHash.equals(state.bodyHash())) {
+			Instant next = this.policy.next(now, interval, fetched.maxAge(), feed.minInterval(), feed.maxInterval());
+			return new PollReport(
+					new FeedState(feed.id(), storedUrl, fetched.etag(), fetched.lastModified(), bodyHash,
+							fetched.status(), null, null, 0, now, now, next, state.items(), interval, false),
+					"unchanged", false);
+		}
+		long started = System.nanoTime();
+		ParseOutcome outcome = this.parser.parse(fetched.body(), fetched.contentType());
+		ParsedFeed parsed;
+		switch (outcome) {
+			case ParseOutcome.Parsed ok -> parsed = ok.feed();
+			case ParseOutcome.NotAFeed notAFeed -> {
+				return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.NOT_A_FEED,
+						"not a feed: " + notAFeed.reason() + " (Content-Type " + fetched.contentType() + ")");
+			}
+			case ParseOutcome.Malformed malformed -> {
+				return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.PARSE,
+						"cannot parse the feed: " + malformed.reason());
+			}
+		}
+		List<NormalizedArticle> normalized = this.normalizer.normalize(parsed,
+				new FeedContext(publisher.id(), publisher.name(), publisher.region(), publisher.language(),
+						publisher.free(), feed.section(), url, now));
+		this.metrics.parsed(Duration.ofNanos(System.nanoTime() - started));
+		StoreResult stored = this.articles.save(normalized);
+		this.metrics.articles(stored.added(), stored.updated());
+		Duration rhythm = this.policy.rhythm(normalized.stream().filter(NormalizedArticle::dated)
+				.map(article -> article.article().publishedAt()).toList(), now);
+		Duration floor = max(parsed.ttl(), fetched.maxAge());
+		Instant next = this.policy.next(now, rhythm, floor, feed.minInterval(), feed.maxInterval());
+		if (stored.added() > 0 || stored.updated() > 0) {
+			log.debug("Feed {}: {} new, {} updated, {} unchanged, {} skipped", feed.id(), stored.added(),
+					stored.updated(), stored.unchanged(), stored.skipped());
+		}
+		return new PollReport(new FeedState(feed.id(), storedUrl, fetched.etag(), fetched.lastModified(), bodyHash,
+				fetched.status(), null, null, 0, now, now, next, parsed.items().size(), rhythm, false), "fetched",
+				false);
+	}
+
+	private PollReport failed(CatalogFeed feed, String url, FeedState state, Instant now, int status, FailureKind kind,
+			String message) {
+		int errors = state.consecutiveErrors() + 1;
+		Instant next = this.policy.backoff(now, errors);
+		log.warn("Feed {} ({}) failed ({}, {} in a row): {}", feed.id(), url, kind.tag(), errors, message);
+		this.metrics.error(kind.tag());
+		return new PollReport(new FeedState(feed.id(), state.url(), state.etag(), state.lastModified(),
+				state.bodyHash(), status, message, kind.tag(), errors, now, state.lastSuccess(), next, state.items(),
+				state.interval(), false), "failed", false);
+	}
+
+	private static FeedState withUrl(FeedState state, @Nullable String url) {
+		return new FeedState(state.feedId(), url, state.etag(), state.lastModified(), state.bodyHash(),
+				state.lastStatus(), state.lastError(), state.lastErrorKind(), state.consecutiveErrors(),
+				state.lastPoll(), state.lastSuccess(), state.nextPoll(), state.items(), state.interval(),
+				state.disabled());
+	}
+
+	private static @Nullable Duration max(@Nullable Duration a, @Nullable Duration b) {
+		if (a == null) {
+			return b;
+		}
+		return b == null || a.compareTo(b) >= 0 ? a : b;
+	}
+
+	static String sha256(byte[] body) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+		} catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

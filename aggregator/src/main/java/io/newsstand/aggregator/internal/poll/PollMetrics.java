@@ -1,0 +1,40 @@
+package io.newsstand.aggregator.internal.poll;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * Micrometer meters of the poller: polls by outcome, errors by kind, parse
+ * time, new and updated articles.
+ */
+public final class PollMetrics {
+
+	private final MeterRegistry registry;
+
+	private final Timer parse;
+
+	public PollMetrics(MeterRegistry registry) {
+		this.registry = registry;
+		this.parse = Timer.builder("newsstand.feed.parse").description("Time to parse and normalise a feed body")
+				.register(registry);
+	}
+
+	void poll(String outcome) {
+		this.registry.counter("newsstand.feed.polls", "outcome", outcome).increment();
+	}
+
+	void error(String kind) {
+		this.registry.counter("newsstand.feed.errors", "kind", kind).increment();
+	}
+
+	void parsed(Duration duration) {
+		this.parse.record(duration);
+	}
+
+	void articles(int added, int updated) {
+		this.registry.counter("newsstand.articles.stored", "change", "new").increment(added);
+		this.registry.counter("newsstand.articles.stored", "change", "updated").increment(updated);
+	}
+
+}

@@ -1,0 +1,330 @@
+package io.newsstand.aggregator.internal.store;
+
+import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.ArticlePage;
+import io.newsstand.aggregator.ArticleQuery;
+import io.newsstand.aggregator.ArticleSummary;
+import io.newsstand.aggregator.InvalidCursorException;
+import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
+import io.newsstand.aggregator.internal.parse.NormalizedArticle;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Articles in Redis: one hash per article (written by one HSET, so a reader
+ * never sees half an article), sorted-set indexes by time (latest, per
+ * publisher, section and region), URL aliases that merge one publisher's feeds,
+ * tombstones that keep retention-removed items from coming back. A feed's
+ * articles are read in one pipelined round trip and written in another.
+ */
+public final class ArticleStore {
+
+	private static final String JSON = "json";
+
+	private static final String HASH = "hash";
+
+	private static final String PUBLISHED = "publishedAt";
+
+	private static final int SCAN_LIMIT = 1000;
+
+	private final StringRedisTemplate redis;
+
+	private final JsonMapper json;
+
+	private final Duration retention;
+
+	private final InstantSource clock;
+
+	public ArticleStore(StringRedisTemplate redis, JsonMapper json, Duration retention, InstantSource clock) {
+		this.redis = redis;
+		this.json = json;
+		this.retention = retention;
+		this.clock = clock;
+	}
+
+	public StoreResult save(List<NormalizedArticle> incoming) {
+		// One article per identity and per canonical URL within a feed document.
+		Map<String, NormalizedArticle> byId = new LinkedHashMap<>();
+		Set<String> urls = new HashSet<>();
+		for (NormalizedArticle article : incoming) {
+			if (article.canonicalUrl() != null && !urls.add(article.canonicalUrl())) {
+				continue;
+			}
+			byId.putIfAbsent(article.article().id(), article);
+		}
+		List<NormalizedArticle> articles = new ArrayList<>(byId.values());
+		if (articles.isEmpty()) {
+			return new StoreResult(0, 0, 0, 0);
+		}
+		List<Object> known = Pipelines.run(this.redis, redis -> {
+			for (NormalizedArticle article : articles) {
+				redis.<String, String>opsForHash().multiGet(RedisKeys.article(article.article().id()),
+						List.of(HASH, PUBLISHED));
+				redis.hasKey(RedisKeys.tombstone(article.article().id()));
+				redis.opsForValue().get(aliasKey(article));
+			}
+		});
+		List<Write> writes = new ArrayList<>();
+		List<NormalizedArticle> aliased = new ArrayList<>();
+		Instant cutoff = this.clock.instant().minus(this.retention);
+		int unchanged = 0;
+		int skipped = 0;
+		for (int i = 0; i < articles.size(); i++) {
+			NormalizedArticle article = articles.get(i);
+			@SuppressWarnings("unchecked")
+			List<String> existing = (List<String>) known.get(i * 3);
+			boolean tombstoned = Boolean.TRUE.equals(known.get(i * 3 + 1));
+			String alias = (String) known.get(i * 3 + 2);
+			if (tombstoned || article.article().publishedAt().isBefore(cutoff)) {
+				skipped++;
+			} else if (alias != null && !alias.equals(article.article().id())) {
+				aliased.add(withId(article, alias));
+			} else if (existing.get(0) == null) {
+				writes.add(new Write(article, false, null));
+			} else if (existing.get(0).equals(article.contentHash())) {
+				unchanged++;
+			} else {
+				writes.add(new Write(article, true, existing.get(1)));
+			}
+		}
+		if (!aliased.isEmpty()) {
+			// The same story from another feed of the publisher: update the stored one.
+			List<Object> aliasKnown = Pipelines.run(this.redis, redis -> {
+				for (NormalizedArticle article : aliased) {
+					redis.<String, String>opsForHash().multiGet(RedisKeys.article(article.article().id()),
+							List.of(HASH, PUBLISHED));
+				}
+			});
+			for (int i = 0; i < aliased.size(); i++) {
+				@SuppressWarnings("unchecked")
+				List<String> existing = (List<String>) aliasKnown.get(i);
+				NormalizedArticle article = aliased.get(i);
+				if (existing.get(0) == null) {
+					writes.add(new Write(article, false, null));
+				} else if (existing.get(0).equals(article.contentHash())) {
+					unchanged++;
+				} else {
+					writes.add(new Write(article, true, existing.get(1)));
+				}
+			}
+		}
+		write(writes);
+		int updated = (int) writes.stream().filter(Write::update).count();
+		return new StoreResult(writes.size() - updated, updated, unchanged, skipped);
+	}
+
+	private record Write(NormalizedArticle normalized, boolean update, @Nullable String storedPublishedAt) {
+
+		Article article() {
+			Article article = this.normalized.article();
+			if (this.update && !this.normalized.dated() && this.storedPublishedAt != null) {
+				// An undated item keeps the time it was first seen.
+				Instant firstSeen = Instant.ofEpochMilli(Long.parseLong(this.storedPublishedAt));
+				return new Article(article.id(), article.title(), article.url(), article.publisherId(),
+						article.publisherName(), article.section(), article.region(), article.author(), firstSeen,
+						article.updatedAt().isBefore(firstSeen) ? firstSeen : article.updatedAt(), article.summary(),
+						article.body(), article.image(), article.categories(), article.language(), article.wordCount(),
+						article.readingMinutes(), article.free());
+			}
+			return article;
+		}
+
+	}
+
+	private void write(List<Write> writes) {
+		if (writes.isEmpty()) {
+			return;
+		}
+		long now = this.clock.millis();
+		Pipelines.run(this.redis, redis -> {
+			for (Write write : writes) {
+				Article article = write.article();
+				long published = article.publishedAt().toEpochMilli();
+				// Relative TTL (our clock, not Redis's): kept a day past the retention window.
+				Duration ttl = Duration.ofMillis(Math.max(Duration.ofDays(1).toMillis(),
+						published + this.retention.toMillis() + Duration.ofDays(1).toMillis() - now));
+				String key = RedisKeys.article(article.id());
+				redis.<String, String>opsForHash().putAll(key, Map.of(JSON, this.json.writeValueAsString(article), HASH,
+						write.normalized().contentHash(), PUBLISHED, Long.toString(published)));
+				redis.expire(key, ttl);
+				if (write.normalized().canonicalUrl() != null) {
+					redis.opsForValue().set(aliasKey(write.normalized()), article.id());
+					redis.expire(aliasKey(write.normalized()), ttl);
+				}
+				for (String index : indexes(article)) {
+					redis.opsForZSet().add(index, article.id(), published);
+				}
+			}
+		});
+	}
+
+	private static List<String> indexes(Article article) {
+		List<String> keys = new ArrayList<>(4);
+		keys.add(RedisKeys.LATEST);
+		keys.add(RedisKeys.byPublisher(article.publisherId()));
+		if (article.section() != null) {
+			keys.add(RedisKeys.bySection(article.section()));
+		}
+		keys.add(RedisKeys.byRegion(article.region()));
+		return keys;
+	}
+
+	private static String aliasKey(NormalizedArticle article) {
+		String url = article.canonicalUrl() == null ? article.identity() : article.canonicalUrl();
+		return RedisKeys.urlAlias(article.article().publisherId(), ArticleNormalizer.hash(url).substring(0, 20));
+	}
+
+	private static NormalizedArticle withId(NormalizedArticle normalized, String id) {
+		Article a = normalized.article();
+		return new NormalizedArticle(
+				new Article(id, a.title(), a.url(), a.publisherId(), a.publisherName(), a.section(), a.region(),
+						a.author(), a.publishedAt(), a.updatedAt(), a.summary(), a.body(), a.image(), a.categories(),
+						a.language(), a.wordCount(), a.readingMinutes(), a.free()),
+				normalized.identity(), normalized.canonicalUrl(), normalized.contentHash(), normalized.dated());
+	}
+
+	public Optional<Article> find(String id) {
+		if (!id.matches("[0-9a-f]{1,64}")) {
+			return Optional.empty();
+		}
+		Object value = this.redis.opsForHash().get(RedisKeys.article(id), JSON);
+		return value == null ? Optional.empty() : Optional.of(this.json.readValue((String) value, Article.class));
+	}
+
+	public ArticlePage latest(ArticleQuery query) {
+		String publisher = blankToNull(query.publisher());
+		String section = blankToNull(query.section());
+		String region = blankToNull(query.region());
+		String key = publisher != null
+				? RedisKeys.byPublisher(publisher)
+				: section != null
+						? RedisKeys.bySection(section)
+						: region != null ? RedisKeys.byRegion(region) : RedisKeys.LATEST;
+		Cursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : Cursor.decode(query.cursor());
+		double max = cursor == null ? Double.POSITIVE_INFINITY : cursor.score();
+		List<ArticleSummary> items = new ArrayList<>();
+		Cursor last = null;
+		int scanned = 0;
+		long offset = 0;
+		int batch = Math.min(SCAN_LIMIT, query.limit() * 2 + 10);
+		while (items.size() < query.limit() && scanned < SCAN_LIMIT) {
+			Set<TypedTuple<String>> page = this.redis.opsForZSet().reverseRangeByScoreWithScores(key,
+					Double.NEGATIVE_INFINITY, max, offset, batch);
+			if (page == null || page.isEmpty()) {
+				return new ArticlePage(items, null);
+			}
+			offset += page.size();
+			List<TypedTuple<String>> candidates = new ArrayList<>();
+			for (TypedTuple<String> tuple : page) {
+				if (cursor != null && tuple.getScore() != null && tuple.getScore() == cursor.score()
+						&& tuple.getValue() != null && tuple.getValue().compareTo(cursor.id()) >= 0) {
+					continue;
+				}
+				candidates.add(tuple);
+			}
+			List<Object> bodies = Pipelines.run(this.redis, redis -> {
+				for (TypedTuple<String> tuple : candidates) {
+					redis.<String, String>opsForHash().get(RedisKeys.article(String.valueOf(tuple.getValue())), JSON);
+				}
+			});
+			for (int i = 0; i < candidates.size(); i++) {
+				scanned++;
+				if (bodies.get(i) == null) {
+					continue; // expired, or indexed before its hash landed on another Cluster node
+				}
+				Article article = this.json.readValue((String) bodies.get(i), Article.class);
+				if (matches(article, publisher, section, region)) {
+					if (items.size() == query.limit()) {
+						return new ArticlePage(items, last == null ? null : last.encode());
+					}
+					items.add(article.toSummary());
+					TypedTuple<String> tuple = candidates.get(i);
+					last = new Cursor(tuple.getScore() == null ? 0 : tuple.getScore(), article.id());
+				}
+			}
+			if (page.size() < batch) {
+				// Look one further to know whether a next page exists.
+				return new ArticlePage(items, null);
+			}
+		}
+		return new ArticlePage(items, last == null ? null : last.encode());
+	}
+
+	private static boolean matches(Article article, @Nullable String publisher, @Nullable String section,
+			@Nullable String region) {
+		return (publisher == null || publisher.equals(article.publisherId()))
+				&& (section == null || article.section() != null
+						&& RedisKeys.slug(section).equals(RedisKeys.slug(article.section())))
+				&& (region == null || region.equalsIgnoreCase(article.region()));
+	}
+
+	/**
+	 * Removes articles older than the retention window from the given indexes,
+	 * deletes them and leaves a tombstone, so the feed cannot bring them back.
+	 *
+	 * @return articles removed
+	 */
+	public int cleanup(Collection<String> indexKeys) {
+		long cutoff = this.clock.instant().minus(this.retention).toEpochMilli();
+		Set<String> expired = this.redis.opsForZSet().rangeByScore(RedisKeys.LATEST, Double.NEGATIVE_INFINITY,
+				cutoff - 1);
+		if (expired == null) {
+			return 0;
+		}
+		long tombstoneMillis = this.retention.multipliedBy(4).toMillis();
+		Pipelines.run(this.redis, redis -> {
+			for (String id : expired) {
+				redis.opsForValue().set(RedisKeys.tombstone(id), "1", Duration.ofMillis(tombstoneMillis));
+				redis.delete(RedisKeys.article(id));
+			}
+			redis.opsForZSet().removeRangeByScore(RedisKeys.LATEST, Double.NEGATIVE_INFINITY, cutoff - 1);
+			for (String key : indexKeys) {
+				redis.opsForZSet().removeRangeByScore(key, Double.NEGATIVE_INFINITY, cutoff - 1);
+			}
+		});
+		return expired.size();
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	record Cursor(double score, String id) {
+
+		String encode() {
+			String raw = "v1:" + (long) this.score + ":" + this.id;
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+		}
+
+		static Cursor decode(String cursor) {
+			try {
+				String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+				String[] parts = raw.split(":", 3);
+				if (parts.length != 3 || !parts[0].equals("v1") || !parts[2].matches("[0-9a-f]{1,64}")) {
+					throw new InvalidCursorException(cursor);
+				}
+				return new Cursor(Long.parseLong(parts[1]), parts[2].toLowerCase(Locale.ROOT));
+			} catch (IllegalArgumentException ex) {
+				throw ex instanceof InvalidCursorException invalid ? invalid : new InvalidCursorException(cursor);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.newsstand.aggregator.internal.store;
+
+import java.util.Locale;
+
+/**
+ * Every Redis key of the aggregator, built in this one class (listed in
+ * docs/redis.md). The poll schedule's keys share the hash tag {@code {poll}}
+ * because its Lua scripts touch them together; article keys are written one key
+ * per command, so they need no common tag and spread over a Cluster.
+ */
+public final class RedisKeys {
+
+	private static final String PREFIX = "newsstand:";
+
+	public static final String DUE = PREFIX + "{poll}:due";
+
+	public static final String LEASES = PREFIX + "{poll}:leases";
+
+	public static final String OWNERS = PREFIX + "{poll}:owners";
+
+	public static final String DISABLED = PREFIX + "{poll}:disabled";
+
+	public static final String LATEST = PREFIX + "articles:latest";
+
+	private RedisKeys() {
+	}
+
+	public static String article(String id) {
+		return PREFIX + "article:" + id;
+	}
+
+	public static String urlAlias(String publisherId, String urlHash) {
+		return PREFIX + "article-url:" + publisherId + ":" + urlHash;
+	}
+
+	public static String tombstone(String id) {
+		return PREFIX + "tombstone:" + id;
+	}
+
+	public static String byPublisher(String publisherId) {
+		return PREFIX + "articles:publisher:" + publisherId;
+	}
+
+	public static String bySection(String section) {
+		return PREFIX + "articles:section:" + slug(section);
+	}
+
+	public static String byRegion(String region) {
+		return PREFIX + "articles:region:" + region.strip().toUpperCase(Locale.ROOT);
+	}
+
+	public static String feed(String feedId) {
+		return PREFIX + "feed:" + feedId;
+	}
+
+	public static String slug(String section) {
+		return section.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.newsstand.aggregator.internal.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HtmlSanitizerTest {
+
+	private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			script removed                | <p>a</p><script>alert(1)</script>                 | <p>a</p>
+			style removed                 | <style>p{color:red}</style><p>a</p>               | <p>a</p>
+			event handler removed         | <p onclick="x()" onmouseover="y()">a</p>          | <p>a</p>
+			javascript link dropped       | <a href="javascript:alert(1)">a</a>               | <a>a</a>
+			data image dropped            | <img src="data:image/png;base64,AAAA">            | ''
+			form removed, text kept       | <form action="/x"><input name="q">Go</form>       | Go
+			inline style removed          | <p style="position:fixed">a</p>                   | <p>a</p>
+			unknown iframe removed        | <iframe src="https://evil.example/x"></iframe>    | ''
+			object and embed removed      | <object data="x.swf"></object><embed src="y">ok   | ok
+			""")
+	void dangerousMarkupIsRemoved(String name, String html, String expected) {
+		assertThat(this.sanitizer.sanitize(html, "https://news.example.org/a")).isEqualTo(expected);
+	}
+
+	@Test
+	void relativeUrlsResolveAgainstTheBaseAndLinksGetRel() {
+		assertThat(this.sanitizer.sanitize("<a href=\"/b\">b</a><img src=\"img/c.jpg\" alt=\"c\">",
+				"https://news.example.org/dir/a"))
+				.isEqualTo("<a href=\"https://news.example.org/b\" rel=\"nofollow noopener noreferrer\">b</a>"
+						+ "<img src=\"https://news.example.org/dir/img/c.jpg\" alt=\"c\" loading=\"lazy\">");
+	}
+
+	@Test
+	void relativeUrlsWithoutABaseAreDropped() {
+		assertThat(this.sanitizer.sanitize("<img src=\"img/c.jpg\"><a href=\"/b\">b</a>", null)).isEqualTo("<a>b</a>");
+	}
+
+	@Test
+	void videoIframesFromAllowedHostsStayLazyAndSandboxed() {
+		assertThat(this.sanitizer.sanitize("<iframe src=\"https://www.youtube.com/embed/abc\" onload=\"x()\"></iframe>",
+				null))
+				.isEqualTo("<iframe src=\"https://www.youtube.com/embed/abc\" loading=\"lazy\" "
+						+ "sandbox=\"allow-scripts allow-same-origin allow-presentation\"></iframe>");
+	}
+
+	@Test
+	void articleStructureIsKept() {
+		String html = "<figure><img src=\"https://i.example/a.jpg\"><figcaption>Cap</figcaption></figure>"
+				+ "<blockquote><p>q</p></blockquote><h2>Head</h2><ul><li>x</li></ul>";
+		assertThat(this.sanitizer.sanitize(html, null))
+				.isEqualTo("<figure><img src=\"https://i.example/a.jpg\" loading=\"lazy\"><figcaption>Cap</figcaption>"
+						+ "</figure><blockquote><p>q</p></blockquote><h2>Head</h2><ul><li>x</li></ul>");
+	}
+
+}

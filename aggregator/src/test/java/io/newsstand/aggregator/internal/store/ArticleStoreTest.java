@@ -1,0 +1,208 @@
+package io.newsstand.aggregator.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsstand.aggregator.ArticlePage;
+import io.newsstand.aggregator.ArticleQuery;
+import io.newsstand.aggregator.ArticleSummary;
+import io.newsstand.aggregator.InvalidCursorException;
+import io.newsstand.aggregator.internal.TestClock;
+import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
+import io.newsstand.aggregator.internal.parse.FeedContext;
+import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
+import io.newsstand.aggregator.internal.parse.NormalizedArticle;
+import io.newsstand.aggregator.internal.parse.ParsedFeed;
+import io.newsstand.aggregator.internal.parse.ParsedItem;
+import io.newsstand.testing.RedisExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@ExtendWith(RedisExtension.class)
+class ArticleStoreTest {
+
+	private static final Instant START = Instant.parse("2025-06-04T12:00:00Z");
+
+	private final StringRedisTemplate redis;
+
+	private final TestClock clock = new TestClock(START);
+
+	private final ArticleNormalizer normalizer = new ArticleNormalizer(new HtmlSanitizer());
+
+	private ArticleStore store;
+
+	ArticleStoreTest(StringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	@BeforeEach
+	void empty() {
+		this.redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+			connection.serverCommands().flushDb();
+			return null;
+		});
+		this.store = new ArticleStore(this.redis, JsonMapper.builder().build(), Duration.ofDays(30), this.clock);
+	}
+
+	static ParsedItem item(String guid, String url, String title, Instant published) {
+		return new ParsedItem(guid, url, title, "A. Writer", published, null, "<p>Summary of " + title + "</p>",
+				"<p>Body of " + title + "</p>", List.of(), List.of(), null);
+	}
+
+	private List<NormalizedArticle> normalize(String publisher, String section, String region, ParsedItem... items) {
+		return this.normalizer.normalize(new ParsedFeed("rss_2.0", "t", null, null, null, List.of(items)),
+				new FeedContext(publisher, publisher.toUpperCase(), region, "en", false, section,
+						"https://" + publisher + ".example/feed", this.clock.instant()));
+	}
+
+	@Test
+	void aSavedArticleIsReadableAndListedInEveryIndex() {
+		List<NormalizedArticle> articles = normalize("alpha", "World", "UK",
+				item("g1", "https://alpha.example/1", "One", START.minusSeconds(60)));
+		assertThat(this.store.save(articles)).isEqualTo(new StoreResult(1, 0, 0, 0));
+		String id = articles.get(0).article().id();
+		assertThat(this.store.find(id)).hasValueSatisfying(article -> {
+			assertThat(article.title()).isEqualTo("One");
+			assertThat(article.body()).isEqualTo("<p>Body of One</p>");
+		});
+		for (ArticleQuery query : List.of(ArticleQuery.latest(), new ArticleQuery("alpha", null, null, null, 10),
+				new ArticleQuery(null, "world", null, null, 10), new ArticleQuery(null, null, "uk", null, 10))) {
+			assertThat(this.store.latest(query).items()).extracting(ArticleSummary::id).containsExactly(id);
+		}
+		assertThat(this.store.latest(new ArticleQuery("beta", null, null, null, 10)).items()).isEmpty();
+	}
+
+	@Test
+	void anUnchangedArticleIsNotRewritten() {
+		ParsedItem item = item("g1", "https://alpha.example/1", "One", START);
+		this.store.save(normalize("alpha", "World", "UK", item));
+		assertThat(this.store.save(normalize("alpha", "World", "UK", item))).isEqualTo(new StoreResult(0, 0, 1, 0));
+	}
+
+	@Test
+	void aChangedTitleUpdatesTheArticleInPlace() {
+		this.store.save(normalize("alpha", "World", "UK", item("g1", "https://alpha.example/1", "Old", START)));
+		StoreResult result = this.store
+				.save(normalize("alpha", "World", "UK", item("g1", "https://alpha.example/1", "New", START)));
+		assertThat(result).isEqualTo(new StoreResult(0, 1, 0, 0));
+		ArticlePage page = this.store.latest(ArticleQuery.latest());
+		assertThat(page.items()).extracting(ArticleSummary::title).containsExactly("New");
+	}
+
+	@Test
+	void theSameCanonicalUrlFromTwoFeedsOfOnePublisherIsOneArticle() {
+		this.store.save(normalize("alpha", "World", "UK",
+				item("world-guid", "https://alpha.example/story?utm_source=world", "Story", START)));
+		StoreResult second = this.store.save(normalize("alpha", "Business", "UK",
+				item("business-guid", "https://alpha.example/story?utm_source=business", "Story", START)));
+		assertThat(second.added()).isZero();
+		assertThat(this.store.latest(ArticleQuery.latest()).items()).hasSize(1);
+	}
+
+	@Test
+	void anItemThatLeavesTheFeedStays() {
+		ParsedItem a = item("a", "https://alpha.example/a", "A", START.minusSeconds(10));
+		ParsedItem b = item("b", "https://alpha.example/b", "B", START);
+		this.store.save(normalize("alpha", "World", "UK", a, b));
+		this.store.save(normalize("alpha", "World", "UK", b));
+		assertThat(this.store.latest(ArticleQuery.latest()).items()).extracting(ArticleSummary::title)
+				.containsExactly("B", "A");
+	}
+
+	@Test
+	void anItemRemovedByRetentionDoesNotComeBack() {
+		List<NormalizedArticle> undated = this.normalizer.normalize(
+				new ParsedFeed("rss_2.0", "t", null, null, null,
+						List.of(new ParsedItem("u1", "https://alpha.example/u", "Undated", null, null, null, null,
+								"<p>x</p>", List.of(), List.of(), null))),
+				new FeedContext("alpha", "ALPHA", "UK", "en", false, "World", "https://alpha.example/feed", START));
+		this.store.save(undated);
+		String id = undated.get(0).article().id();
+		this.clock.advance(Duration.ofDays(31));
+		assertThat(this.store.cleanup(List.of(RedisKeys.byPublisher("alpha")))).isEqualTo(1);
+		assertThat(this.store.find(id)).isEmpty();
+		assertThat(this.redis.opsForZSet().size(RedisKeys.byPublisher("alpha"))).isZero();
+		// The feed still carries the undated item; normalised now it would look brand
+		// new.
+		List<NormalizedArticle> again = this.normalizer.normalize(
+				new ParsedFeed("rss_2.0", "t", null, null, null,
+						List.of(new ParsedItem("u1", "https://alpha.example/u", "Undated", null, null, null, null,
+								"<p>x</p>", List.of(), List.of(), null))),
+				new FeedContext("alpha", "ALPHA", "UK", "en", false, "World", "https://alpha.example/feed",
+						this.clock.instant()));
+		assertThat(this.store.save(again)).isEqualTo(new StoreResult(0, 0, 0, 1));
+		assertThat(this.store.find(id)).isEmpty();
+	}
+
+	@Test
+	void itemsOlderThanTheRetentionWindowAreNotStored() {
+		StoreResult result = this.store.save(normalize("alpha", "World", "UK",
+				item("old", "https://alpha.example/old", "Old", START.minus(Duration.ofDays(40)))));
+		assertThat(result).isEqualTo(new StoreResult(0, 0, 0, 1));
+	}
+
+	@Test
+	void anUndatedItemKeepsItsFirstSeenTimeWhenUpdated() {
+		ParsedItem first = new ParsedItem("u1", "https://alpha.example/u", "Undated", null, null, null, null,
+				"<p>x</p>", List.of(), List.of(), null);
+		this.store.save(normalize("alpha", "World", "UK", first));
+		this.clock.advance(Duration.ofHours(2));
+		ParsedItem edited = new ParsedItem("u1", "https://alpha.example/u", "Undated, edited", null, null, null, null,
+				"<p>x</p>", List.of(), List.of(), null);
+		List<NormalizedArticle> articles = normalize("alpha", "World", "UK", edited);
+		this.store.save(articles);
+		assertThat(this.store.find(articles.get(0).article().id()))
+				.hasValueSatisfying(article -> assertThat(article.publishedAt()).isEqualTo(START));
+	}
+
+	@Test
+	void pagesFollowTheCursorNewestFirstWithoutGapsOrRepeats() {
+		List<ParsedItem> items = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			// Pairs share a timestamp, so the cursor must break ties.
+			items.add(item("g" + i, "https://alpha.example/" + i, "T" + i, START.minusSeconds(i / 2 * 60L)));
+		}
+		this.store.save(normalize("alpha", "World", "UK", items.toArray(ParsedItem[]::new)));
+		List<String> seen = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			ArticlePage page = this.store.latest(new ArticleQuery(null, null, null, cursor, 10));
+			page.items().forEach(summary -> seen.add(summary.id()));
+			cursor = page.nextCursor();
+			pages++;
+		} while (cursor != null && pages < 10);
+		assertThat(seen).hasSize(25).doesNotHaveDuplicates();
+		assertThat(pages).isEqualTo(3);
+		List<Instant> times = new ArrayList<>();
+		for (String id : seen) {
+			times.add(this.store.find(id).orElseThrow().publishedAt());
+		}
+		assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+	}
+
+	@Test
+	void filtersCombine() {
+		this.store.save(normalize("alpha", "World", "UK", item("a1", "https://alpha.example/1", "A1", START)));
+		this.store.save(normalize("alpha", "Sport", "UK", item("a2", "https://alpha.example/2", "A2", START)));
+		this.store.save(normalize("beta", "World", "AU", item("b1", "https://beta.example/1", "B1", START)));
+		assertThat(this.store.latest(new ArticleQuery("alpha", "World", null, null, 10)).items())
+				.extracting(ArticleSummary::title).containsExactly("A1");
+		assertThat(this.store.latest(new ArticleQuery(null, "World", "AU", null, 10)).items())
+				.extracting(ArticleSummary::title).containsExactly("B1");
+	}
+
+	@Test
+	void aForgedCursorIsRefused() {
+		assertThatThrownBy(() -> this.store.latest(new ArticleQuery(null, null, null, "bm9wZQ", 10)))
+				.isInstanceOf(InvalidCursorException.class);
+	}
+
+}

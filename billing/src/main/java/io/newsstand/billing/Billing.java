@@ -1,0 +1,58 @@
+package io.newsstand.billing;
+
+import java.util.List;
+
+/**
+ * Memberships on Stripe: what the web layer calls. Reads ({@link #membership})
+ * come from Redis without calling Stripe; changes call Stripe and return the
+ * re-synchronised membership. Expected outcomes are values; only programming
+ * errors (an unknown plan id, say) are thrown.
+ */
+public interface Billing {
+
+	/**
+	 * The reader's membership and whether they may read in full now: one Redis
+	 * read, no Stripe call.
+	 */
+	Membership membership(String accountId);
+
+	/** The plans on offer, with prices as Stripe has them (cached briefly). */
+	List<Plan> plans();
+
+	/** Whether the reader's next checkout includes the free trial, and why not. */
+	TrialEligibility trialEligibility(String accountId, String email);
+
+	/**
+	 * Starts a Stripe Checkout for a plan. {@code successUrl} may contain
+	 * {@code {CHECKOUT_SESSION_ID}}, which Stripe replaces with the session id for
+	 * {@link #completeCheckout}.
+	 */
+	CheckoutOutcome startCheckout(String accountId, String email, String plan, String successUrl, String cancelUrl);
+
+	/**
+	 * Called from the checkout success redirect: checks the session belongs to the
+	 * account and synchronises the membership from Stripe at once.
+	 */
+	ChangeOutcome completeCheckout(String accountId, String sessionId);
+
+	/** A Customer Portal session (card, invoices, plan, cancel, resume). */
+	PortalOutcome portal(String accountId, String returnUrl);
+
+	/** Ends the free trial now and charges the first period. */
+	ChangeOutcome endTrialNow(String accountId);
+
+	/**
+	 * Cancels at the end of the period (or trial): reading continues until then.
+	 */
+	ChangeOutcome cancelAtPeriodEnd(String accountId);
+
+	/** Undoes {@link #cancelAtPeriodEnd} before the period ends. */
+	ChangeOutcome resume(String accountId);
+
+	/** Switches between {@code monthly} and {@code yearly}. */
+	ChangeOutcome switchPlan(String accountId, String plan);
+
+	/** The account is being deleted: cancels any subscription at once. */
+	ChangeOutcome cancelForDeletedAccount(String accountId);
+
+}

@@ -1,0 +1,75 @@
+package io.newsstand.billing.internal;
+
+import io.newsstand.billing.Membership;
+import io.newsstand.billing.MembershipState;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one access rule: trialing and active read in full; cancelled at period
+ * end reads until the period ends; past due reads for a grace period from the
+ * first failed payment; unpaid, paused, cancelled, incomplete and
+ * incomplete_expired do not. Access is also capped at the end of the trial or
+ * period (plus a little slack for Stripe's own processing), so a missed webhook
+ * cannot extend it.
+ */
+public final class AccessRule {
+
+	/** Stripe charges about an hour after a period ends; allow for it. */
+	static final Duration PERIOD_SLACK = Duration.ofHours(2);
+
+	private final Duration grace;
+
+	public AccessRule(Duration grace) {
+		this.grace = grace;
+	}
+
+	/** The membership of a snapshot at a moment of real time. */
+	public Membership evaluate(String accountId, @Nullable Snapshot snapshot, Instant realNow) {
+		if (snapshot == null) {
+			return Membership.none(accountId);
+		}
+		Instant now = snapshot.customerNow(realNow);
+		Instant end = snapshot.status().equals("trialing") ? snapshot.trialEnd() : snapshot.periodEnd();
+		boolean withinPeriod = end != null && now.isBefore(end.plus(PERIOD_SLACK));
+		return switch (snapshot.status()) {
+			case "trialing", "active" -> {
+				if (!withinPeriod) {
+					yield membership(snapshot, MembershipState.LAPSED, null, false,
+							"Your membership period has ended.");
+				}
+				if (snapshot.cancelAtPeriodEnd()) {
+					yield membership(snapshot, MembershipState.CANCELING, null, true,
+							"Cancelled; you can read until " + end + ".");
+				}
+				boolean trial = snapshot.status().equals("trialing");
+				yield membership(snapshot, trial ? MembershipState.TRIALING : MembershipState.ACTIVE, null, true,
+						trial ? "Free trial until " + end + "." : "Member.");
+			}
+			case "past_due" -> {
+				Instant since = (snapshot.pastDueSince() != null) ? snapshot.pastDueSince() : snapshot.syncedAt();
+				Instant graceEnd = since.plus(this.grace);
+				yield now.isBefore(graceEnd)
+						? membership(snapshot, MembershipState.PAST_DUE, graceEnd, true,
+								"Your last payment failed; update your card before " + graceEnd + " to keep reading.")
+						: membership(snapshot, MembershipState.LAPSED, graceEnd, false,
+								"Your payment failed and the grace period is over; update your card to read again.");
+			}
+			case "paused" -> membership(snapshot, MembershipState.PAUSED, null, false,
+					"Your trial ended without a card; add one to continue.");
+			case "incomplete" ->
+				membership(snapshot, MembershipState.NONE, null, false, "Your first payment has not completed.");
+			case "none" -> membership(snapshot, MembershipState.NONE, null, false, "Not a member yet.");
+			default -> membership(snapshot, MembershipState.LAPSED, null, false, "Your membership has ended.");
+		};
+	}
+
+	private static Membership membership(Snapshot s, MembershipState state, @Nullable Instant graceEnd, boolean read,
+			String reason) {
+		return new Membership(s.accountId(), state, s.plan(), s.trialEnd(),
+				s.status().equals("trialing") ? s.trialEnd() : s.periodEnd(), s.cancelAtPeriodEnd(), graceEnd,
+				s.syncedAt(), read, reason);
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.newsstand.billing.internal;
+
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.HexFormat;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Billing's beans: where Stripe is (the real API with a configured key, the
+ * sandbox on the app's own port otherwise), the access rule and the clock.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BillingProperties.class)
+class BillingConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(BillingConfiguration.class);
+
+	@Bean
+	StripeConnection stripeConnection(BillingProperties properties, Environment environment) {
+		if (properties.sandboxActive()) {
+			String key = "sk_test_sandbox_" + random();
+			String secret = (properties.webhookSecret() == null || properties.webhookSecret().isBlank())
+					? "whsec_" + random()
+					: properties.webhookSecret();
+			log.info("Billing: no Stripe key configured; payments are simulated by the Stripe sandbox at {}",
+					StripeConnection.SANDBOX_PATH);
+			return new StripeConnection(key, () -> sandboxBase(properties, environment), secret, true);
+		}
+		String key = properties.stripeSecretKey();
+		if (!key.startsWith("sk_") && !key.startsWith("rk_")) {
+			throw new IllegalStateException(
+					"newsstand.billing.stripe-secret-key (NEWSSTAND_BILLING_STRIPESECRETKEY) must be a Stripe secret"
+							+ " key starting with sk_ or rk_");
+		}
+		if (properties.webhookSecret() == null || !properties.webhookSecret().startsWith("whsec_")) {
+			throw new IllegalStateException(
+					"newsstand.billing.webhook-secret (NEWSSTAND_BILLING_WEBHOOKSECRET) must be set to the webhook"
+							+ " endpoint's signing secret (whsec_...) when a Stripe key is configured");
+		}
+		String base = (properties.apiBase() == null || properties.apiBase().isBlank())
+				? com.stripe.Stripe.LIVE_API_BASE
+				: properties.apiBase();
+		log.info("Billing: Stripe {} mode at {}", key.startsWith("sk_live_") ? "live" : "test", base);
+		return new StripeConnection(key, () -> base, properties.webhookSecret(), false);
+	}
+
+	private static String sandboxBase(BillingProperties properties, Environment environment) {
+		if (properties.apiBase() != null && !properties.apiBase().isBlank()) {
+			return properties.apiBase();
+		}
+		String port = environment.getProperty("local.server.port");
+		if (port == null) {
+			throw new IllegalStateException("The Stripe sandbox is reached on the app's own port, which is not"
+					+ " known before the web server has started");
+		}
+		return "http://127.0.0.1:" + port + StripeConnection.SANDBOX_PATH;
+	}
+
+	private static String random() {
+		byte[] bytes = new byte[16];
+		new SecureRandom().nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	@Bean
+	BillingClock billingClock() {
+		return new BillingClock(InstantSource.system());
+	}
+
+	@Bean
+	AccessRule accessRule(BillingProperties properties) {
+		return new AccessRule(properties.pastDueGrace());
+	}
+
+}

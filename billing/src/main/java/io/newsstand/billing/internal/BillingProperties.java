@@ -1,0 +1,77 @@
+package io.newsstand.billing.internal;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Billing configuration ({@code newsstand.billing.*}); see
+ * docs/configuration.md.
+ *
+ * @param stripeSecretKey
+ *            Stripe secret key; blank runs against the built-in Stripe sandbox
+ * @param webhookSecret
+ *            the webhook endpoint's signing secret ({@code whsec_...});
+ *            required with a real key, generated for the sandbox
+ * @param apiBase
+ *            Stripe API base URL; blank means Stripe itself (or the sandbox)
+ * @param monthlyPrice
+ *            the monthly plan: a price id ({@code price_...}) or a lookup key
+ * @param yearlyPrice
+ *            the yearly plan: a price id or a lookup key
+ * @param trialDays
+ *            length of the free trial offered to first-time readers
+ * @param cardlessTrial
+ *            start trials without a card (cancelled at trial end if none is
+ *            added)
+ * @param pastDueGrace
+ *            how long a reader keeps reading after the first failed payment
+ * @param reconcileInterval
+ *            how often every non-final membership is re-read from Stripe
+ * @param webhookTolerance
+ *            oldest accepted webhook signature timestamp
+ * @param maxNetworkRetries
+ *            SDK retries of network errors and 5xx answers
+ * @param connectTimeout
+ *            SDK connect timeout
+ * @param readTimeout
+ *            SDK read timeout
+ * @param testClocks
+ *            give every new customer a test clock of its own (test mode only;
+ *            on by default with the sandbox)
+ * @param cardFingerprintCheck
+ *            end a trial at once when its card already paid for another
+ *            account's trial
+ * @param sandbox
+ *            the sandbox's own settings
+ */
+@ConfigurationProperties("newsstand.billing")
+public record BillingProperties(@Nullable String stripeSecretKey, @Nullable String webhookSecret,
+		@Nullable String apiBase, @DefaultValue("newsstand_monthly") String monthlyPrice,
+		@DefaultValue("newsstand_yearly") String yearlyPrice, @DefaultValue("14") int trialDays,
+		@DefaultValue("false") boolean cardlessTrial, @DefaultValue("7d") Duration pastDueGrace,
+		@DefaultValue("1h") Duration reconcileInterval, @DefaultValue("300s") Duration webhookTolerance,
+		@DefaultValue("2") int maxNetworkRetries, @DefaultValue("5s") Duration connectTimeout,
+		@DefaultValue("20s") Duration readTimeout, @Nullable Boolean testClocks,
+		@DefaultValue("true") boolean cardFingerprintCheck, @DefaultValue Sandbox sandbox) {
+
+	/** True when no secret key is configured: the app talks to its own sandbox. */
+	public boolean sandboxActive() {
+		return this.stripeSecretKey == null || this.stripeSecretKey.isBlank();
+	}
+
+	/**
+	 * The sandbox's settings.
+	 *
+	 * @param webhookRetryDelay
+	 *            first delay before a failed webhook delivery is retried (doubled
+	 *            per attempt)
+	 * @param webhookMaxAttempts
+	 *            delivery attempts per event
+	 */
+	public record Sandbox(@DefaultValue("2s") Duration webhookRetryDelay, @DefaultValue("6") int webhookMaxAttempts) {
+	}
+
+}

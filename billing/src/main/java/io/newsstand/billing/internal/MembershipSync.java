@@ -1,0 +1,147 @@
+package io.newsstand.billing.internal;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds an account's membership snapshot from Stripe: re-reads the customer
+ * and all its subscriptions (never trusting a webhook payload or its order),
+ * picks the one that matters, records trial use, and writes the snapshot in one
+ * transaction under the account's lock.
+ */
+@Component
+class MembershipSync {
+
+	private static final Logger log = LoggerFactory.getLogger(MembershipSync.class);
+
+	/** Preference when a customer has several subscriptions of ours. */
+	private static final List<String> RANK = List.of("active", "trialing", "past_due", "paused", "unpaid",
+			"incomplete");
+
+	private final StripeGateway stripe;
+
+	private final MembershipStore store;
+
+	private final AccountLock lock;
+
+	private final TrialLedger ledger;
+
+	private final Plans plans;
+
+	private final BillingProperties properties;
+
+	private final InstantSource clock;
+
+	MembershipSync(StripeGateway stripe, MembershipStore store, AccountLock lock, TrialLedger ledger, Plans plans,
+			BillingProperties properties, BillingClock clock) {
+		this.stripe = stripe;
+		this.store = store;
+		this.lock = lock;
+		this.ledger = ledger;
+		this.plans = plans;
+		this.properties = properties;
+		this.clock = clock.source();
+	}
+
+	/**
+	 * Syncs the account of a Stripe customer; null when the customer is not one of
+	 * ours (another product on the same Stripe account).
+	 */
+	@Nullable
+	Snapshot syncCustomer(String customerId) {
+		String accountId = this.store.accountOf(customerId);
+		if (accountId == null) {
+			StripeRecords.Customer customer = this.stripe.customer(customerId);
+			accountId = customer.accountId();
+			if (accountId == null) {
+				log.info("Ignoring Stripe customer {}: no accountId in its metadata", customerId);
+				return null;
+			}
+			if (this.store.customerOf(accountId) == null) {
+				this.store.link(accountId, customerId);
+			}
+		}
+		String owner = accountId;
+		return this.lock.run(owner, () -> syncAccount(owner, customerId));
+	}
+
+	/** Syncs an account; the caller may already hold its lock. */
+	Snapshot syncAccount(String accountId, String customerId) {
+		return this.lock.run(accountId, () -> {
+			Snapshot snapshot = read(accountId, customerId, true);
+			this.store.write(snapshot);
+			return snapshot;
+		});
+	}
+
+	private Snapshot read(String accountId, String customerId, boolean checkCard) {
+		Instant now = this.clock.instant();
+		StripeRecords.Customer customer = this.stripe.customer(customerId);
+		List<StripeRecords.Subscription> ours = this.stripe.subscriptions(customerId).stream()
+				.filter(s -> this.plans.planOf(s.priceId()) != null).toList();
+		long offset = (customer.testClock() == null)
+				? 0
+				: this.stripe.testClockTime(customer.testClock()) - now.getEpochSecond();
+		if (ours.stream().anyMatch(s -> s.trialStart() != null)) {
+			this.ledger.markUsed(accountId, customer.email());
+		}
+		List<StripeRecords.Subscription> live = ours.stream().filter(StripeRecords.Subscription::live).toList();
+		if (live.size() > 1) {
+			log.warn("Account {} (customer {}) has {} live subscriptions: {}", accountId, customerId, live.size(),
+					live.stream().map(StripeRecords.Subscription::id).toList());
+		}
+		StripeRecords.Subscription chosen = live.stream()
+				.min(Comparator.comparingInt((StripeRecords.Subscription s) -> rank(s.status()))
+						.thenComparing(Comparator.comparingLong(StripeRecords.Subscription::created).reversed()))
+				.orElseGet(() -> ours.stream().max(Comparator.comparingLong(StripeRecords.Subscription::created))
+						.orElse(null));
+		if (chosen == null) {
+			return new Snapshot(accountId, customerId, customer.email(), "none", null, null, null, null, null, null,
+					false, customer.defaultPaymentMethod() != null, null, offset, 0, "eur", now);
+		}
+		String paymentMethod = (chosen.defaultPaymentMethod() != null)
+				? chosen.defaultPaymentMethod()
+				: customer.defaultPaymentMethod();
+		if (checkCard && this.properties.cardFingerprintCheck() && chosen.status().equals("trialing")
+				&& paymentMethod != null) {
+			String fingerprint = this.stripe.cardFingerprint(paymentMethod);
+			if (fingerprint != null && !this.ledger.claimCard(fingerprint, accountId).equals(accountId)) {
+				log.info("Account {}: card already used for another account's trial; ending trial of {}", accountId,
+						chosen.id());
+				this.stripe.endTrialNow(chosen.id());
+				return read(accountId, customerId, false);
+			}
+		}
+		String plan = this.plans.planOf(chosen.priceId());
+		StripeRecords.Price price = this.plans.price(plan == null ? "monthly" : plan);
+		Instant periodStart = instant(chosen.periodStart());
+		return new Snapshot(accountId, customerId, customer.email(), chosen.status(), chosen.id(), chosen.itemId(),
+				plan, instant(chosen.trialEnd()), periodStart, instant(chosen.periodEnd()), chosen.cancelAtPeriodEnd(),
+				paymentMethod != null, chosen.status().equals("past_due") ? periodStart : null, offset, price.amount(),
+				price.currency(), now);
+	}
+
+	private static int rank(String status) {
+		int index = RANK.indexOf(status);
+		return (index < 0) ? RANK.size() : index;
+	}
+
+	private static @Nullable Instant instant(@Nullable Long epochSecond) {
+		return (epochSecond == null) ? null : Instant.ofEpochSecond(epochSecond);
+	}
+
+	/** Ids of subscriptions still live, for cancel-on-account-deletion. */
+	List<String> liveSubscriptions(String customerId) {
+		return this.stripe.subscriptions(customerId).stream().filter(StripeRecords.Subscription::live)
+				.map(StripeRecords.Subscription::id).toList();
+	}
+
+}

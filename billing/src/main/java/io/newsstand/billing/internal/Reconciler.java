@@ -1,0 +1,52 @@
+package io.newsstand.billing.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Periodically re-reads every non-final membership from Stripe, so a missed
+ * webhook heals, and publishes last-day trial reminders.
+ */
+@Component
+public class Reconciler {
+
+	private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+	private final MembershipStore store;
+
+	private final MembershipSync sync;
+
+	private final TrialReminders reminders;
+
+	Reconciler(MembershipStore store, MembershipSync sync, TrialReminders reminders) {
+		this.store = store;
+		this.sync = sync;
+		this.reminders = reminders;
+	}
+
+	@Scheduled(fixedDelayString = "${newsstand.billing.reconcile-interval:1h}", initialDelayString = "${newsstand.billing.reconcile-interval:1h}")
+	void scheduled() {
+		reconcileAll();
+	}
+
+	/** Returns how many memberships failed to sync. */
+	public int reconcileAll() {
+		int failed = 0;
+		for (String accountId : this.store.accountsToReconcile()) {
+			String customerId = this.store.customerOf(accountId);
+			if (customerId == null) {
+				continue;
+			}
+			try {
+				this.reminders.lastDay(this.sync.syncAccount(accountId, customerId));
+			} catch (RuntimeException ex) {
+				failed++;
+				log.warn("Reconcile of account {} (customer {}) failed: {}", accountId, customerId, ex.toString());
+			}
+		}
+		return failed;
+	}
+
+}

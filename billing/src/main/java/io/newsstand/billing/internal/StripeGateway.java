@@ -1,0 +1,308 @@
+package io.newsstand.billing.internal;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Event;
+import com.stripe.model.PaymentMethod;
+import com.stripe.model.Product;
+import com.stripe.model.StripeObject;
+import com.stripe.model.SubscriptionItem;
+import com.stripe.model.testhelpers.TestClock;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PriceListParams;
+import com.stripe.param.PriceRetrieveParams;
+import com.stripe.param.SubscriptionListParams;
+import com.stripe.param.SubscriptionUpdateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.testhelpers.TestClockCreateParams;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every Stripe call billing makes, through one {@link StripeClient} (network
+ * retries, 5 s connect and 20 s read timeouts by default), and the one place
+ * that maps stripe-java's models to {@link StripeRecords}. Failures become
+ * {@link StripeRecords.Failure}, which says whether trying again may help.
+ */
+@Component
+class StripeGateway {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final StripeConnection connection;
+
+	private final BillingProperties properties;
+
+	private volatile @Nullable StripeClient client;
+
+	StripeGateway(StripeConnection connection, BillingProperties properties) {
+		this.connection = connection;
+		this.properties = properties;
+	}
+
+	private StripeClient client() {
+		StripeClient current = this.client;
+		if (current == null) {
+			synchronized (this) {
+				current = this.client;
+				if (current == null) {
+					current = StripeClient.builder().setApiKey(this.connection.secretKey())
+							.setApiBase(this.connection.apiBase().get())
+							.setMaxNetworkRetries(this.properties.maxNetworkRetries())
+							.setConnectTimeout((int) this.properties.connectTimeout().toMillis())
+							.setReadTimeout((int) this.properties.readTimeout().toMillis()).build();
+					this.client = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	private static RequestOptions idempotent(String key) {
+		return RequestOptions.builder().setIdempotencyKey(key).build();
+	}
+
+	@FunctionalInterface
+	private interface Call<T> {
+
+		T run() throws StripeException;
+
+	}
+
+	private static <T> T call(String what, Call<T> call) {
+		try {
+			return call.run();
+		} catch (ApiConnectionException | RateLimitException ex) {
+			throw new StripeRecords.Failure(what + ": " + ex.getMessage(), true, ex.getCode(), ex);
+		} catch (ApiException ex) {
+			throw new StripeRecords.Failure(what + ": " + ex.getMessage(), true, ex.getCode(), ex);
+		} catch (StripeException ex) {
+			Integer status = ex.getStatusCode();
+			boolean retryable = status != null && (status >= 500 || status == 409 || status == 429);
+			throw new StripeRecords.Failure(what + ": " + ex.getMessage(), retryable, ex.getCode(), ex);
+		}
+	}
+
+	// ---- customers ----
+
+	String createTestClock(String accountId, long frozenTime) {
+		return call("create test clock",
+				() -> client().v1().testHelpers().testClocks()
+						.create(TestClockCreateParams.builder().setFrozenTime(frozenTime)
+								.setName("account " + accountId).build(), idempotent("newsstand-clock:" + accountId)))
+				.getId();
+	}
+
+	long testClockTime(String clockId) {
+		TestClock clock = call("retrieve test clock", () -> client().v1().testHelpers().testClocks().retrieve(clockId));
+		return Objects.requireNonNull(clock.getFrozenTime());
+	}
+
+	StripeRecords.Customer createCustomer(String accountId, String email, @Nullable String testClock) {
+		CustomerCreateParams.Builder params = CustomerCreateParams.builder().setEmail(email).putMetadata("accountId",
+				accountId);
+		if (testClock != null) {
+			params.setTestClock(testClock);
+		}
+		return customer(call("create customer",
+				() -> client().v1().customers().create(params.build(), idempotent("newsstand-customer:" + accountId))));
+	}
+
+	StripeRecords.Customer customer(String customerId) {
+		return customer(call("retrieve customer", () -> client().v1().customers().retrieve(customerId)));
+	}
+
+	private static StripeRecords.Customer customer(com.stripe.model.Customer customer) {
+		Map<String, String> metadata = customer.getMetadata();
+		return new StripeRecords.Customer(customer.getId(), customer.getEmail(),
+				(metadata == null) ? null : metadata.get("accountId"), customer.getTestClock(),
+				(customer.getInvoiceSettings() == null)
+						? null
+						: customer.getInvoiceSettings().getDefaultPaymentMethod());
+	}
+
+	@Nullable
+	String cardFingerprint(String paymentMethodId) {
+		PaymentMethod method = call("retrieve payment method",
+				() -> client().v1().paymentMethods().retrieve(paymentMethodId));
+		return (method.getCard() == null) ? null : method.getCard().getFingerprint();
+	}
+
+	// ---- prices ----
+
+	/**
+	 * Resolves a configured plan: a price id ({@code price_...}) or a lookup key.
+	 */
+	StripeRecords.Price price(String idOrLookupKey) {
+		com.stripe.model.Price price;
+		if (idOrLookupKey.startsWith("price_")) {
+			price = call("retrieve price " + idOrLookupKey, () -> client().v1().prices().retrieve(idOrLookupKey,
+					PriceRetrieveParams.builder().addExpand("product").build()));
+		} else {
+			List<com.stripe.model.Price> found = call("find price " + idOrLookupKey,
+					() -> client().v1().prices().list(PriceListParams.builder().addLookupKey(idOrLookupKey)
+							.setActive(true).addExpand("data.product").build()))
+					.getData();
+			if (found.isEmpty()) {
+				throw new StripeRecords.Failure("No active Stripe price has lookup key " + idOrLookupKey, false,
+						"resource_missing", null);
+			}
+			price = found.get(0);
+		}
+		Product product = price.getProductObject();
+		return new StripeRecords.Price(price.getId(), price.getLookupKey(),
+				Objects.requireNonNullElse(price.getUnitAmount(), 0L), price.getCurrency(),
+				(price.getRecurring() == null) ? "month" : price.getRecurring().getInterval(),
+				(product == null) ? "Membership" : product.getName());
+	}
+
+	// ---- checkout and portal ----
+
+	StripeRecords.Session createCheckout(String customerId, String accountId, String priceId, int trialDays,
+			boolean cardless, String successUrl, String cancelUrl, String idempotencyKey) {
+		SessionCreateParams.SubscriptionData.Builder subscription = SessionCreateParams.SubscriptionData.builder()
+				.putMetadata("accountId", accountId);
+		SessionCreateParams.Builder params = SessionCreateParams.builder()
+				.setMode(SessionCreateParams.Mode.SUBSCRIPTION).setCustomer(customerId).setClientReferenceId(accountId)
+				.setAllowPromotionCodes(true)
+				.addLineItem(SessionCreateParams.LineItem.builder().setPrice(priceId).setQuantity(1L).build())
+				.setSuccessUrl(successUrl).setCancelUrl(cancelUrl).putMetadata("accountId", accountId)
+				.putMetadata("price", priceId);
+		if (trialDays > 0) {
+			subscription.setTrialPeriodDays((long) trialDays);
+			if (cardless) {
+				params.setPaymentMethodCollection(SessionCreateParams.PaymentMethodCollection.IF_REQUIRED);
+				subscription.setTrialSettings(SessionCreateParams.SubscriptionData.TrialSettings.builder()
+						.setEndBehavior(SessionCreateParams.SubscriptionData.TrialSettings.EndBehavior.builder()
+								.setMissingPaymentMethod(
+										SessionCreateParams.SubscriptionData.TrialSettings.EndBehavior.MissingPaymentMethod.CANCEL)
+								.build())
+						.build());
+			}
+		}
+		params.setSubscriptionData(subscription.build());
+		return session(call("create checkout session",
+				() -> client().v1().checkout().sessions().create(params.build(), idempotent(idempotencyKey))));
+	}
+
+	StripeRecords.Session checkoutSession(String sessionId) {
+		return session(
+				call("retrieve checkout session", () -> client().v1().checkout().sessions().retrieve(sessionId)));
+	}
+
+	void expireCheckout(String sessionId) {
+		call("expire checkout session", () -> client().v1().checkout().sessions().expire(sessionId));
+	}
+
+	private static StripeRecords.Session session(com.stripe.model.checkout.Session session) {
+		Map<String, String> metadata = session.getMetadata();
+		return new StripeRecords.Session(session.getId(), session.getUrl(), session.getStatus(), session.getCustomer(),
+				session.getClientReferenceId(), (metadata == null) ? null : metadata.get("price"));
+	}
+
+	String portal(String customerId, String returnUrl) {
+		return call("create portal session",
+				() -> client().v1().billingPortal().sessions().create(com.stripe.param.billingportal.SessionCreateParams
+						.builder().setCustomer(customerId).setReturnUrl(returnUrl).build()))
+				.getUrl();
+	}
+
+	// ---- subscriptions ----
+
+	List<StripeRecords.Subscription> subscriptions(String customerId) {
+		return call("list subscriptions",
+				() -> client().v1().subscriptions()
+						.list(SubscriptionListParams.builder().setCustomer(customerId)
+								.setStatus(SubscriptionListParams.Status.ALL).setLimit(20L).build()))
+				.getData().stream().map(StripeGateway::subscription).toList();
+	}
+
+	private static StripeRecords.Subscription subscription(com.stripe.model.Subscription s) {
+		SubscriptionItem item = (s.getItems() == null || s.getItems().getData().isEmpty())
+				? null
+				: s.getItems().getData().get(0);
+		return new StripeRecords.Subscription(s.getId(), s.getCustomer(), s.getStatus(),
+				(item == null) ? null : item.getId(),
+				(item == null || item.getPrice() == null) ? null : item.getPrice().getId(), s.getTrialStart(),
+				s.getTrialEnd(), (item == null) ? null : item.getCurrentPeriodStart(),
+				(item == null) ? null : item.getCurrentPeriodEnd(), Boolean.TRUE.equals(s.getCancelAtPeriodEnd()),
+				s.getDefaultPaymentMethod(), Objects.requireNonNullElse(s.getCreated(), 0L));
+	}
+
+	void cancelAtPeriodEnd(String subscriptionId, boolean cancel) {
+		update(subscriptionId, SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(cancel).build());
+	}
+
+	void endTrialNow(String subscriptionId) {
+		update(subscriptionId,
+				SubscriptionUpdateParams.builder().setTrialEnd(SubscriptionUpdateParams.TrialEnd.NOW).build());
+	}
+
+	void switchPrice(String subscriptionId, String itemId, String priceId) {
+		update(subscriptionId,
+				SubscriptionUpdateParams.builder()
+						.addItem(SubscriptionUpdateParams.Item.builder().setId(itemId).setPrice(priceId).build())
+						.setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.CREATE_PRORATIONS).build());
+	}
+
+	private void update(String subscriptionId, SubscriptionUpdateParams params) {
+		call("update subscription", () -> client().v1().subscriptions().update(subscriptionId, params));
+	}
+
+	void cancelNow(String subscriptionId) {
+		call("cancel subscription", () -> client().v1().subscriptions().cancel(subscriptionId));
+	}
+
+	// ---- webhooks ----
+
+	/**
+	 * Verifies a webhook's signature against the configured secret and tolerance
+	 * and reads the event's id, type and customer.
+	 */
+	StripeRecords.Event verify(String payload, String signature) {
+		Event event;
+		try {
+			event = client().constructEvent(payload, signature, this.connection.webhookSecret(),
+					this.properties.webhookTolerance().toSeconds());
+		} catch (SignatureVerificationException ex) {
+			throw new StripeRecords.BadSignature(ex.getMessage());
+		} catch (RuntimeException ex) {
+			// A correctly signed body that Gson cannot read (JsonSyntaxException) is as
+			// useless as a forged one: reject it without side effects.
+			throw new StripeRecords.BadSignature("unreadable event: " + ex.getMessage());
+		}
+		return new StripeRecords.Event(event.getId(), event.getType(), customerOf(event));
+	}
+
+	/**
+	 * The customer an event is about; read from the raw JSON if the SDK cannot map
+	 * its version.
+	 */
+	private static @Nullable String customerOf(Event event) {
+		StripeObject object = event.getDataObjectDeserializer().getObject().orElse(null);
+		String customer = switch (object) {
+			case com.stripe.model.Subscription s -> s.getCustomer();
+			case com.stripe.model.Invoice i -> i.getCustomer();
+			case com.stripe.model.checkout.Session s -> s.getCustomer();
+			case com.stripe.model.Customer c -> c.getId();
+			case null, default -> null;
+		};
+		if (customer != null) {
+			return customer;
+		}
+		JsonNode raw = JSON.readTree(event.getDataObjectDeserializer().getRawJson());
+		JsonNode node = "customer".equals(raw.path("object").asString("")) ? raw.get("id") : raw.get("customer");
+		return (node == null || !node.isString()) ? null : node.asString();
+	}
+
+}

@@ -1,0 +1,299 @@
+package io.newsstand.billing.internal.sandbox;
+
+import io.newsstand.billing.internal.ConditionalOnSandbox;
+import io.newsstand.billing.internal.StripeConnection;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Stripe REST API subset billing calls, under {@code /sandbox/stripe/v1}:
+ * form-encoded requests in Stripe's bracket notation, validated per endpoint,
+ * answered with Stripe's JSON and error shapes. POSTs honour
+ * {@code Idempotency-Key}. Any secret key starting with {@code sk_test_} is
+ * accepted.
+ */
+@RestController
+@ConditionalOnSandbox
+@RequestMapping(StripeConnection.SANDBOX_PATH + "/v1")
+class SandboxApi {
+
+	private static final Set<String> SESSION_CREATE = Set.of("mode:payment|setup|subscription", "customer",
+			"customer_email", "client_reference_id", "line_items.#.price", "line_items.#.quantity:int",
+			"subscription_data.trial_period_days:int", "subscription_data.trial_end:int",
+			"subscription_data.trial_settings.end_behavior.missing_payment_method:cancel|create_invoice|pause",
+			"subscription_data.metadata.*", "payment_method_collection:always|if_required", "success_url", "cancel_url",
+			"allow_promotion_codes:bool", "metadata.*", "expires_at:int", "locale");
+
+	private static final Set<String> SUBSCRIPTION_UPDATE = Set.of("cancel_at_period_end:bool", "trial_end:now|int",
+			"items.#.id", "items.#.price", "items.#.quantity:int",
+			"proration_behavior:always_invoice|create_prorations|none", "default_payment_method", "metadata.*",
+			"payment_behavior:allow_incomplete|default_incomplete|error_if_incomplete|pending_if_incomplete");
+
+	private static final Set<String> SUBSCRIPTION_LIST = Set.of(
+			"status:active|all|canceled|ended|incomplete|incomplete_expired|past_due|paused|trialing|unpaid",
+			"customer", "price", "limit:int", "starting_after", "ending_before", "test_clock");
+
+	private final Sandbox sandbox;
+
+	private final SandboxFaults faults;
+
+	private final Map<String, CompletableFuture<ResponseEntity<Object>>> idempotent = new ConcurrentHashMap<>();
+
+	SandboxApi(Sandbox sandbox, SandboxFaults faults) {
+		this.sandbox = sandbox;
+		this.faults = faults;
+	}
+
+	@PostMapping("/customers")
+	ResponseEntity<Object> createCustomer(HttpServletRequest request) {
+		return post(request, () -> this.sandbox.createCustomer(params(request, "email", "name", "metadata.*",
+				"test_clock", "description", "payment_method", "phone")));
+	}
+
+	@PostMapping("/customers/{id}")
+	ResponseEntity<Object> updateCustomer(@PathVariable String id, HttpServletRequest request) {
+		return post(request, () -> this.sandbox.updateCustomer(id, params(request, "email", "name", "metadata.*",
+				"invoice_settings.default_payment_method", "description")));
+	}
+
+	@GetMapping("/customers/{id}")
+	ResponseEntity<Object> customer(@PathVariable String id, HttpServletRequest request) {
+		return get(request, () -> retrieve(id, "customer", Model.Customer.class, request));
+	}
+
+	@GetMapping("/customers")
+	ResponseEntity<Object> customers(HttpServletRequest request) {
+		return get(request, () -> {
+			StripeParams params = params(request, "email", "limit:int", "starting_after", "test_clock");
+			String email = params.get("email");
+			return Renderer.list(
+					this.sandbox.renderAll(Model.Customer.class,
+							customer -> email == null || email.equalsIgnoreCase(customer.email), params.list("expand")),
+					"/v1/customers");
+		});
+	}
+
+	@PostMapping("/payment_methods/{id}/attach")
+	ResponseEntity<Object> attach(@PathVariable String id, HttpServletRequest request) {
+		return post(request,
+				() -> this.sandbox.attachPaymentMethod(id, params(request, "customer").require("customer")));
+	}
+
+	@GetMapping("/payment_methods/{id}")
+	ResponseEntity<Object> paymentMethod(@PathVariable String id, HttpServletRequest request) {
+		return get(request, () -> retrieve(id, "PaymentMethod", Model.PaymentMethod.class, request));
+	}
+
+	@GetMapping("/prices")
+	ResponseEntity<Object> prices(HttpServletRequest request) {
+		return get(request, () -> {
+			StripeParams params = params(request, "active:bool", "lookup_keys.#", "product", "type:one_time|recurring",
+					"limit:int", "currency");
+			List<String> keys = params.list("lookup_keys");
+			return Renderer.list(this.sandbox.renderAll(Model.Price.class,
+					price -> keys.isEmpty() || keys.contains(price.lookupKey), params.list("expand")), "/v1/prices");
+		});
+	}
+
+	@GetMapping("/prices/{id}")
+	ResponseEntity<Object> price(@PathVariable String id, HttpServletRequest request) {
+		return get(request, () -> retrieve(id, "price", Model.Price.class, request));
+	}
+
+	@GetMapping("/products/{id}")
+	ResponseEntity<Object> product(@PathVariable String id, HttpServletRequest request) {
+		return get(request, () -> retrieve(id, "product", Model.Product.class, request));
+	}
+
+	@PostMapping("/checkout/sessions")
+	ResponseEntity<Object> createSession(HttpServletRequest request) {
+		return post(request, () -> this.sandbox.createSession(params(request, SESSION_CREATE)));
+	}
+
+	@GetMapping("/checkout/sessions/{id}")
+	ResponseEntity<Object> session(@PathVariable String id, HttpServletRequest request) {
+		return get(request, () -> retrieve(id, "checkout.session", Model.Session.class, request));
+	}
+
+	@PostMapping("/checkout/sessions/{id}/expire")
+	ResponseEntity<Object> expireSession(@PathVariable String id, HttpServletRequest request) {
+		return post(request, () -> {
+			params(request);
+			return this.sandbox.expireSession(id);
+		});
+	}
+
+	/** Not Stripe's: completes a session as the hosted page would. */
+	@PostMapping("/test_helpers/checkout/sessions/{id}/complete")
+	ResponseEntity<Object> completeSession(@PathVariable String id, HttpServletRequest request) {
+		return post(request,
+				() -> this.sandbox.completeSession(id, params(request, "payment_method").get("payment_method")));
+	}
+
+	@GetMapping("/subscriptions")
+	ResponseEntity<Object> subscriptions(HttpServletRequest request) {
+		return get(request, () -> {
+			StripeParams params = params(request, SUBSCRIPTION_LIST);
+			String customer = params.get("customer");
+			String status = Objects.requireNonNullElse(params.get("status"), "");
+			String price = params.get("price");
+			return Renderer.list(this.sandbox.renderAll(
+					Model.Subscription.class, s -> (customer == null || customer.equals(s.customer))
+							&& (price == null || price.equals(s.price)) && statusMatches(status, s.status),
+					params.list("expand")), "/v1/subscriptions");
+		});
+	}
+
+	private static boolean statusMatches(String wanted, String status) {
+		return switch (wanted) {
+			case "" -> !status.equals("canceled") && !status.equals("incomplete_expired");
+			case "all" -> true;
+			case "ended" -> status.equals("canceled") || status.equals("incomplete_expired");
+			default -> wanted.equals(status);
+		};
+	}
+
+	@GetMapping("/subscriptions/{id}")
+	ResponseEntity<Object> subscription(@PathVariable String id, HttpServletRequest request) {
+		return get(request, () -> retrieve(id, "subscription", Model.Subscription.class, request));
+	}
+
+	@PostMapping("/subscriptions/{id}")
+	ResponseEntity<Object> updateSubscription(@PathVariable String id, HttpServletRequest request) {
+		return post(request, () -> this.sandbox.updateSubscription(id, params(request, SUBSCRIPTION_UPDATE)));
+	}
+
+	@PostMapping("/subscriptions/{id}/resume")
+	ResponseEntity<Object> resumeSubscription(@PathVariable String id, HttpServletRequest request) {
+		return post(request, () -> {
+			params(request, "billing_cycle_anchor:now|unchanged", "proration_behavior");
+			return this.sandbox.resumeSubscription(id);
+		});
+	}
+
+	@DeleteMapping("/subscriptions/{id}")
+	ResponseEntity<Object> cancelSubscription(@PathVariable String id, HttpServletRequest request) {
+		return post(request, () -> {
+			params(request, "invoice_now:bool", "prorate:bool", "cancellation_details.comment",
+					"cancellation_details.feedback");
+			return this.sandbox.cancelSubscription(id);
+		});
+	}
+
+	@GetMapping("/invoices/{id}")
+	ResponseEntity<Object> invoice(@PathVariable String id, HttpServletRequest request) {
+		return get(request, () -> retrieve(id, "invoice", Model.Invoice.class, request));
+	}
+
+	@PostMapping("/billing_portal/sessions")
+	ResponseEntity<Object> portal(HttpServletRequest request) {
+		return post(request, () -> this.sandbox.createPortalSession(
+				params(request, "customer", "return_url", "configuration", "locale", "flow_data.type")));
+	}
+
+	@PostMapping("/test_helpers/test_clocks")
+	ResponseEntity<Object> createClock(HttpServletRequest request) {
+		return post(request, () -> this.sandbox.createClock(params(request, "frozen_time:int", "name")));
+	}
+
+	@GetMapping("/test_helpers/test_clocks/{id}")
+	ResponseEntity<Object> clock(@PathVariable String id, HttpServletRequest request) {
+		return get(request, () -> retrieve(id, "test_clock", Model.TestClock.class, request));
+	}
+
+	@PostMapping("/test_helpers/test_clocks/{id}/advance")
+	ResponseEntity<Object> advanceClock(@PathVariable String id, HttpServletRequest request) {
+		return post(request, () -> this.sandbox.advanceClock(id,
+				Long.parseLong(params(request, "frozen_time:int").require("frozen_time"))));
+	}
+
+	private Map<String, Object> retrieve(String id, String kind, Class<?> type, HttpServletRequest request) {
+		StripeParams params = params(request);
+		this.sandbox.get(type, kind, id);
+		return this.sandbox.render(id, params.list("expand"));
+	}
+
+	private static StripeParams params(HttpServletRequest request, String... accepted) {
+		return params(request, Set.of(accepted));
+	}
+
+	private static StripeParams params(HttpServletRequest request, Set<String> accepted) {
+		return StripeParams.of(request.getParameterMap(), accepted);
+	}
+
+	private ResponseEntity<Object> get(HttpServletRequest request, Supplier<Object> action) {
+		authorize(request);
+		this.faults.before(request.getRequestURI());
+		ResponseEntity<Object> response = ResponseEntity.ok(action.get());
+		this.faults.after(request.getRequestURI());
+		return response;
+	}
+
+	private ResponseEntity<Object> post(HttpServletRequest request, Supplier<Object> action) {
+		authorize(request);
+		this.faults.before(request.getRequestURI());
+		String key = request.getHeader("Idempotency-Key");
+		ResponseEntity<Object> response;
+		if (key == null) {
+			response = run(action);
+		} else {
+			if (this.idempotent.size() > 50_000) {
+				this.idempotent.clear();
+			}
+			CompletableFuture<ResponseEntity<Object>> mine = new CompletableFuture<>();
+			CompletableFuture<ResponseEntity<Object>> first = this.idempotent
+					.putIfAbsent(request.getRequestURI() + " " + key, mine);
+			if (first == null) {
+				response = run(action);
+				mine.complete(response);
+			} else {
+				response = first.join();
+			}
+		}
+		this.faults.after(request.getRequestURI());
+		return response;
+	}
+
+	private static ResponseEntity<Object> run(Supplier<Object> action) {
+		try {
+			return ResponseEntity.ok(action.get());
+		} catch (SandboxError error) {
+			return ResponseEntity.status(error.status()).body(error.body());
+		}
+	}
+
+	private static void authorize(HttpServletRequest request) {
+		String authorization = request.getHeader("Authorization");
+		if (authorization == null || !authorization.startsWith("Bearer sk_test_")) {
+			throw new SandboxError(401, "invalid_request_error", "api_key_invalid", null,
+					"Invalid API Key provided. The Stripe sandbox accepts any key starting with sk_test_.");
+		}
+	}
+
+	@ExceptionHandler(SandboxError.class)
+	ResponseEntity<Object> error(SandboxError error) {
+		return ResponseEntity.status(error.status()).body(error.body());
+	}
+
+	@ExceptionHandler(SandboxFaults.Injected.class)
+	ResponseEntity<Object> fault(SandboxFaults.Injected fault) {
+		return ResponseEntity.status(500).body(Map.of("error", Map.of("type", "api_error", "message",
+				"The sandbox simulated a server error (" + fault.getMessage() + ")")));
+	}
+
+}

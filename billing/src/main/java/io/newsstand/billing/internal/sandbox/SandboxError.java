@@ -1,0 +1,54 @@
+package io.newsstand.billing.internal.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Stripe-shaped API error: the HTTP status and the {@code error} object the
+ * SDK turns into its exception types.
+ */
+final class SandboxError extends RuntimeException {
+
+	private final int status;
+
+	private final String type;
+
+	private final String code;
+
+	private final @Nullable String param;
+
+	SandboxError(int status, String type, String code, @Nullable String param, String message) {
+		super(message);
+		this.status = status;
+		this.type = type;
+		this.code = code;
+		this.param = param;
+	}
+
+	static SandboxError invalid(String code, @Nullable String param, String message) {
+		return new SandboxError(400, "invalid_request_error", code, param, message);
+	}
+
+	static SandboxError missing(String kind, String id) {
+		return new SandboxError(404, "invalid_request_error", "resource_missing", "id",
+				"No such " + kind + ": '" + id + "'");
+	}
+
+	int status() {
+		return this.status;
+	}
+
+	Map<String, Object> body() {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("type", this.type);
+		error.put("code", this.code);
+		error.put("message", getMessage());
+		if (this.param != null) {
+			error.put("param", this.param);
+		}
+		return Map.of("error", error);
+	}
+
+}

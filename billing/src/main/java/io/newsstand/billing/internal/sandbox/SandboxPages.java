@@ -1,0 +1,230 @@
+package io.newsstand.billing.internal.sandbox;
+
+import io.newsstand.billing.internal.ConditionalOnSandbox;
+import io.newsstand.billing.internal.StripeConnection;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The sandbox's hosted pages: Checkout ({@code /sandbox/stripe/checkout/{id}})
+ * and the Customer Portal ({@code /sandbox/stripe/portal/{id}}), plain HTML
+ * forms with stable ids a person or a browser test can fill in. Every page says
+ * that payments are simulated.
+ */
+@RestController
+@ConditionalOnSandbox
+@RequestMapping(StripeConnection.SANDBOX_PATH)
+class SandboxPages {
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+			.withZone(ZoneOffset.UTC);
+
+	private final Sandbox sandbox;
+
+	SandboxPages(Sandbox sandbox) {
+		this.sandbox = sandbox;
+	}
+
+	@GetMapping("/checkout/{id}")
+	ResponseEntity<String> checkout(@PathVariable String id) {
+		return html(HttpStatus.OK, checkoutPage(this.sandbox.checkoutView(id), null));
+	}
+
+	@PostMapping("/checkout/{id}")
+	ResponseEntity<String> pay(@PathVariable String id, @RequestParam(defaultValue = "") String cardNumber) {
+		Sandbox.CheckoutView view = this.sandbox.checkoutView(id);
+		String card = cardNumber.replaceAll("[\\s-]", "");
+		if (card.isEmpty() && !view.cardOptional()) {
+			return html(HttpStatus.BAD_REQUEST, checkoutPage(view, "Enter a card number."));
+		}
+		if (!card.isEmpty() && TestCard.of(card) == null) {
+			return html(HttpStatus.BAD_REQUEST, checkoutPage(view,
+					"Use a test card: 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0341 (fails at the first charge)."));
+		}
+		try {
+			this.sandbox.completeSession(id, card.isEmpty() ? null : card);
+		} catch (SandboxError error) {
+			return html(HttpStatus.PAYMENT_REQUIRED, checkoutPage(view, error.getMessage()));
+		}
+		return redirect(view.successUrl());
+	}
+
+	private static String checkoutPage(Sandbox.CheckoutView view, @Nullable String error) {
+		StringBuilder body = new StringBuilder();
+		body.append("<h1>Newsstand Membership: ").append(esc(view.plan())).append("</h1>");
+		body.append("<p id=\"price\">").append(money(view.amount(), view.currency())).append(" per ")
+				.append(esc(view.interval())).append("</p>");
+		if (view.trialDays() > 0) {
+			body.append("<p id=\"trial\">").append(view.trialDays())
+					.append("-day free trial; nothing is charged today.")
+					.append(view.cardOptional() ? " A card is optional." : "").append("</p>");
+		}
+		if (!view.status().equals("open")) {
+			body.append("<p id=\"closed\">This checkout is ").append(esc(view.status())).append(".</p>");
+			return page("Checkout", body.toString());
+		}
+		if (error != null) {
+			body.append("<p id=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
+		}
+		body.append("<form id=\"checkout\" method=\"post\">")
+				.append("<label for=\"email\">E-mail</label><input id=\"email\" name=\"email\" type=\"email\">")
+				.append("<label for=\"cardNumber\">Card number</label>")
+				.append("<input id=\"cardNumber\" name=\"cardNumber\" inputmode=\"numeric\" autocomplete=\"cc-number\""
+						+ " placeholder=\"4242 4242 4242 4242\">")
+				.append("<label for=\"cardExpiry\">Expiry</label><input id=\"cardExpiry\" name=\"cardExpiry\""
+						+ " placeholder=\"12 / 34\">")
+				.append("<label for=\"cardCvc\">CVC</label><input id=\"cardCvc\" name=\"cardCvc\" placeholder=\"123\">")
+				.append("<label for=\"billingName\">Name on card</label><input id=\"billingName\" name=\"billingName\">")
+				.append("<button id=\"submit\" type=\"submit\">")
+				.append(view.trialDays() > 0 ? "Start trial" : "Subscribe").append("</button></form>");
+		body.append("<p><a id=\"cancel\" href=\"").append(esc(view.cancelUrl())).append("\">Back</a></p>");
+		return page("Checkout", body.toString());
+	}
+
+	@GetMapping("/portal/{id}")
+	ResponseEntity<String> portal(@PathVariable String id, @RequestParam(required = false) @Nullable String error) {
+		return html(HttpStatus.OK, portalPage(this.sandbox.portalView(id), error));
+	}
+
+	@PostMapping("/portal/{id}/{action}")
+	ResponseEntity<String> portalAction(@PathVariable String id, @PathVariable String action,
+			@RequestParam Map<String, String> form) {
+		Sandbox.PortalView view = this.sandbox.portalView(id);
+		String subscription = view.subscription();
+		Map<String, String[]> params = new HashMap<>();
+		try {
+			switch (action) {
+				case "cancel" -> params.put("cancel_at_period_end", new String[]{"true"});
+				case "resume" -> params.put("cancel_at_period_end", new String[]{"false"});
+				case "switch" -> params.put("items[0][price]", new String[]{form.getOrDefault("price", "")});
+				case "card" -> params.put("default_payment_method",
+						new String[]{form.getOrDefault("cardNumber", "").replaceAll("\\s", "")});
+				case "advance" -> {
+					advance(view, Long.parseLong(form.getOrDefault("days", "1")));
+					return redirect(StripeConnection.SANDBOX_PATH + "/portal/" + id);
+				}
+				default -> {
+					return html(HttpStatus.NOT_FOUND, page("Portal", "Unknown action"));
+				}
+			}
+			if (subscription == null) {
+				throw SandboxError.invalid("resource_missing", null, "There is no subscription to change.");
+			}
+			if (action.equals("card") && TestCard.of(params.get("default_payment_method")[0]) == null) {
+				throw SandboxError.invalid("card_invalid", null, "Use a test card such as 4242 4242 4242 4242.");
+			}
+			if (action.equals("resume") && "paused".equals(view.status())) {
+				this.sandbox.resumeSubscription(subscription);
+			} else {
+				this.sandbox.updateSubscription(subscription, StripeParams.of(params,
+						Set.of("cancel_at_period_end:bool", "items.#.price", "default_payment_method")));
+			}
+		} catch (SandboxError error) {
+			return redirect(StripeConnection.SANDBOX_PATH + "/portal/" + id + "?error=" + java.net.URLEncoder
+					.encode(Objects.requireNonNull(error.getMessage()), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return redirect(StripeConnection.SANDBOX_PATH + "/portal/" + id);
+	}
+
+	private void advance(Sandbox.PortalView view, long days) {
+		Model.Customer customer = this.sandbox.portalCustomer(view.id());
+		if (customer.testClock == null) {
+			throw SandboxError.invalid("resource_missing", null, "This customer has no test clock.");
+		}
+		Model.TestClock clock = this.sandbox.get(Model.TestClock.class, "test_clock", customer.testClock);
+		this.sandbox.advanceClock(clock.id, clock.frozenTime + days * 86_400);
+	}
+
+	private static String portalPage(Sandbox.PortalView view, @Nullable String error) {
+		StringBuilder body = new StringBuilder("<h1>Your Newsstand membership</h1>");
+		if (error != null) {
+			body.append("<p id=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
+		}
+		body.append("<p id=\"email\">").append(esc(Objects.requireNonNullElse(view.email(), ""))).append("</p>");
+		if (view.subscription() == null) {
+			body.append("<p id=\"status\">No subscription.</p>");
+		} else {
+			body.append("<p id=\"status\">").append(esc(view.plan())).append(" plan, status <b>")
+					.append(esc(view.status())).append("</b>");
+			if (view.periodEnd() != null) {
+				body.append(view.cancelAtPeriodEnd() ? ", ends on " : ", renews on ")
+						.append(DATE.format(view.periodEnd()));
+			}
+			body.append("</p><p id=\"card\">Card: ").append(esc(Objects.requireNonNullElse(view.card(), "none")))
+					.append("</p>");
+			if (view.cancelAtPeriodEnd() || "paused".equals(view.status())) {
+				body.append(form(view, "resume", "Resume membership", ""));
+			} else if (!"canceled".equals(view.status())) {
+				body.append(form(view, "cancel", "Cancel at end of period", ""));
+			}
+			if (!"canceled".equals(view.status())) {
+				String other = "price_monthly".equals(view.price()) ? "price_yearly" : "price_monthly";
+				body.append(form(view, "switch", "Switch to " + (other.equals("price_yearly") ? "yearly" : "monthly"),
+						"<input type=\"hidden\" id=\"price\" name=\"price\" value=\"" + other + "\">"));
+				body.append(form(view, "card", "Update card",
+						"<label for=\"cardNumber\">Card number</label><input id=\"cardNumber\" name=\"cardNumber\">"));
+			}
+		}
+		body.append("<h2>Invoices</h2><ul id=\"invoices\">");
+		for (Model.Invoice invoice : view.invoices()) {
+			body.append("<li>").append(DATE.format(java.time.Instant.ofEpochSecond(invoice.created))).append(": ")
+					.append(money(invoice.amountDue, invoice.currency)).append(" ").append(esc(invoice.status))
+					.append("</li>");
+		}
+		body.append("</ul><h2>Test clock</h2><form id=\"advance\" method=\"post\" action=\"")
+				.append(StripeConnection.SANDBOX_PATH).append("/portal/").append(esc(view.id()))
+				.append("/advance\"><label for=\"days\">Move this reader's time forward by (days)</label>")
+				.append("<input id=\"days\" name=\"days\" type=\"number\" min=\"1\" value=\"1\">")
+				.append("<button id=\"advance-submit\" type=\"submit\">Advance</button></form>");
+		body.append("<p><a id=\"return\" href=\"").append(esc(view.returnUrl()))
+				.append("\">Return to Newsstand</a></p>");
+		return page("Customer portal", body.toString());
+	}
+
+	private static String form(Sandbox.PortalView view, String action, String label, String fields) {
+		return "<form id=\"" + action + "\" method=\"post\" action=\"" + StripeConnection.SANDBOX_PATH + "/portal/"
+				+ esc(view.id()) + "/" + action + "\">" + fields + "<button id=\"" + action
+				+ "-submit\" type=\"submit\">" + esc(label) + "</button></form>";
+	}
+
+	private static String page(String title, String body) {
+		return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
+				+ " (Stripe sandbox)</title></head><body><p id=\"sandbox-banner\"><b>Stripe sandbox:</b>"
+				+ " payments are simulated, no money moves.</p>" + body + "</body></html>";
+	}
+
+	private static String money(long minor, String currency) {
+		return String.format(Locale.ENGLISH, "%s %d.%02d", currency.toUpperCase(Locale.ROOT), minor / 100, minor % 100);
+	}
+
+	private static String esc(@Nullable String text) {
+		return (text == null) ? "" : HtmlUtils.htmlEscape(text);
+	}
+
+	private static ResponseEntity<String> html(HttpStatus status, String html) {
+		return ResponseEntity.status(status)
+				.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(html);
+	}
+
+	private static ResponseEntity<String> redirect(String location) {
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
+	}
+
+}
