@@ -169,6 +169,14 @@ class AccountController {
 			case "password" -> "Your password is changed. Apps signed in with the old one were signed out.";
 			case "token" -> "The app is signed out.";
 			case "token-unknown" -> "That app was already signed out.";
+			case "cancelled" -> "Your membership is cancelled. You keep reading until the end of the period you have.";
+			case "resumed" -> "Your membership continues.";
+			case "trial-ended" -> "Your trial has ended and your membership has started.";
+			case "switched" -> "Your plan is switched.";
+			case "already-member" -> "You already have a membership: change it here or under \"Manage billing\".";
+			case "no-billing" -> "There is no billing to manage yet: start a membership first.";
+			case "refused" -> "That change is not possible in your membership's current state.";
+			case "try-again" -> "Stripe is not answering just now, so nothing changed. Please try again in a minute.";
 			default -> null;
 		};
 	}

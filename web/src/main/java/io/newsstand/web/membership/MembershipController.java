@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The membership journey: plans, checkout on Stripe, the welcome page, and the
@@ -50,7 +49,8 @@ class MembershipController {
 
 	@GetMapping("/membership")
 	String plans(@AuthenticationPrincipal @Nullable Reader reader,
-			@RequestParam(required = false) @Nullable String cancelled, Model model,
+			@RequestParam(required = false) @Nullable String cancelled,
+			@RequestParam(required = false) @Nullable String problem, Model model,
 			jakarta.servlet.http.HttpServletRequest request) {
 		model.addAttribute("terms", this.offer.terms());
 		if (reader != null) {
@@ -62,29 +62,26 @@ class MembershipController {
 			model.addAttribute("csrfToken", (csrf != null) ? csrf.getToken() : "");
 		}
 		model.addAttribute("message", (cancelled != null) ? "Checkout was cancelled; nothing was charged." : null);
+		model.addAttribute("error", (problem == null)
+				? null
+				: "plan".equals(problem)
+						? "Choose the monthly or the yearly plan."
+						: "Stripe is not answering just now, and nothing was charged. Please try again in a minute.");
 		return "membership/plans";
 	}
 
 	@PostMapping("/membership/checkout")
-	String checkout(@AuthenticationPrincipal Reader reader, @RequestParam(defaultValue = "") String plan,
-			RedirectAttributes redirect) {
+	String checkout(@AuthenticationPrincipal Reader reader, @RequestParam(defaultValue = "") String plan) {
 		if (!PLANS.contains(plan)) {
-			redirect.addFlashAttribute("error", "Choose the monthly or the yearly plan.");
-			return "redirect:/membership";
+			return "redirect:/membership?problem=plan";
 		}
 		CheckoutOutcome outcome = this.billing.startCheckout(reader.accountId(), reader.email(), plan,
 				this.publicUrl.resolve("/membership/welcome?session_id={CHECKOUT_SESSION_ID}"),
 				this.publicUrl.resolve("/membership?cancelled"));
 		return switch (outcome) {
 			case CheckoutOutcome.Redirect hosted -> "redirect:" + hosted.url();
-			case CheckoutOutcome.SendToPortal portal -> {
-				redirect.addFlashAttribute("notice", portal.reason());
-				yield "redirect:/account";
-			}
-			case CheckoutOutcome.TryAgain tryAgain -> {
-				redirect.addFlashAttribute("error", tryAgain.message());
-				yield "redirect:/membership";
-			}
+			case CheckoutOutcome.SendToPortal portal -> "redirect:/account?done=already-member";
+			case CheckoutOutcome.TryAgain tryAgain -> "redirect:/membership?problem=try-again";
 		};
 	}
 
@@ -122,22 +119,19 @@ class MembershipController {
 		return "membership/cancel";
 	}
 
+	/**
+	 * The account page's buttons. The outcome travels as a code in the query string
+	 * (the account page words it), so no session write is needed.
+	 */
 	@PostMapping("/account/membership/{action}")
 	String change(@AuthenticationPrincipal Reader reader, @PathVariable String action,
-			@RequestParam(required = false) @Nullable String plan, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String plan) {
 		String accountId = reader.accountId();
 		if ("portal".equals(action)) {
 			return switch (this.billing.portal(accountId, this.publicUrl.resolve("/account"))) {
 				case PortalOutcome.Redirect portal -> "redirect:" + portal.url();
-				case PortalOutcome.NoCustomer none -> {
-					redirect.addFlashAttribute("notice",
-							"There is no billing to manage yet: start a membership first.");
-					yield "redirect:/account";
-				}
-				case PortalOutcome.TryAgain tryAgain -> {
-					redirect.addFlashAttribute("notice", tryAgain.message());
-					yield "redirect:/account";
-				}
+				case PortalOutcome.NoCustomer none -> "redirect:/account?done=no-billing";
+				case PortalOutcome.TryAgain tryAgain -> "redirect:/account?done=try-again";
 			};
 		}
 		ChangeOutcome outcome = switch (action) {
@@ -149,17 +143,16 @@ class MembershipController {
 					: new ChangeOutcome.Refused("Choose the monthly or the yearly plan.");
 			default -> new ChangeOutcome.Refused("That is not something a membership can do.");
 		};
-		redirect.addFlashAttribute("notice", switch (outcome) {
-			case ChangeOutcome.Done done -> switch (action) {
-				case "cancel" -> "Your membership is cancelled. You keep reading until the end of the period you have.";
-				case "resume" -> "Your membership continues.";
-				case "end-trial" -> "Your trial has ended and your membership has started.";
-				default -> "Your plan is switched.";
+		return switch (outcome) {
+			case ChangeOutcome.Done done -> "redirect:/account?done=" + switch (action) {
+				case "cancel" -> "cancelled";
+				case "resume" -> "resumed";
+				case "end-trial" -> "trial-ended";
+				default -> "switched";
 			};
-			case ChangeOutcome.Refused refused -> refused.reason();
-			case ChangeOutcome.TryAgain tryAgain -> tryAgain.message();
-		});
-		return "redirect:/account";
+			case ChangeOutcome.Refused refused -> "redirect:/account?done=refused";
+			case ChangeOutcome.TryAgain tryAgain -> "redirect:/account?done=try-again";
+		};
 	}
 
 }

@@ -46,10 +46,13 @@ public record MembershipSummary(String state, String headline, List<String> deta
 		return state.name().toLowerCase(Locale.ROOT);
 	}
 
-	/** Whole days until {@code end}, rounded up, never negative. */
+	/**
+	 * Whole days until {@code end} (a trial of 14 days has 14 left on its first
+	 * day); 1 on the last day, 0 once it is over.
+	 */
 	public static int daysUntil(Instant now, Instant end) {
 		long seconds = Duration.between(now, end).toSeconds();
-		return (int) Math.max(0, (seconds + 86_399) / 86_400);
+		return (seconds <= 0) ? 0 : (int) Math.max(1, seconds / 86_400);
 	}
 
 	public static MembershipSummary of(Membership membership, Offer.Terms terms, Instant now) {
@@ -98,7 +101,9 @@ public record MembershipSummary(String state, String headline, List<String> deta
 			}
 			case CANCELING -> {
 				Instant until = membership.currentPeriodEnd();
-				headline = "Your membership is cancelled.";
+				Instant trialEnd = membership.trialEndsAt();
+				boolean inTrial = trialEnd != null && (until == null || !until.isAfter(trialEnd));
+				headline = inTrial ? "Your free trial is cancelled." : "Your membership is cancelled.";
 				details.add("You read everything until " + ((until != null) ? day(until) : "the period ends")
 						+ ". You will not be charged again.");
 				actions.add(new Action("resume", "Keep my membership", null, true));

@@ -22,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver: one per test
@@ -100,8 +101,26 @@ final class Browser implements AutoCloseable {
 		field.sendKeys(text);
 	}
 
+	/** Clicks a link or button that loads a new page, and waits for that page. */
 	void click(String css) {
+		WebElement before = this.driver.findElement(By.tagName("html"));
 		find(css).click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until(driver -> gone(before));
+		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+				.until(driver -> "complete".equals(this.driver.executeScript("return document.readyState")));
+	}
+
+	/**
+	 * Whether the element's page has been replaced (Chromium reports this in more
+	 * than one way).
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		} catch (org.openqa.selenium.WebDriverException replaced) {
+			return true;
+		}
 	}
 
 	void deleteCookies() {

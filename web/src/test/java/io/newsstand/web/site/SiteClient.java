@@ -40,7 +40,12 @@ public final class SiteClient {
 	}
 
 	public HttpResponse<String> get(String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
+		return getUrl(this.base + path, headers);
+	}
+
+	/** GET of an absolute URL (a redirect's Location). */
+	public HttpResponse<String> getUrl(String url, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
@@ -54,11 +59,16 @@ public final class SiteClient {
 	}
 
 	public HttpResponse<String> post(String path, Map<String, String> fields) {
+		return postUrl(this.base + path, fields);
+	}
+
+	/** POST of a form to an absolute URL. */
+	public HttpResponse<String> postUrl(String url, Map<String, String> fields) {
 		String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 				+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-		return remember(send(HttpRequest.newBuilder(URI.create(this.base + path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+		return remember(
+				send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(HttpRequest.BodyPublishers.ofString(body)).build()));
 	}
 
 	public HttpResponse<String> postJson(String path, String json, String... headers) {
@@ -126,6 +136,20 @@ public final class SiteClient {
 		fields[3] = password;
 		System.arraycopy(more, 0, fields, 4, more.length);
 		return submit("/signin", "/signin", fields);
+	}
+
+	/**
+	 * Starts a membership through the sandbox's hosted checkout with a test card,
+	 * as a reader does, and lands on the welcome page.
+	 */
+	public HttpResponse<String> startTrial(String plan, String card) {
+		HttpResponse<String> checkout = submit("/membership", "/membership/checkout", "plan", plan);
+		String hosted = checkout.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
+				"No checkout redirect: " + checkout.statusCode() + " " + checkout.body()));
+		HttpResponse<String> paid = postUrl(hosted, Map.of("cardNumber", card));
+		String welcome = paid.headers().firstValue("Location")
+				.orElseThrow(() -> new IllegalStateException("The sandbox did not accept the card: " + paid.body()));
+		return getUrl(welcome);
 	}
 
 	private HttpResponse<String> remember(HttpResponse<String> response) {

@@ -1,8 +1,10 @@
 package io.newsstand.web.site;
 
+import io.newsstand.aggregator.Articles;
 import io.newsstand.testing.RedisTestContextInitializer;
 import java.time.Clock;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,7 +17,10 @@ import org.springframework.test.context.bean.override.convention.TestBean;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		// Every test signs in from 127.0.0.1; the per-address limit has its own test.
-		"newsstand.web.sign-in.max-failures-per-address=10000"})
+		"newsstand.web.sign-in.max-failures-per-address=10000",
+		// Many test readers pay with the same test card; each is to get a trial of its
+		// own.
+		"newsstand.billing.card-fingerprint-check=false"})
 @ContextConfiguration(initializers = RedisTestContextInitializer.class)
 @ResourceLock(SiteTest.CLOCK)
 public abstract class SiteTest {
@@ -28,11 +33,27 @@ public abstract class SiteTest {
 	@TestBean
 	Clock testClock;
 
+	@TestBean
+	Articles articles;
+
 	@LocalServerPort
 	protected int port;
 
 	static Clock testClock() {
 		return clock;
+	}
+
+	static Articles articles() {
+		return new FakeArticles();
+	}
+
+	/**
+	 * Each test starts at the real time, which billing (and its sandbox) also lives
+	 * in, and moves on from there.
+	 */
+	@BeforeEach
+	void resetClock() {
+		clock.set(Instant.now());
 	}
 
 	protected SiteClient client() {

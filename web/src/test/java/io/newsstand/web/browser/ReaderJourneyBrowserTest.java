@@ -1,0 +1,168 @@
+package io.newsstand.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsstand.billing.internal.sandbox.Sandbox;
+import io.newsstand.web.site.FakeArticles;
+import io.newsstand.web.site.SiteTest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The reader's journey of issue 5 in a real browser: teaser, sign-up, the free
+ * meter, a trial through the sandbox's hosted checkout, reading in full,
+ * cancelling during the trial, the trial ending; and a reader whose card fails
+ * at the trial's end. Screenshots of the key pages go to
+ * web/target/screenshots.
+ */
+@ResourceLock(SiteTest.CLOCK)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReaderJourneyBrowserTest extends SiteTest {
+
+	private static final String PASSWORD = "harbour lantern velvet";
+
+	@Autowired
+	Sandbox sandbox;
+
+	private Browser browser;
+
+	@BeforeAll
+	void openBrowser() {
+		this.browser = Browser.open("http://localhost:" + this.port);
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	private void read(String id) {
+		this.browser.go("/articles/" + id);
+	}
+
+	private String main() {
+		return this.browser.text("main");
+	}
+
+	@Test
+	@Order(1)
+	void aReaderTrialsCancelsAndSeesTheTrialEnd() throws Exception {
+		// An anonymous reader lands on an article from a link and sees only its
+		// opening.
+		read("paid-1");
+		assertThat(main()).contains("Sign up to read this article").doesNotContain(FakeArticles.secret("paid-1"));
+		this.browser.assertAccessible();
+		this.browser.screenshot("journey-1-anonymous-teaser");
+
+		// Signs up from the join box and comes back to the article, now open from the
+		// meter.
+		this.browser.click("#join-box a.button");
+		this.browser.type("#email", uniqueEmail("journey"));
+		this.browser.type("#password", PASSWORD);
+		this.browser.click("main button[type=submit]");
+		assertThat(this.browser.path()).isEqualTo("/articles/paid-1");
+		assertThat(main()).contains(FakeArticles.secret("paid-1")).contains("Free articles left: 2");
+		this.browser.screenshot("journey-2-metered-article");
+
+		// Uses the free meter up.
+		read("paid-2");
+		read("paid-3");
+		read("paid-4");
+		assertThat(main()).contains("You have read this month's free articles")
+				.doesNotContain(FakeArticles.secret("paid-4"));
+		this.browser.assertAccessible();
+
+		// Starts the trial through the sandbox's hosted checkout with the test card.
+		this.browser.click("#join-box a.button");
+		assertThat(this.browser.path()).isEqualTo("/membership");
+		this.browser.assertAccessible();
+		this.browser.screenshot("journey-3-plans");
+		assertThat(this.browser.text("#choose-monthly")).startsWith("Start my free trial");
+		this.browser.click("#choose-monthly");
+		assertThat(this.browser.text("body")).contains("Stripe sandbox").contains("14-day free trial");
+		this.browser.screenshot("journey-3b-sandbox-checkout");
+		this.browser.type("#cardNumber", "4242 4242 4242 4242");
+		this.browser.click("#submit");
+		assertThat(this.browser.text("h1")).as(main()).isEqualTo("Welcome to Newsstand");
+		assertThat(this.browser.text("#membership-headline")).startsWith("Your free trial ends on");
+		this.browser.screenshot("journey-4-welcome");
+
+		// Reads everything, and sees the trial's days left on the account page.
+		read("paid-4");
+		assertThat(main()).contains(FakeArticles.secret("paid-4"));
+		this.browser.go("/account");
+		assertThat(this.browser.text("#membership-headline")).contains("(14 days left)");
+		assertThat(main()).contains("we charge €9.00 for the monthly plan");
+		this.browser.assertAccessible();
+		this.browser.screenshot("journey-5-account-trialing");
+
+		// Cancels during the trial and still reads.
+		this.browser.click("#membership-cancel");
+		assertThat(this.browser.text("#membership-headline")).isEqualTo("Your free trial is cancelled.");
+		assertThat(main()).contains("You read everything until").contains("You will not be charged again.");
+		read("paid-5");
+		assertThat(main()).contains(FakeArticles.secret("paid-5"));
+
+		// The sandbox's test clock moves past the trial's end.
+		this.browser.go("/account");
+		this.browser.click("#membership-portal");
+		this.browser.type("#days", "15");
+		this.browser.click("#advance-submit");
+		assertThat(this.sandbox.awaitDeliveries(Duration.ofSeconds(30))).isTrue();
+		this.browser.click("#return");
+
+		// The article is a teaser again and the account page says the trial ended.
+		assertThat(this.browser.text("#membership-headline")).startsWith("Your free trial ended on");
+		this.browser.screenshot("journey-6-trial-ended");
+		read("paid-5");
+		assertThat(main()).doesNotContain(FakeArticles.secret("paid-5"))
+				.contains("You have read this month's free articles");
+	}
+
+	@Test
+	@Order(2)
+	void aReaderWhoseCardFailsAtTheTrialsEndSeesItAndFixesItInThePortal() throws Exception {
+		this.browser.deleteCookies();
+		this.browser.go("/signup");
+		this.browser.type("#email", uniqueEmail("declined"));
+		this.browser.type("#password", PASSWORD);
+		this.browser.click("main button[type=submit]");
+		this.browser.go("/membership");
+		this.browser.click("#choose-monthly");
+		this.browser.type("#cardNumber", "4000 0000 0000 0341");
+		this.browser.click("#submit");
+		assertThat(this.browser.text("#membership-headline")).startsWith("Your free trial ends on");
+
+		this.browser.go("/account");
+		this.browser.click("#membership-portal");
+		this.browser.type("#days", "15");
+		this.browser.click("#advance-submit");
+		assertThat(this.sandbox.awaitDeliveries(Duration.ofSeconds(30))).isTrue();
+		this.browser.click("#return");
+		assertThat(this.browser.text("#membership-headline")).isEqualTo("Your last payment failed.");
+		assertThat(main()).contains("Update your card under \"Manage billing\"");
+		this.browser.assertAccessible();
+		this.browser.screenshot("journey-7-payment-failed");
+		read("paid-6");
+		assertThat(main()).as("reading goes on during the grace period").contains(FakeArticles.secret("paid-6"));
+
+		this.browser.go("/account");
+		this.browser.click("#membership-portal");
+		this.browser.type("#cardNumber", "4242 4242 4242 4242");
+		this.browser.click("#card-submit");
+		assertThat(this.browser.text("#card")).contains("4242");
+		this.browser.screenshot("journey-8-portal-card-fixed");
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.newsstand.web.site;
+
+import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.ArticleImage;
+import io.newsstand.aggregator.ArticlePage;
+import io.newsstand.aggregator.ArticleQuery;
+import io.newsstand.aggregator.Articles;
+import io.newsstand.aggregator.Publisher;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A fixed set of articles for the web tests: a free publisher and a paywalled
+ * one. Every body ends with a paragraph holding {@link #secret(String)}, which
+ * must never reach a reader who may not read the article in full.
+ */
+public final class FakeArticles implements Articles {
+
+	public static final String FREE_PUBLISHER = "open-gazette";
+
+	public static final String PAID_PUBLISHER = "daily-ledger";
+
+	private final Map<String, Article> articles = new LinkedHashMap<>();
+
+	public FakeArticles() {
+		add("free-1", FREE_PUBLISHER, "Open Gazette", true);
+		for (int i = 1; i <= 8; i++) {
+			add("paid-" + i, PAID_PUBLISHER, "Daily Ledger", false);
+		}
+	}
+
+	public static String secret(String id) {
+		return "SECRET-ENDING-" + id;
+	}
+
+	private void add(String id, String publisherId, String publisherName, boolean free) {
+		StringBuilder body = new StringBuilder();
+		for (int p = 1; p <= 7; p++) {
+			body.append("<p>Paragraph ").append(p).append(" of ").append(id)
+					.append(" tells the story in some detail, with enough words to count. ".repeat(2)).append("</p>");
+		}
+		body.append("<p>The last paragraph holds ").append(secret(id)).append(".</p>");
+		Instant published = Instant.parse("2026-03-01T08:00:00Z");
+		this.articles.put(id,
+				new Article(id, "Headline of " + id, "https://example.com/" + id, publisherId, publisherName,
+						"Business", "UK", "Ann Writer", published, published,
+						"The standfirst of " + id + ", which anyone may read.", body.toString(),
+						new ArticleImage("/css/lead.png", "A caption for " + id, "Photo: Newsstand"),
+						List.of("economy"), "en", 160, 1, free));
+	}
+
+	@Override
+	public List<Publisher> publishers() {
+		return List.of(publisher(FREE_PUBLISHER).orElseThrow(), publisher(PAID_PUBLISHER).orElseThrow());
+	}
+
+	@Override
+	public Optional<Publisher> publisher(String id) {
+		return switch (id) {
+			case FREE_PUBLISHER -> Optional.of(new Publisher(id, "Open Gazette", "https://example.com", null, "UK",
+					"en", true, List.of("Business")));
+			case PAID_PUBLISHER -> Optional.of(new Publisher(id, "Daily Ledger", "https://example.com", null, "UK",
+					"en", false, List.of("Business")));
+			default -> Optional.empty();
+		};
+	}
+
+	@Override
+	public ArticlePage latest(ArticleQuery query) {
+		List<io.newsstand.aggregator.ArticleSummary> items = new ArrayList<>();
+		for (Article article : this.articles.values()) {
+			if ((query.publisher() == null || query.publisher().equals(article.publisherId()))
+					&& items.size() < query.limit()) {
+				items.add(article.toSummary());
+			}
+		}
+		return new ArticlePage(items, null);
+	}
+
+	@Override
+	public Optional<Article> article(String id) {
+		return Optional.ofNullable(this.articles.get(id));
+	}
+
+}
