@@ -1,5 +1,7 @@
 package io.newsstand.billing.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsstand.billing.Billing;
 import io.newsstand.billing.ChangeOutcome;
 import io.newsstand.billing.CheckoutOutcome;
@@ -11,9 +13,9 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,9 +50,12 @@ class DefaultBilling implements Billing {
 
 	private final boolean testClocks;
 
+	private final MeterRegistry meters;
+
 	DefaultBilling(MembershipStore store, MembershipSync sync, StripeGateway stripe, AccountLock lock,
 			TrialLedger ledger, Plans plans, AccessRule rule, BillingProperties properties, BillingClock clock,
-			StripeConnection connection) {
+			StripeConnection connection, ObjectProvider<MeterRegistry> meters) {
+		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.store = store;
 		this.sync = sync;
 		this.stripe = stripe;
@@ -88,6 +93,7 @@ class DefaultBilling implements Billing {
 			if (failure.retryable()) {
 				log.warn("Checkout for account {} failed, reader asked to try again: {}", accountId,
 						failure.getMessage());
+				this.meters.counter("newsstand.billing.try-again", "operation", "checkout").increment();
 				return new CheckoutOutcome.TryAgain(TRY_AGAIN);
 			}
 			throw failure;
@@ -299,6 +305,7 @@ class DefaultBilling implements Billing {
 		if (failure.retryable()) {
 			log.warn("Billing change for account {} failed, reader asked to try again: {}", accountId,
 					failure.getMessage());
+			this.meters.counter("newsstand.billing.try-again", "operation", "change").increment();
 			return new ChangeOutcome.TryAgain(TRY_AGAIN);
 		}
 		throw failure;

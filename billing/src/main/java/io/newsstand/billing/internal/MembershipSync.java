@@ -5,6 +5,7 @@ import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -89,7 +90,8 @@ class MembershipSync {
 				.filter(s -> this.plans.planOf(s.priceId()) != null).toList();
 		long offset = (customer.testClock() == null)
 				? 0
-				: this.stripe.testClockTime(customer.testClock()) - now.getEpochSecond();
+				: Objects.requireNonNullElseGet(customer.testClockTime(),
+						() -> this.stripe.testClockTime(customer.testClock())) - now.getEpochSecond();
 		if (ours.stream().anyMatch(s -> s.trialStart() != null)) {
 			this.ledger.markUsed(accountId, customer.email());
 		}

@@ -14,6 +14,7 @@ import com.stripe.model.SubscriptionItem;
 import com.stripe.model.testhelpers.TestClock;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.CustomerRetrieveParams;
 import com.stripe.param.PriceListParams;
 import com.stripe.param.PriceRetrieveParams;
 import com.stripe.param.SubscriptionListParams;
@@ -119,13 +120,16 @@ class StripeGateway {
 	}
 
 	StripeRecords.Customer customer(String customerId) {
-		return customer(call("retrieve customer", () -> client().v1().customers().retrieve(customerId)));
+		// The test clock comes along (test mode), saving a call per sync.
+		return customer(call("retrieve customer", () -> client().v1().customers().retrieve(customerId,
+				CustomerRetrieveParams.builder().addExpand("test_clock").build(), null)));
 	}
 
 	private static StripeRecords.Customer customer(com.stripe.model.Customer customer) {
 		Map<String, String> metadata = customer.getMetadata();
 		return new StripeRecords.Customer(customer.getId(), customer.getEmail(),
 				(metadata == null) ? null : metadata.get("accountId"), customer.getTestClock(),
+				(customer.getTestClockObject() == null) ? null : customer.getTestClockObject().getFrozenTime(),
 				(customer.getInvoiceSettings() == null)
 						? null
 						: customer.getInvoiceSettings().getDefaultPaymentMethod());
