@@ -95,18 +95,26 @@ class StoreUnavailableFilter extends OncePerRequestFilter {
 		return out.toString();
 	}
 
+	// The site's layout, written out: this page is shown when the template's data
+	// cannot be had.
 	private static final String UNAVAILABLE_PAGE = """
 			<!DOCTYPE html>
 			<html lang="en">
 			<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-			<title>Back in a moment · Newsstand</title></head>
+			<meta name="color-scheme" content="light dark">
+			<title>Back in a moment · Newsstand</title>
+			<link rel="stylesheet" href="/css/site.css"></head>
 			<body>
-			<main>
+			<a class="skip-link" href="#main">Skip to the content</a>
+			<header class="masthead"><div class="masthead-inner"><a class="brand" href="/">Newsstand</a></div></header>
+			<main id="main" tabindex="-1">
 			<h1>Back in a moment</h1>
 			<p>Newsstand cannot reach its data store right now, so this page could not be shown.
 			Nothing you saved is lost. Please try again in a few seconds.</p>
+			<p class="meta">Error 503</p>
 			<p><a href="/">Go to the front page</a></p>
 			</main>
+			<footer class="site-footer"><p>Newsstand brings hundreds of publishers together under one membership.</p></footer>
 			</body>
 			</html>
 			""";

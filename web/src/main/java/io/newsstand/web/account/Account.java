@@ -1,0 +1,31 @@
+package io.newsstand.web.account;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A reader's account as stored.
+ *
+ * @param id
+ *            stable id; never changes, even when the e-mail does
+ * @param email
+ *            the normalised e-mail address the reader signs in with
+ * @param passwordHash
+ *            the {@code DelegatingPasswordEncoder} hash, with its
+ *            {@code {bcrypt}} prefix
+ * @param roles
+ *            {@code READER}, and {@code ADMIN} for operators
+ * @param createdAt
+ *            when the account was created
+ */
+public record Account(String id, String email, String passwordHash, Set<String> roles, Instant createdAt) {
+
+	public static final String READER = "READER";
+
+	public static final String ADMIN = "ADMIN";
+
+	public boolean admin() {
+		return this.roles.contains(ADMIN);
+	}
+
+}

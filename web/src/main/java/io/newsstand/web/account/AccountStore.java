@@ -1,0 +1,107 @@
+package io.newsstand.web.account;
+
+import io.newsstand.web.redis.WebKeys;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accounts in Redis: a hash per account and an e-mail index. The index entry is
+ * claimed first with SET NX, so two sign-ups for one address cannot both win;
+ * the account hash is written after it.
+ */
+@Component
+public class AccountStore {
+
+	private final StringRedisTemplate redis;
+
+	AccountStore(StringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	/**
+	 * Lower-case and trimmed: the form in which addresses are compared and stored.
+	 */
+	public static String normalise(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Creates an account, or answers empty when the address is taken.
+	 */
+	public Optional<Account> create(String email, String passwordHash, Set<String> roles, Instant now) {
+		String normalised = normalise(email);
+		String id = UUID.randomUUID().toString();
+		Boolean claimed = this.redis.opsForValue().setIfAbsent(WebKeys.accountByEmail(normalised), id);
+		if (!Boolean.TRUE.equals(claimed)) {
+			return Optional.empty();
+		}
+		Account account = new Account(id, normalised, passwordHash, Set.copyOf(roles), now);
+		this.redis.opsForHash().putAll(WebKeys.account(id), Map.of("email", normalised, "password", passwordHash,
+				"roles", String.join(",", roles), "created", Long.toString(now.toEpochMilli())));
+		return Optional.of(account);
+	}
+
+	public Optional<Account> findById(String id) {
+		List<Object> fields = this.redis.opsForHash().multiGet(WebKeys.account(id),
+				List.of("email", "password", "roles", "created"));
+		if (fields.get(0) == null || fields.get(1) == null) {
+			return Optional.empty();
+		}
+		Set<String> roles = new LinkedHashSet<>(Arrays.asList(String.valueOf(fields.get(2)).split(",")));
+		roles.remove("");
+		Instant created = (fields.get(3) != null)
+				? Instant.ofEpochMilli(Long.parseLong((String) fields.get(3)))
+				: Instant.EPOCH;
+		return Optional.of(new Account(id, (String) fields.get(0), (String) fields.get(1), roles, created));
+	}
+
+	public Optional<Account> findByEmail(String email) {
+		String id = this.redis.opsForValue().get(WebKeys.accountByEmail(normalise(email)));
+		return (id != null) ? findById(id) : Optional.empty();
+	}
+
+	public void updatePassword(String id, String passwordHash) {
+		this.redis.opsForHash().put(WebKeys.account(id), "password", passwordHash);
+	}
+
+	public void updateRoles(String id, Set<String> roles) {
+		this.redis.opsForHash().put(WebKeys.account(id), "roles", String.join(",", roles));
+	}
+
+	/**
+	 * Moves the account to a new address, or answers false when the address is
+	 * taken.
+	 */
+	public boolean updateEmail(Account account, String newEmail) {
+		String normalised = normalise(newEmail);
+		if (normalised.equals(account.email())) {
+			return true;
+		}
+		Boolean claimed = this.redis.opsForValue().setIfAbsent(WebKeys.accountByEmail(normalised), account.id());
+		if (!Boolean.TRUE.equals(claimed)) {
+			return false;
+		}
+		this.redis.opsForHash().put(WebKeys.account(account.id()), "email", normalised);
+		this.redis.delete(WebKeys.accountByEmail(account.email()));
+		return true;
+	}
+
+	/**
+	 * Deletes the account and its e-mail index; API tokens are revoked by the
+	 * caller.
+	 */
+	public void delete(Account account) {
+		this.redis.delete(List.of(WebKeys.account(account.id()), WebKeys.accountTokens(account.id())));
+		this.redis.delete(WebKeys.accountByEmail(account.email()));
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.newsstand.web.account;
+
+import io.newsstand.web.layout.Form;
+import io.newsstand.web.mail.MailMessage;
+import io.newsstand.web.mail.Mailer;
+import io.newsstand.web.mail.PublicUrl;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * "Forgot your password?": the request form, the e-mailed link, the new
+ * password. The request page answers the same whether or not the address has an
+ * account, so it cannot be used to find out who reads Newsstand.
+ */
+@Controller
+class PasswordResetController {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter
+			.ofPattern("HH:mm 'UTC on' d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+	private final AccountStore store;
+
+	private final AccountService accounts;
+
+	private final PasswordResets resets;
+
+	private final Mailer mailer;
+
+	private final PublicUrl publicUrl;
+
+	PasswordResetController(AccountStore store, AccountService accounts, PasswordResets resets, Mailer mailer,
+			PublicUrl publicUrl) {
+		this.store = store;
+		this.accounts = accounts;
+		this.resets = resets;
+		this.mailer = mailer;
+		this.publicUrl = publicUrl;
+	}
+
+	@GetMapping("/password-reset")
+	String requestForm(CsrfToken csrf, Model model) {
+		model.addAttribute("form", Form.empty(csrf));
+		return "account/reset-request";
+	}
+
+	@PostMapping("/password-reset")
+	String request(@RequestParam(defaultValue = "") String email, CsrfToken csrf, Model model,
+			HttpServletResponse response) {
+		Optional<String> problem = EmailAddress.problem(email);
+		if (problem.isPresent()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("form",
+					Form.empty(csrf).with("email", (email.length() <= EmailAddress.MAX_LENGTH) ? email.strip() : "")
+							.error("email", problem.get()));
+			return "account/reset-request";
+		}
+		this.store.findByEmail(email).ifPresent(account -> {
+			PasswordResets.Issued link = this.resets.issue(account.id());
+			this.mailer.send(new MailMessage(account.email(), "Choose a new Newsstand password", """
+					Someone (we hope you) asked to reset the password of your Newsstand account.
+
+					Choose a new password here:
+					%s
+
+					The link works once, until %s. If you did not ask for this, ignore this e-mail:
+					your password stays as it is.
+					""".formatted(this.publicUrl.resolve("/password-reset/" + link.token()),
+					TIME.format(link.expiresAt()))));
+		});
+		model.addAttribute("form", Form.empty(csrf).with("email", AccountStore.normalise(email)));
+		model.addAttribute("sent", true);
+		return "account/reset-request";
+	}
+
+	@GetMapping("/password-reset/{token}")
+	String newPasswordForm(@PathVariable String token, CsrfToken csrf, Model model, HttpServletResponse response) {
+		if (this.resets.peek(token).isEmpty()) {
+			response.setStatus(HttpStatus.GONE.value());
+			return "account/reset-invalid";
+		}
+		model.addAttribute("form", Form.empty(csrf));
+		model.addAttribute("token", token);
+		return "account/reset-form";
+	}
+
+	@PostMapping("/password-reset/{token}")
+	String setPassword(@PathVariable String token, @RequestParam(defaultValue = "") String password, CsrfToken csrf,
+			Model model, HttpServletResponse response) {
+		Optional<Account> account = this.resets.peek(token).flatMap(this.store::findById);
+		if (account.isEmpty()) {
+			response.setStatus(HttpStatus.GONE.value());
+			return "account/reset-invalid";
+		}
+		Optional<String> problem = this.accounts.passwordProblem(password, account.get().email());
+		if (problem.isPresent()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("form", Form.empty(csrf).error("password", problem.get()));
+			model.addAttribute("token", token);
+			return "account/reset-form";
+		}
+		if (this.resets.redeem(token).isEmpty()) {
+			response.setStatus(HttpStatus.GONE.value());
+			return "account/reset-invalid";
+		}
+		this.accounts.setPassword(account.get(), password);
+		return "redirect:/signin?reset=done";
+	}
+
+}

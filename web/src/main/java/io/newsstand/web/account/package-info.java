@@ -1,0 +1,8 @@
+/**
+ * Readers' accounts: sign-up, password rules, password reset, changing e-mail
+ * and password, deletion.
+ */
+@NullMarked
+package io.newsstand.web.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,47 @@
+package io.newsstand.web.api;
+
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API's controllers as {@code application/problem+json}:
+ * Spring MVC's own (unreadable JSON, wrong method, wrong media type) and ours.
+ */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler(ApiProblem.class)
+	ResponseEntity<Object> apiProblem(ApiProblem problem, WebRequest request) {
+		return handleExceptionInternal(problem, problem.getBody(), new HttpHeaders(problem.getHeaders()),
+				problem.getStatusCode(), request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ProblemDetail problem = (body instanceof ProblemDetail detail)
+				? detail
+				: (ex instanceof ErrorResponse response) ? response.getBody() : ProblemDetail.forStatus(statusCode);
+		if (statusCode.value() == HttpStatus.BAD_REQUEST.value() && problem.getDetail() != null
+				&& problem.getDetail().startsWith("Failed to read request")) {
+			problem.setDetail("The request body is not the JSON this endpoint expects.");
+		}
+		if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+			problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+		}
+		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return ResponseEntity.status(statusCode).headers(headers).body(problem);
+	}
+
+}

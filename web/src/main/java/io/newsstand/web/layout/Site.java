@@ -1,0 +1,37 @@
+package io.newsstand.web.layout;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the layout shows on every page.
+ *
+ * @param paymentsSimulated
+ *            show the sandbox banner
+ * @param readerEmail
+ *            the signed-in reader's address, or null for an anonymous reader
+ * @param admin
+ *            the reader may open the operator pages
+ * @param csrfParameter
+ *            the sign-out form's CSRF field name (only for signed-in readers,
+ *            so that anonymous pages never mint a token)
+ * @param csrfToken
+ *            the sign-out form's CSRF token
+ * @param returnTo
+ *            this page's path, for the header's "Sign in" link to come back to
+ */
+public record Site(boolean paymentsSimulated, @Nullable String readerEmail, boolean admin,
+		@Nullable String csrfParameter, @Nullable String csrfToken, String returnTo) {
+
+	public String signInHref() {
+		return "/".equals(this.returnTo) || this.returnTo.startsWith("/signin") || this.returnTo.startsWith("/signup")
+				|| this.returnTo.startsWith("/password-reset")
+						? "/signin"
+						: "/signin?next="
+								+ java.net.URLEncoder.encode(this.returnTo, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	public boolean signedIn() {
+		return this.readerEmail != null;
+	}
+
+}

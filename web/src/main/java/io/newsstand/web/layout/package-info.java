@@ -1,0 +1,8 @@
+/**
+ * The site's look: the page layout, the front page and what every page shows
+ * (the sandbox banner, who is signed in).
+ */
+@NullMarked
+package io.newsstand.web.layout;
+
+import org.jspecify.annotations.NullMarked;

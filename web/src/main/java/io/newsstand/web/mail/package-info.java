@@ -1,0 +1,8 @@
+/**
+ * Mail to readers: SMTP when configured, otherwise a development outbox in
+ * Redis shown at /dev/outbox.
+ */
+@NullMarked
+package io.newsstand.web.mail;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,69 @@
+package io.newsstand.web.paywall;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * THE paywall: the only place that decides whether a reader may read an article
+ * in full. In order: a free publisher's article is full for everyone; an
+ * anonymous reader gets the teaser; a member (as billing's access rule says)
+ * reads in full; a signed-in reader without a membership spends the monthly
+ * meter (an article already opened this month stays open); otherwise the
+ * teaser.
+ * <p>
+ * Deciding for a metered reader records the article as opened, so call it once
+ * per article view, and only when the answer is about to be shown.
+ */
+@Component
+public class Paywall {
+
+	private final Entitlements entitlements;
+
+	private final ReadingMeter meter;
+
+	private final PaywallProperties properties;
+
+	Paywall(Entitlements entitlements, ReadingMeter meter, PaywallProperties properties) {
+		this.entitlements = entitlements;
+		this.meter = meter;
+		this.properties = properties;
+	}
+
+	public Access decide(Reading reading) {
+		if (reading.freePublisher()) {
+			return new Access.Full(Access.FullReason.FREE_PUBLISHER, -1);
+		}
+		String accountId = reading.accountId();
+		if (accountId == null) {
+			return new Access.Teaser(Access.TeaserReason.ANONYMOUS, -1);
+		}
+		if (this.entitlements.mayReadInFull(accountId)) {
+			return new Access.Full(Access.FullReason.MEMBER, -1);
+		}
+		int limit = this.properties.freeArticlesPerMonth();
+		if (limit == 0) {
+			return new Access.Teaser(Access.TeaserReason.NOT_MEMBER, 0);
+		}
+		ReadingMeter.Opened opened = this.meter.open(accountId, reading.articleId(), limit);
+		return opened.allowed()
+				? new Access.Full(Access.FullReason.METERED, opened.left())
+				: new Access.Teaser(Access.TeaserReason.METER_EXHAUSTED, 0);
+	}
+
+	/**
+	 * Free articles the reader has left this month, without opening one (for the
+	 * account page and {@code /api/v1/me/membership}); -1 for members.
+	 */
+	public int freeArticlesLeft(String accountId) {
+		if (this.entitlements.mayReadInFull(accountId)) {
+			return -1;
+		}
+		int limit = this.properties.freeArticlesPerMonth();
+		return (limit == 0) ? 0 : this.meter.left(accountId, limit);
+	}
+
+	/** The share of an article's words a teaser may show. */
+	public double teaserShare() {
+		return this.properties.teaserShare();
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.newsstand.web.redis;
+
+/**
+ * Every Redis key the web module writes, built in one place and listed in
+ * docs/redis.md. Keys that a transaction or a multi-key command touches
+ * together share a hash tag, so they work on Redis Cluster.
+ */
+public final class WebKeys {
+
+	private static final String PREFIX = "newsstand:web:";
+
+	private WebKeys() {
+	}
+
+	/** Hash: one account (email, password hash, roles, created). */
+	public static String account(String accountId) {
+		return PREFIX + "account:{" + accountId + "}";
+	}
+
+	/** Set: the hashes of an account's API tokens; same hash tag as the account. */
+	public static String accountTokens(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:tokens";
+	}
+
+	/** String: account id for a normalised e-mail address. */
+	public static String accountByEmail(String normalisedEmail) {
+		return PREFIX + "account-by-email:" + normalisedEmail;
+	}
+
+	/**
+	 * String: "accountId expiresAtMillis" for a password-reset link, by the SHA-256
+	 * of its token.
+	 */
+	public static String passwordReset(String tokenHash) {
+		return PREFIX + "password-reset:" + tokenHash;
+	}
+
+	/**
+	 * Hash: one API bearer token (account, created, expires), by the SHA-256 of the
+	 * token.
+	 */
+	public static String apiToken(String tokenHash) {
+		return PREFIX + "api-token:" + tokenHash;
+	}
+
+	/**
+	 * String counter: failed sign-ins for one account (by hashed e-mail) in one
+	 * window.
+	 */
+	public static String signInFailuresForAccount(String emailHash, long window) {
+		return PREFIX + "signin-failures:account:" + emailHash + ":" + window;
+	}
+
+	/** String counter: failed sign-ins from one client address in one window. */
+	public static String signInFailuresForAddress(String address, long window) {
+		return PREFIX + "signin-failures:address:" + address + ":" + window;
+	}
+
+	/**
+	 * String: the secret that signs remember-me cookies, shared by every web node.
+	 */
+	public static String rememberMeKey() {
+		return PREFIX + "remember-me-key";
+	}
+
+	/**
+	 * Set: the articles a reader without a membership opened in full in one
+	 * calendar month ({@code yyyy-MM}, UTC).
+	 */
+	public static String readingMeter(String accountId, String month) {
+		return PREFIX + "meter:{" + accountId + "}:" + month;
+	}
+
+	/** List: the development outbox, newest first, capped. */
+	public static String outbox() {
+		return PREFIX + "outbox";
+	}
+
+}

@@ -1,0 +1,178 @@
+package io.newsstand.web.security;
+
+import io.newsstand.web.account.AccountStore;
+import io.newsstand.web.layout.WebProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+
+/**
+ * Two filter chains: the JSON API (stateless, bearer tokens, problem+json) and
+ * the site (form sign-in, remember-me, CSRF on every form).
+ * <p>
+ * Anonymous readers cost no session: the CSRF token lives in a cookie and is
+ * only minted when a page renders a form, the request cache is off (sign-in
+ * returns to the page named in {@code next} instead), and nothing else asks for
+ * a session before sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' https: data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	static final String CSRF_COOKIE = "newsstand-csrf";
+
+	static final String REMEMBER_ME_COOKIE = "newsstand-remember";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// bcrypt today; the {id} prefix lets a later encoder take over as readers sign
+		// in.
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(ReaderDetailsService readers, PasswordEncoder encoder,
+			SignInThrottle throttle, RememberMeKey rememberMeKey) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(readers);
+		passwords.setPasswordEncoder(encoder);
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle),
+				new RememberMeAuthenticationProvider(rememberMeKey.value()));
+	}
+
+	@Bean
+	RememberMeServices rememberMeServices(ReaderDetailsService readers, RememberMeKey rememberMeKey,
+			WebProperties properties) {
+		TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(rememberMeKey.value(), readers,
+				RememberMeTokenAlgorithm.SHA256);
+		services.setCookieName(REMEMBER_ME_COOKIE);
+		services.setParameter("remember");
+		services.setTokenValiditySeconds((int) properties.rememberMe().toSeconds());
+		return services;
+	}
+
+	/**
+	 * The CSRF token lives in a cookie, so that showing a form to an anonymous
+	 * reader needs no session.
+	 */
+	@Bean
+	CookieCsrfTokenRepository csrfTokenRepository() {
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookieName(CSRF_COOKIE);
+		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		return csrfTokens;
+	}
+
+	@Bean
+	ApiTokenAuthenticationFilter apiTokenAuthenticationFilter(ApiTokens tokens, AccountStore accounts,
+			ProblemWriter problems) {
+		return new ApiTokenAuthenticationFilter(tokens, accounts, problems);
+	}
+
+	/**
+	 * Keeps Boot from also registering the API filter for every request outside the
+	 * chain.
+	 */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<ApiTokenAuthenticationFilter> apiTokenFilterRegistration(
+			ApiTokenAuthenticationFilter filter) {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokenAuthenticationFilter tokens, ProblemWriter problems)
+			throws Exception {
+		http.securityMatcher("/api/**")
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/token").permitAll()
+						.requestMatchers(HttpMethod.GET, "/api/v1/publishers", "/api/v1/publishers/**",
+								"/api/v1/articles", "/api/v1/articles/**", "/api/v1/openapi.yaml")
+						.permitAll().anyRequest().authenticated())
+				.addFilterBefore(tokens, UsernamePasswordAuthenticationFilter.class)
+				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.securityContext(
+						context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+				.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+				// Bearer tokens are never sent by a browser on its own, so there is nothing to
+				// forge.
+				.csrf(csrf -> csrf.disable()).formLogin(form -> form.disable()).httpBasic(basic -> basic.disable())
+				.logout(logout -> logout.disable())
+				.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
+					response.setHeader("WWW-Authenticate", "Bearer");
+					problems.write(request, response, HttpStatus.UNAUTHORIZED,
+							"Sign in first: send Authorization: Bearer <token> from POST /api/v1/auth/token.");
+				}).accessDeniedHandler((request, response, ex) -> problems.write(request, response,
+						HttpStatus.FORBIDDEN, "Your account may not use this endpoint.")))
+				.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain site(HttpSecurity http, AuthenticationManager authenticationManager,
+			RememberMeServices rememberMeServices, CookieCsrfTokenRepository csrfTokens, Clock clock) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll().requestMatchers("/operator/**", "/actuator/**").hasRole("ADMIN")
+				.requestMatchers("/account", "/account/**").authenticated().anyRequest().permitAll())
+				.authenticationManager(authenticationManager)
+				.formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin").usernameParameter("email")
+						.passwordParameter("password").successHandler(new ReturnToPageSuccessHandler())
+						.failureHandler(new SignInFailureHandler(clock)).permitAll())
+				.rememberMe(remember -> remember.rememberMeServices(rememberMeServices))
+				.logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout")
+						.deleteCookies(REMEMBER_ME_COOKIE))
+				.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/stripe/webhook",
+						"/sandbox/**"))
+				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+				.exceptionHandling(errors -> errors.authenticationEntryPoint(
+						(request, response, ex) -> response.sendRedirect(signInUrlReturningTo(request))))
+				.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	private static void headers(
+			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions(frames -> frames.deny());
+	}
+
+	static String signInUrlReturningTo(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod())) {
+			return "/signin";
+		}
+		String path = request.getRequestURI()
+				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
+		return LocalPaths.isLocal(path) ? "/signin?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8) : "/signin";
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.newsstand.web.security;
+
+import io.newsstand.web.account.AccountStore;
+import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.redis.WebKeys;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts failed sign-ins per account and per client address in fixed windows
+ * (keys named by window, expiring with it) and refuses further attempts once a
+ * limit is reached, saying until when. A success clears the account's count.
+ */
+@Component
+public class SignInThrottle {
+
+	private final StringRedisTemplate redis;
+
+	private final Clock clock;
+
+	private final WebProperties.SignIn limits;
+
+	SignInThrottle(StringRedisTemplate redis, Clock clock, WebProperties properties) {
+		this.redis = redis;
+		this.clock = clock;
+		this.limits = properties.signIn();
+	}
+
+	/** Whether another attempt may be made. */
+	public sealed interface Decision {
+	}
+
+	public record Allowed() implements Decision {
+	}
+
+	/**
+	 * Refused until {@code retryAt}; {@code byAccount} tells whether the account's
+	 * limit or the address's limit was reached.
+	 */
+	public record Refused(Instant retryAt, boolean byAccount) implements Decision {
+
+		public long minutesLeft(Instant now) {
+			return Math.max(1, (Duration.between(now, this.retryAt).toSeconds() + 59) / 60);
+		}
+
+	}
+
+	public Decision check(String email, String address) {
+		long window = window();
+		if (count(accountKey(email, window)) >= this.limits.maxFailuresPerAccount()) {
+			return new Refused(windowEnd(window), true);
+		}
+		if (count(WebKeys.signInFailuresForAddress(address, window)) >= this.limits.maxFailuresPerAddress()) {
+			return new Refused(windowEnd(window), false);
+		}
+		return new Allowed();
+	}
+
+	public void failed(String email, String address) {
+		long window = window();
+		increment(accountKey(email, window));
+		increment(WebKeys.signInFailuresForAddress(address, window));
+	}
+
+	public void succeeded(String email) {
+		this.redis.delete(accountKey(email, window()));
+	}
+
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	private long window() {
+		return this.clock.millis() / this.limits.window().toMillis();
+	}
+
+	private Instant windowEnd(long window) {
+		return Instant.ofEpochMilli((window + 1) * this.limits.window().toMillis());
+	}
+
+	private static String accountKey(String email, long window) {
+		return WebKeys.signInFailuresForAccount(Hashes.sha256(AccountStore.normalise(email)), window);
+	}
+
+	private long count(String key) {
+		String value = this.redis.opsForValue().get(key);
+		return (value != null) ? Long.parseLong(value) : 0;
+	}
+
+	private void increment(String key) {
+		Long count = this.redis.opsForValue().increment(key);
+		if (count != null && count == 1) {
+			this.redis.expire(key, this.limits.window());
+		}
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Who may do what: sign-in, remember-me, rate limits, API bearer tokens,
+ * security headers and the filter chains.
+ */
+@NullMarked
+package io.newsstand.web.security;
+
+import org.jspecify.annotations.NullMarked;

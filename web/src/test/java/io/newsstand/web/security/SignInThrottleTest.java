@@ -1,0 +1,66 @@
+package io.newsstand.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsstand.testing.RedisExtension;
+import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.site.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+@ExtendWith(RedisExtension.class)
+class SignInThrottleTest {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+
+	private SignInThrottle throttle;
+
+	@BeforeEach
+	void setUp(StringRedisTemplate redis) {
+		WebProperties properties = new WebProperties(true, null, Duration.ofDays(30), Duration.ofHours(1),
+				Duration.ofDays(30), new WebProperties.SignIn(3, 5, Duration.ofMinutes(15)), Duration.ofMinutes(5));
+		this.throttle = new SignInThrottle(redis, this.clock, properties);
+	}
+
+	@Test
+	void anAccountIsPausedAfterItsLimitUntilTheWindowEnds() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.throttle.check("ann@example.com", "10.0.1.1")).isInstanceOf(SignInThrottle.Allowed.class);
+			this.throttle.failed("ann@example.com", "10.0.1.1");
+		}
+		SignInThrottle.Decision decision = this.throttle.check("ANN@example.com", "10.0.1.2");
+		assertThat(decision).isInstanceOfSatisfying(SignInThrottle.Refused.class, refused -> {
+			assertThat(refused.byAccount()).isTrue();
+			assertThat(refused.retryAt()).isEqualTo(Instant.parse("2026-03-02T09:15:00Z"));
+			assertThat(refused.minutesLeft(this.clock.instant())).isEqualTo(15);
+		});
+		assertThat(this.throttle.check("bob@example.com", "10.0.1.1")).isInstanceOf(SignInThrottle.Allowed.class);
+		this.clock.advance(Duration.ofMinutes(15));
+		assertThat(this.throttle.check("ann@example.com", "10.0.1.1")).isInstanceOf(SignInThrottle.Allowed.class);
+	}
+
+	@Test
+	void anAddressIsPausedAfterFailuresAcrossAccounts() {
+		for (int i = 0; i < 5; i++) {
+			this.throttle.failed("reader" + i + "@example.com", "10.0.0.9");
+		}
+		assertThat(this.throttle.check("new@example.com", "10.0.0.9")).isInstanceOfSatisfying(
+				SignInThrottle.Refused.class, refused -> assertThat(refused.byAccount()).isFalse());
+		assertThat(this.throttle.check("new@example.com", "10.0.0.10")).isInstanceOf(SignInThrottle.Allowed.class);
+	}
+
+	@Test
+	void aSuccessClearsTheAccountsCount() {
+		this.throttle.failed("cy@example.com", "10.0.2.1");
+		this.throttle.failed("cy@example.com", "10.0.2.1");
+		this.throttle.succeeded("cy@example.com");
+		this.throttle.failed("cy@example.com", "10.0.2.1");
+		this.throttle.failed("cy@example.com", "10.0.2.1");
+		assertThat(this.throttle.check("cy@example.com", "10.0.2.1")).isInstanceOf(SignInThrottle.Allowed.class);
+	}
+
+}

@@ -1,0 +1,139 @@
+package io.newsstand.web.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One browser's worth of HTTP: its own cookies, no redirect following, and the
+ * CSRF token of the last page it loaded.
+ */
+public final class SiteClient {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final String base;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http;
+
+	private String lastCsrf = "";
+
+	public SiteClient(String base) {
+		this.base = base;
+		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).followRedirects(HttpClient.Redirect.NEVER)
+				.build();
+	}
+
+	public HttpResponse<String> get(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return remember(send(request.build()));
+	}
+
+	/** Loads a page and posts one of its forms with the page's CSRF token. */
+	public HttpResponse<String> submit(String pagePath, String action, String... fields) {
+		get(pagePath);
+		return post(action, withCsrf(fields));
+	}
+
+	public HttpResponse<String> post(String path, Map<String, String> fields) {
+		String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+				+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+		return remember(send(HttpRequest.newBuilder(URI.create(this.base + path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+	}
+
+	public HttpResponse<String> postJson(String path, String json, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request.build());
+	}
+
+	public HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		} catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		} catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public Map<String, String> withCsrf(String... fields) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("_csrf", this.lastCsrf);
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			form.put(fields[i], fields[i + 1]);
+		}
+		return form;
+	}
+
+	public String csrf() {
+		return this.lastCsrf;
+	}
+
+	public Optional<String> cookie(String name) {
+		return this.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+				.map(HttpCookie::getValue).findFirst();
+	}
+
+	public void dropCookie(String name) {
+		this.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+				.forEach(c -> this.cookies.getCookieStore().remove(null, c));
+		this.cookies.getCookieStore().getURIs().forEach(uri -> this.cookies.getCookieStore().get(uri).stream()
+				.filter(c -> c.getName().equals(name)).forEach(c -> this.cookies.getCookieStore().remove(uri, c)));
+	}
+
+	public void addCookie(String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		this.cookies.getCookieStore().add(URI.create(this.base), cookie);
+	}
+
+	/** Signs up a new reader; the client is then signed in. */
+	public HttpResponse<String> signUp(String email, String password) {
+		return submit("/signup", "/signup", "email", email, "password", password);
+	}
+
+	public HttpResponse<String> signIn(String email, String password, String... more) {
+		String[] fields = new String[4 + more.length];
+		fields[0] = "email";
+		fields[1] = email;
+		fields[2] = "password";
+		fields[3] = password;
+		System.arraycopy(more, 0, fields, 4, more.length);
+		return submit("/signin", "/signin", fields);
+	}
+
+	private HttpResponse<String> remember(HttpResponse<String> response) {
+		Matcher csrf = CSRF.matcher(response.body());
+		if (csrf.find()) {
+			this.lastCsrf = csrf.group(1);
+		}
+		return response;
+	}
+
+}

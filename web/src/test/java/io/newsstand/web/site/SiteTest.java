@@ -1,0 +1,46 @@
+package io.newsstand.web.site;
+
+import io.newsstand.testing.RedisTestContextInitializer;
+import java.time.Clock;
+import java.time.Instant;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.bean.override.convention.TestBean;
+
+/**
+ * The whole app on a random port with a Redis database of its own and a clock
+ * the tests move. Subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		// Every test signs in from 127.0.0.1; the per-address limit has its own test.
+		"newsstand.web.sign-in.max-failures-per-address=10000"})
+@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@ResourceLock(SiteTest.CLOCK)
+public abstract class SiteTest {
+
+	/** Subclasses move the shared clock, so they run one at a time. */
+	public static final String CLOCK = "newsstand-site-clock";
+
+	protected static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+
+	@TestBean
+	Clock testClock;
+
+	@LocalServerPort
+	protected int port;
+
+	static Clock testClock() {
+		return clock;
+	}
+
+	protected SiteClient client() {
+		return new SiteClient("http://localhost:" + this.port);
+	}
+
+	protected static String uniqueEmail(String name) {
+		return name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+	}
+
+}
