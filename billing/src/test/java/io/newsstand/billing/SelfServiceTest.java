@@ -220,4 +220,18 @@ class SelfServiceTest {
 		assertThat(this.billing.membership(account).mayReadInFull()).isFalse();
 	}
 
+	@Test
+	void aCustomerDeletedAtStripeLapsesAndTheNextCheckoutCreatesANewOne() throws Exception {
+		String account = BillingTestSupport.newAccount();
+		String email = BillingTestSupport.emailOf(account);
+		trial(account);
+		String old = this.stripe.customerId(email);
+		this.stripe.stripe().v1().customers().delete(old);
+		this.stripe.awaitWebhooks();
+		assertThat(this.billing.membership(account).state()).isEqualTo(MembershipState.LAPSED);
+		assertThat(this.billing.startCheckout(account, email, Plan.MONTHLY, SUCCESS, CANCEL)).isInstanceOfSatisfying(
+				CheckoutOutcome.Redirect.class, redirect -> assertThat(redirect.trial()).isFalse());
+		assertThat(this.stripe.customerId(email)).isNotEqualTo(old);
+	}
+
 }

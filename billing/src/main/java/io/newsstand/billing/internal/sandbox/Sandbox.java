@@ -279,6 +279,23 @@ public final class Sandbox implements AutoCloseable {
 		});
 	}
 
+	/** Deletes a customer; Stripe cancels its subscriptions at once. */
+	Map<String, Object> deleteCustomer(String id) {
+		return change(events -> {
+			Model.Customer customer = get(Model.Customer.class, "customer", id);
+			long now = now(id);
+			for (Object object : List.copyOf(this.objects.values())) {
+				if (object instanceof Model.Subscription s && s.customer.equals(id) && !s.status.equals("canceled")
+						&& !s.status.equals("incomplete_expired")) {
+					cancel(s, now, events);
+				}
+			}
+			customer.deleted = true;
+			emit(events, "customer.deleted", customer, null);
+			return this.renderer.render(customer);
+		});
+	}
+
 	Map<String, Object> attachPaymentMethod(String id, String customer) {
 		return change(events -> {
 			get(Model.Customer.class, "customer", customer);
@@ -399,7 +416,9 @@ public final class Sandbox implements AutoCloseable {
 						"The sandbox supports mode=subscription only.");
 			}
 			String customer = params.require("customer");
-			get(Model.Customer.class, "customer", customer);
+			if (get(Model.Customer.class, "customer", customer).deleted) {
+				throw SandboxError.missing("customer", customer);
+			}
 			String price = params.require("line_items[0][price]");
 			get(Model.Price.class, "price", price);
 			Model.Session session = new Model.Session();
