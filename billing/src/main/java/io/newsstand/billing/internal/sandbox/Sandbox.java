@@ -125,6 +125,28 @@ public final class Sandbox implements AutoCloseable {
 
 	private final List<Map<String, Object>> emitted = new ArrayList<>();
 
+	private boolean dirty;
+
+	// ---- persistence ----
+
+	/** The state as JSON, or null when nothing changed since the last call. */
+	synchronized @Nullable String exportIfChanged() {
+		if (!this.dirty) {
+			return null;
+		}
+		this.dirty = false;
+		return SandboxState.write(this.objects, this.sequence);
+	}
+
+	/** Replaces the state with an exported one (at start-up). */
+	synchronized void load(String json) {
+		SandboxState.read(json, (id, object, sequence) -> {
+			this.objects.put(id, object);
+			this.sequence.put(id, sequence);
+			this.counter.accumulateAndGet(sequence, Math::max);
+		});
+	}
+
 	// ---- lookup ----
 
 	synchronized @Nullable Object find(String id) {
@@ -209,6 +231,7 @@ public final class Sandbox implements AutoCloseable {
 		synchronized (this) {
 			result = change.apply(events);
 			this.emitted.addAll(events);
+			this.dirty = true;
 		}
 		this.webhooks.send(events);
 		return result;
