@@ -103,17 +103,13 @@ class DefaultBilling implements Billing {
 	private CheckoutOutcome checkout(String accountId, String email, StripeRecords.Price price, String successUrl,
 			String cancelUrl, boolean firstTry) {
 		String customerId = customer(accountId, email);
-		Snapshot snapshot;
-		try {
-			snapshot = this.sync.syncAccount(accountId, customerId);
-		} catch (StripeRecords.Failure failure) {
-			if (firstTry && "resource_missing".equals(failure.code())) {
-				// The stored customer no longer exists at Stripe (e.g. a sandbox restart).
-				log.warn("Customer {} of account {} is gone at Stripe; creating a new one", customerId, accountId);
-				this.store.unlink(accountId);
+		Snapshot snapshot = this.sync.syncAccount(accountId, customerId);
+		if (this.store.customerOf(accountId) == null) {
+			// The stored customer is gone at Stripe (deleted, or a restarted sandbox).
+			if (firstTry) {
 				return checkout(accountId, email, price, successUrl, cancelUrl, false);
 			}
-			throw failure;
+			throw new IllegalStateException("Stripe lost the new customer of account " + accountId);
 		}
 		if (snapshot.isLive()) {
 			return new CheckoutOutcome.SendToPortal(
@@ -164,9 +160,11 @@ class DefaultBilling implements Billing {
 			return existing;
 		}
 		String clock = this.testClocks
-				? this.stripe.createTestClock(accountId, this.clock.instant().getEpochSecond())
+				? this.stripe.createTestClock(accountId, this.clock.instant().getEpochSecond(),
+						"newsstand-clock:" + accountId + ":" + this.store.checkoutGeneration(accountId))
 				: null;
-		StripeRecords.Customer customer = this.stripe.createCustomer(accountId, email, clock);
+		StripeRecords.Customer customer = this.stripe.createCustomer(accountId, email, clock,
+				"newsstand-customer:" + accountId + ":" + this.store.checkoutGeneration(accountId));
 		this.store.link(accountId, customer.id());
 		log.info("Account {} is Stripe customer {}{}", accountId, customer.id(),
 				(clock == null) ? "" : " on test clock " + clock);

@@ -81,6 +81,17 @@ class MembershipStore {
 		this.redis.delete(BillingKeys.customer(accountId));
 	}
 
+	/**
+	 * Forgets a customer Stripe no longer has; the next one gets a new idempotency
+	 * key.
+	 */
+	void unlinkIfCustomer(String accountId, String customerId) {
+		if (customerId.equals(customerOf(accountId))) {
+			unlink(accountId);
+			nextCheckoutGeneration(accountId);
+		}
+	}
+
 	// ---- checkout sessions ----
 
 	record OpenCheckout(String sessionId, String url, String priceId, boolean trial) {

@@ -85,7 +85,20 @@ class MembershipSync {
 
 	private Snapshot read(String accountId, String customerId, boolean checkCard) {
 		Instant now = this.clock.instant();
-		StripeRecords.Customer customer = this.stripe.customer(customerId);
+		StripeRecords.Customer customer = this.stripe.customerIfExists(customerId);
+		if (customer == null) {
+			// Unknown to Stripe (another Stripe account, or a restarted sandbox): no
+			// membership, and the next checkout creates a new customer.
+			log.warn("Customer {} of account {} does not exist at Stripe; membership reset", customerId, accountId);
+			this.store.unlinkIfCustomer(accountId, customerId);
+			return new Snapshot(accountId, customerId, null, "none", null, null, null, null, null, null, false, false,
+					null, 0, 0, "eur", now);
+		}
+		if (customer.deleted()) {
+			// Deleted at Stripe (its subscriptions are cancelled): a new checkout needs a
+			// new customer.
+			this.store.unlinkIfCustomer(accountId, customerId);
+		}
 		List<StripeRecords.Subscription> ours = this.stripe.subscriptions(customerId).stream()
 				.filter(s -> this.plans.planOf(s.priceId()) != null).toList();
 		long offset = (customer.testClock() == null)
