@@ -1,11 +1,16 @@
 package io.newsstand.web.account;
 
+import io.newsstand.billing.Billing;
 import io.newsstand.web.layout.Form;
+import io.newsstand.web.membership.MembershipSummary;
+import io.newsstand.web.membership.Offer;
+import io.newsstand.web.paywall.Paywall;
 import io.newsstand.web.security.ApiTokens;
 import io.newsstand.web.security.Reader;
 import io.newsstand.web.security.SignIns;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,10 +35,23 @@ class AccountController {
 
 	private final SignIns signIns;
 
-	AccountController(AccountService accounts, ApiTokens tokens, SignIns signIns) {
+	private final Billing billing;
+
+	private final Offer offer;
+
+	private final Paywall paywall;
+
+	private final Clock clock;
+
+	AccountController(AccountService accounts, ApiTokens tokens, SignIns signIns, Billing billing, Offer offer,
+			Paywall paywall, Clock clock) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.signIns = signIns;
+		this.billing = billing;
+		this.offer = offer;
+		this.paywall = paywall;
+		this.clock = clock;
 	}
 
 	@GetMapping("/account")
@@ -134,8 +152,10 @@ class AccountController {
 
 	private String page(Account account, Form emailForm, Form passwordForm, Form deleteForm, @Nullable String notice,
 			Model model) {
-		model.addAttribute("page",
-				new AccountPage(account.email(), account.createdAt(), this.tokens.list(account.id())));
+		MembershipSummary membership = MembershipSummary.of(this.billing.membership(account.id()), this.offer.terms(),
+				this.clock.instant());
+		model.addAttribute("page", new AccountPage(account.email(), account.createdAt(), this.tokens.list(account.id()),
+				membership, this.paywall.freeArticlesLeft(account.id())));
 		model.addAttribute("emailForm", emailForm);
 		model.addAttribute("passwordForm", passwordForm);
 		model.addAttribute("deleteForm", deleteForm);

@@ -1,5 +1,6 @@
 package io.newsstand.web.account;
 
+import io.newsstand.web.membership.MembershipSummary;
 import io.newsstand.web.security.ApiTokens;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,7 +11,8 @@ import java.util.Locale;
 /**
  * What the account page shows.
  */
-public record AccountPage(String email, Instant createdAt, List<ApiTokens.Listed> tokens) {
+public record AccountPage(String email, Instant createdAt, List<ApiTokens.Listed> tokens, MembershipSummary membership,
+		int freeArticlesLeft) {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
 			.withZone(ZoneOffset.UTC);

@@ -122,7 +122,12 @@ public class AccountService {
 		if (!passwordMatches(account, currentPassword)) {
 			return new Refused("currentPassword", "That is not your current password.");
 		}
-		this.membershipCancellation.cancelAtPeriodEnd(account.id());
+		try {
+			this.membershipCancellation.cancelAtPeriodEnd(account.id());
+		} catch (MembershipCancellationFailed ex) {
+			return new Refused("membership", "Your membership could not be cancelled just now, so your account was "
+					+ "not deleted. " + ex.getMessage());
+		}
 		this.tokens.revokeAll(account.id());
 		this.store.delete(account);
 		return new Done(account);

@@ -1,22 +1,37 @@
 package io.newsstand.web.account;
 
+import io.newsstand.billing.Billing;
+import io.newsstand.billing.ChangeOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * BILLING HOOK: the place where deleting an account will call billing's "cancel
- * at period end". Until the billing module's API is on main there is no
- * membership to cancel, so it only logs.
+ * Deleting an account first cancels its membership at the end of the paid
+ * period (or trial) through billing. A reader without a running membership has
+ * nothing to cancel; when Stripe cannot be reached, deletion stops and the
+ * reader is asked to try again, so nobody is charged for a deleted account.
  */
 @Component
 class BillingMembershipCancellation implements MembershipCancellation {
 
 	private static final Logger log = LoggerFactory.getLogger(BillingMembershipCancellation.class);
 
+	private final Billing billing;
+
+	BillingMembershipCancellation(Billing billing) {
+		this.billing = billing;
+	}
+
 	@Override
 	public void cancelAtPeriodEnd(String accountId) {
-		log.info("Account {} deleted; no billing module yet, so no membership to cancel", accountId);
+		switch (this.billing.cancelAtPeriodEnd(accountId)) {
+			case ChangeOutcome.Done done -> log.info("Account {} deleted; its membership ends at {}", accountId,
+					done.membership().currentPeriodEnd());
+			case ChangeOutcome.Refused refused ->
+				log.info("Account {} deleted; no membership to cancel ({})", accountId, refused.reason());
+			case ChangeOutcome.TryAgain tryAgain -> throw new MembershipCancellationFailed(tryAgain.message());
+		}
 	}
 
 }

@@ -10,12 +10,12 @@ import org.springframework.web.ErrorResponseException;
  * An API answer other than success, as problem+json; {@code errors} names each
  * refused field.
  */
-class ApiProblem extends ErrorResponseException {
+public class ApiProblem extends ErrorResponseException {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
-	ApiProblem(HttpStatus status, String detail) {
+	public ApiProblem(HttpStatus status, String detail) {
 		super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
 	}
 

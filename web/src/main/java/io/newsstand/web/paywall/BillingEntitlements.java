@@ -1,17 +1,25 @@
 package io.newsstand.web.paywall;
 
+import io.newsstand.billing.Billing;
 import org.springframework.stereotype.Component;
 
 /**
- * BILLING HOOK: membership access as billing's access rule decides it. Until
- * billing's API is on main nobody has a membership, so nobody is entitled.
+ * Membership access as billing's access rule decides it (trialing, active,
+ * cancelling until period end, past due within grace): one Redis read of the
+ * membership snapshot, no Stripe call.
  */
 @Component
 class BillingEntitlements implements Entitlements {
 
+	private final Billing billing;
+
+	BillingEntitlements(Billing billing) {
+		this.billing = billing;
+	}
+
 	@Override
 	public boolean mayReadInFull(String accountId) {
-		return false;
+		return this.billing.membership(accountId).mayReadInFull();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -41,9 +42,19 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' https: data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+	/**
+	 * No inline script or style anywhere. Forms may lead (through our redirect) to
+	 * Stripe's hosted checkout and portal, or to the sandbox's, which lives on the
+	 * loopback address.
+	 */
+	static String contentSecurityPolicy(boolean sandbox) {
+		String loopback = "http://127.0.0.1:* http://localhost:*";
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:"
+				+ (sandbox ? " " + loopback : "") + "; font-src 'self'; connect-src 'self'; object-src 'none'; "
+				+ "base-uri 'none'; form-action 'self' "
+				+ (sandbox ? loopback : "https://checkout.stripe.com https://billing.stripe.com")
+				+ "; frame-ancestors 'none'";
+	}
 
 	static final String CSRF_COOKIE = "newsstand-csrf";
 
@@ -108,8 +119,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokenAuthenticationFilter tokens, ProblemWriter problems)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokenAuthenticationFilter tokens, ProblemWriter problems,
+			Environment environment) throws Exception {
 		http.securityMatcher("/api/**")
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/token").permitAll()
@@ -131,18 +142,20 @@ class SecurityConfiguration {
 							"Sign in first: send Authorization: Bearer <token> from POST /api/v1/auth/token.");
 				}).accessDeniedHandler((request, response, ex) -> problems.write(request, response,
 						HttpStatus.FORBIDDEN, "Your account may not use this endpoint.")))
-				.headers(SecurityConfiguration::headers);
+				.headers(headers -> headers(headers, environment));
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain site(HttpSecurity http, AuthenticationManager authenticationManager,
-			RememberMeServices rememberMeServices, CookieCsrfTokenRepository csrfTokens, Clock clock) throws Exception {
+			RememberMeServices rememberMeServices, CookieCsrfTokenRepository csrfTokens, Clock clock,
+			Environment environment) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll().requestMatchers("/operator/**", "/actuator/**").hasRole("ADMIN")
-				.requestMatchers("/account", "/account/**").authenticated().anyRequest().permitAll())
-				.authenticationManager(authenticationManager)
+				.requestMatchers("/account", "/account/**", "/membership/checkout", "/membership/welcome",
+						"/membership/cancel")
+				.authenticated().anyRequest().permitAll()).authenticationManager(authenticationManager)
 				.formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin").usernameParameter("email")
 						.passwordParameter("password").successHandler(new ReturnToPageSuccessHandler())
 						.failureHandler(new SignInFailureHandler(clock)).permitAll())
@@ -155,13 +168,15 @@ class SecurityConfiguration {
 				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 				.exceptionHandling(errors -> errors.authenticationEntryPoint(
 						(request, response, ex) -> response.sendRedirect(signInUrlReturningTo(request))))
-				.headers(SecurityConfiguration::headers);
+				.headers(headers -> headers(headers, environment));
 		return http.build();
 	}
 
 	private static void headers(
-			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
-		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
+			Environment environment) {
+		boolean sandbox = environment.getProperty("newsstand.billing.stripe-secret-key", "").isBlank();
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(sandbox)))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions(frames -> frames.deny());
 	}

@@ -1,4 +1,4 @@
-package io.newsstand.web.layout;
+package io.newsstand.web.reading;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -7,10 +7,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The front page (until the reading pages replace it with top stories).
+ * The front page: the latest stories from every publisher (the discovery work
+ * improves on this).
  */
 @Controller
-class HomeController {
+class FrontPageController {
+
+	private final StoryLists stories;
+
+	FrontPageController(StoryLists stories) {
+		this.stories = stories;
+	}
 
 	@GetMapping("/")
 	String home(@RequestParam(required = false) @Nullable String signedout,
@@ -20,6 +27,7 @@ class HomeController {
 				: (deleted != null)
 						? "Your account is deleted. Any membership ends at the close of the period you paid for."
 						: null);
+		model.addAttribute("stories", this.stories.top(20));
 		return "home";
 	}
 

@@ -1,0 +1,140 @@
+package io.newsstand.web.membership;
+
+import io.newsstand.billing.Membership;
+import io.newsstand.billing.MembershipState;
+import io.newsstand.billing.Plan;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A membership in plain words for the account page, with the buttons that make
+ * sense in its state.
+ *
+ * @param state
+ *            the API's spelling ({@code none}, {@code trialing}, ...)
+ * @param headline
+ *            one sentence: where the membership stands
+ * @param details
+ *            what happens next, and when
+ * @param actions
+ *            the self-service buttons to show
+ * @param daysLeft
+ *            whole days left in the trial, or null outside a trial
+ */
+public record MembershipSummary(String state, String headline, List<String> details, List<Action> actions,
+		@Nullable Integer daysLeft) {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+			.withZone(ZoneOffset.UTC);
+
+	/** A self-service button: POSTs to {@code /account/membership/<action>}. */
+	public record Action(String action, String label, @Nullable String plan, boolean primary) {
+	}
+
+	public static String day(Instant instant) {
+		return DAY.format(instant);
+	}
+
+	/** The API's spelling of a state. */
+	public static String code(MembershipState state) {
+		return state.name().toLowerCase(Locale.ROOT);
+	}
+
+	/** Whole days until {@code end}, rounded up, never negative. */
+	public static int daysUntil(Instant now, Instant end) {
+		long seconds = Duration.between(now, end).toSeconds();
+		return (int) Math.max(0, (seconds + 86_399) / 86_400);
+	}
+
+	public static MembershipSummary of(Membership membership, Offer.Terms terms, Instant now) {
+		String plan = membership.plan();
+		Offer.PlanPrice price = (plan != null) ? terms.plan(plan) : null;
+		String planWords = (plan != null) ? plan + " plan" : "plan";
+		String charge = (price != null) ? price.price() + " for the " + planWords : "the " + planWords + "'s price";
+		String other = Plan.MONTHLY.equals(plan) ? Plan.YEARLY : Plan.MONTHLY;
+		List<String> details = new ArrayList<>();
+		List<Action> actions = new ArrayList<>();
+		Integer daysLeft = null;
+		String headline;
+		switch (membership.state()) {
+			case NONE -> {
+				headline = "You are not a member yet.";
+				details.add(
+						terms.trialDays() + "-day free trial, then " + terms.monthlyPrice() + ". Cancel at any time.");
+			}
+			case TRIALING -> {
+				Instant end = membership.trialEndsAt();
+				daysLeft = (end != null) ? daysUntil(now, end) : null;
+				headline = (end != null)
+						? "Your free trial ends on " + day(end) + " (" + daysLeft + (daysLeft == 1 ? " day" : " days")
+								+ " left)."
+						: "You are in your free trial.";
+				if (membership.cancelAtPeriodEnd()) {
+					details.add(
+							"You cancelled: you read everything until the trial ends, and you will not be charged.");
+					actions.add(new Action("resume", "Keep my membership", null, true));
+				} else {
+					details.add("On " + ((end != null) ? day(end) : "the trial's last day") + " we charge " + charge
+							+ ", unless you cancel before then.");
+					actions.add(new Action("cancel", "Cancel the trial", null, false));
+					actions.add(new Action("end-trial", "End the trial and start paying now", null, false));
+					actions.add(new Action("switch", "Switch to the " + other + " plan", other, false));
+				}
+			}
+			case ACTIVE -> {
+				headline = "You are a member on the " + planWords + ".";
+				if (membership.currentPeriodEnd() != null) {
+					details.add(
+							"Your membership renews on " + day(membership.currentPeriodEnd()) + ": " + charge + ".");
+				}
+				actions.add(new Action("cancel", "Cancel my membership", null, false));
+				actions.add(new Action("switch", "Switch to the " + other + " plan", other, false));
+			}
+			case CANCELING -> {
+				Instant until = membership.currentPeriodEnd();
+				headline = "Your membership is cancelled.";
+				details.add("You read everything until " + ((until != null) ? day(until) : "the period ends")
+						+ ". You will not be charged again.");
+				actions.add(new Action("resume", "Keep my membership", null, true));
+			}
+			case PAST_DUE -> {
+				headline = "Your last payment failed.";
+				details.add("You can keep reading"
+						+ ((membership.graceEndsAt() != null) ? " until " + day(membership.graceEndsAt()) : " for now")
+						+ ". Update your card under \"Manage billing\" and we will try again.");
+			}
+			case PAUSED -> {
+				headline = "Your trial ended without a card, so your membership is paused.";
+				details.add("Add a card under \"Manage billing\" to continue reading everything.");
+			}
+			case LAPSED -> {
+				Instant trialEnd = membership.trialEndsAt();
+				Instant periodEnd = membership.currentPeriodEnd();
+				boolean trialOnly = trialEnd != null && (periodEnd == null || !periodEnd.isAfter(trialEnd));
+				headline = trialOnly
+						? "Your free trial ended on " + day(trialEnd) + "."
+						: "Your membership ended" + ((periodEnd != null) ? " on " + day(periodEnd) : "") + ".";
+				details.add("Become a member again to read everything: " + terms.monthlyPrice() + ".");
+			}
+			default -> throw new IllegalStateException("Unknown membership state " + membership.state());
+		}
+		if (membership.state() != MembershipState.NONE && membership.state() != MembershipState.LAPSED) {
+			actions.add(new Action("portal", "Manage billing (card, invoices)", null,
+					membership.state() == MembershipState.PAST_DUE || membership.state() == MembershipState.PAUSED));
+		}
+		return new MembershipSummary(code(membership.state()), headline, List.copyOf(details), List.copyOf(actions),
+				daysLeft);
+	}
+
+	/** Whether the reader can start a checkout (no membership, or an ended one). */
+	public boolean canJoin() {
+		return "none".equals(this.state) || "lapsed".equals(this.state);
+	}
+
+}

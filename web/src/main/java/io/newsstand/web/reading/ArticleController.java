@@ -1,0 +1,85 @@
+package io.newsstand.web.reading;
+
+import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.Articles;
+import io.newsstand.web.mail.PublicUrl;
+import io.newsstand.web.membership.Offer;
+import io.newsstand.web.paywall.Access;
+import io.newsstand.web.paywall.Paywall;
+import io.newsstand.web.paywall.Reading;
+import io.newsstand.web.paywall.Teasers;
+import io.newsstand.web.security.Reader;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The article page: the whole article, or its teaser and the join box, as the
+ * paywall decides. Query parameters ({@code ?print}, anything) and the
+ * {@code Accept} header change nothing: the decision depends only on who reads
+ * which article.
+ */
+@Controller
+class ArticleController {
+
+	private final Articles articles;
+
+	private final Paywall paywall;
+
+	private final Offer offer;
+
+	private final StoryLists stories;
+
+	private final PublicUrl publicUrl;
+
+	private final JsonMapper json;
+
+	ArticleController(Articles articles, Paywall paywall, Offer offer, StoryLists stories, PublicUrl publicUrl,
+			JsonMapper json) {
+		this.articles = articles;
+		this.paywall = paywall;
+		this.offer = offer;
+		this.stories = stories;
+		this.publicUrl = publicUrl;
+		this.json = json;
+	}
+
+	@GetMapping("/articles/{id}")
+	String article(@PathVariable String id, @AuthenticationPrincipal @Nullable Reader reader, Model model,
+			HttpServletResponse response) {
+		if (id.length() > 200) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		Article article = this.articles.article(id)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Access access = this.paywall
+				.decide(new Reading((reader != null) ? reader.accountId() : null, article.id(), article.free()));
+		String body = access.full() ? article.body() : Teasers.opening(article.body(), this.paywall.teaserShare());
+		String canonical = this.publicUrl.resolve("/articles/" + article.id());
+		model.addAttribute("view",
+				new ArticleView(article, this.articles.publisher(article.publisherId()).orElse(null), access, body,
+						this.offer.terms(),
+						this.stories.related(article.id(), article.section(), article.publisherId(), 4),
+						this.stories.top(5), StructuredData.of(article, canonical, this.json), reader != null));
+		model.addAttribute("canonical", canonical);
+		// A page for one reader (signed in, or a full paywalled article) is never
+		// stored by any cache;
+		// the anonymous teaser and free articles are the same for everyone.
+		if (reader == null) {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+			response.setHeader(HttpHeaders.VARY, "Cookie");
+		} else {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+		}
+		return "reading/article";
+	}
+
+}
