@@ -11,23 +11,40 @@ final class ClusterScripts {
 
 	/**
 	 * KEYS: the article, then its buckets. ARGV: min and max published time,
-	 * candidates per bucket, the article id. Returns the article's stored features,
-	 * cluster and publish time (empty when new), then candidate ids, newest first
-	 * per bucket.
+	 * articles read per bucket, the article id, the most candidates to return.
+	 * Returns the article's stored features, cluster and publish time (empty when
+	 * new), then candidate ids: first those found in two or more buckets (a true
+	 * version of the story shares several bands, an unrelated article rarely more
+	 * than one), then the others, newest first, up to the limit. In a large window
+	 * this keeps the candidates to fetch and compare bounded.
 	 */
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> LOOKUP = RedisScript.of("""
 			local own = redis.call('HMGET', KEYS[1], 'f', 'c', 't')
 			local out = {own[1] or '', own[2] or '', own[3] or ''}
-			local seen = {[ARGV[4]] = true}
+			local hits, order = {}, {}
 			for i = 2, #KEYS do
 			  local ids = redis.call('ZREVRANGEBYSCORE', KEYS[i], ARGV[2], ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
 			  for _, id in ipairs(ids) do
-			    if not seen[id] then
-			      seen[id] = true
-			      out[#out + 1] = id
+			    if id ~= ARGV[4] then
+			      local n = hits[id]
+			      if n == nil then
+			        order[#order + 1] = id
+			        hits[id] = 1
+			      else
+			        hits[id] = n + 1
+			      end
 			    end
 			  end
+			end
+			local limit = tonumber(ARGV[5])
+			for _, id in ipairs(order) do
+			  if #out - 3 >= limit then return out end
+			  if hits[id] > 1 then out[#out + 1] = id end
+			end
+			for _, id in ipairs(order) do
+			  if #out - 3 >= limit then return out end
+			  if hits[id] == 1 then out[#out + 1] = id end
 			end
 			return out
 			""", List.class);
@@ -77,9 +94,11 @@ final class ClusterScripts {
 			  redis.call('ZREM', KEYS[k], id)
 			  k = k + 1
 			end
+			local rotation = tonumber(at) % 8
 			for i = 1, nNew do
 			  redis.call('ZADD', KEYS[k], at, id)
-			  redis.call('ZREMRANGEBYSCORE', KEYS[k], '-inf', '(' .. ARGV[9])
+			  -- expired entries are trimmed from one bucket in eight per write: enough to bound a busy bucket
+			  if i % 8 == rotation then redis.call('ZREMRANGEBYSCORE', KEYS[k], '-inf', '(' .. ARGV[9]) end
 			  if redis.call('TTL', KEYS[k]) < bucketTtl then redis.call('EXPIRE', KEYS[k], bucketTtl) end
 			  k = k + 1
 			end

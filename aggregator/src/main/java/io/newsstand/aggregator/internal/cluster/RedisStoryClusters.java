@@ -24,7 +24,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 final class RedisStoryClusters implements StoryClusters {
 
-	private static final int MAX_CANDIDATES = 200;
+	/** Candidates compared per article: a bound on the work in a crowded window. */
+	private static final int MAX_CANDIDATES = 32;
 
 	private final StringRedisTemplate redis;
 
@@ -67,7 +68,8 @@ final class RedisStoryClusters implements StoryClusters {
 			keys.add(ClusterKeys.bucket(band, bands[band]));
 		}
 		List<String> lookup = strings(this.redis.execute(ClusterScripts.LOOKUP, keys, Long.toString(at - window),
-				Long.toString(at + window), Integer.toString(this.properties.candidatesPerBucket()), article.id()));
+				Long.toString(at + window), Integer.toString(this.properties.candidatesPerBucket()), article.id(),
+				Integer.toString(MAX_CANDIDATES)));
 		String storedFeatures = lookup.get(0);
 		String storedCluster = lookup.get(1);
 		String storedAt = lookup.get(2);
@@ -76,8 +78,7 @@ final class RedisStoryClusters implements StoryClusters {
 					cluster(article.id()));
 		}
 
-		List<Candidate> matches = matches(article, features,
-				lookup.subList(3, Math.min(lookup.size(), 3 + MAX_CANDIDATES)));
+		List<Candidate> matches = matches(article, features, lookup.subList(3, lookup.size()));
 
 		long[] oldBands = storedFeatures.isEmpty() ? new long[0] : this.minHash.bandHashes(decode(storedFeatures));
 		List<String> linkKeys = new ArrayList<>();

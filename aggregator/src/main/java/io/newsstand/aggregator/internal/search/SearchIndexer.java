@@ -123,18 +123,36 @@ final class SearchIndexer implements SmartLifecycle {
 			}
 			this.index = opened;
 		}
-		try {
-			Optional<String> resumeFrom = opened.committedStreamId().filter(this::stillFollowable);
-			String from = resumeFrom.isPresent() ? resumeFrom.get() : rebuild(opened);
-			this.applied = from;
-			this.ready = true;
-			follow(from);
-			log.info("Search index in {} holds {} articles, following {} from entry {}", this.properties.indexDir(),
-					opened.documents(), SearchKeys.FEED, from);
-		} catch (IOException | RuntimeException ex) {
-			log.error("Search index in {} could not be brought up to date; searches answer from what it holds",
-					this.properties.indexDir(), ex);
+		// Redis or the article store may be briefly unreachable: this runs on its own
+		// virtual thread, so
+		// waiting between attempts blocks nobody.
+		for (long delay = 1; this.running; delay = Math.min(delay * 2, 60)) {
+			try {
+				bringUpToDate(opened);
+				return;
+			} catch (RebuildCancelled ex) {
+				return;
+			} catch (IOException | RuntimeException ex) {
+				log.warn("Search index in {} could not be brought up to date, trying again in {} s; searches answer "
+						+ "from what it holds", this.properties.indexDir(), delay, ex);
+			}
+			try {
+				Thread.sleep(Duration.ofSeconds(delay));
+			} catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
 		}
+	}
+
+	private void bringUpToDate(SearchIndex opened) throws IOException {
+		Optional<String> resumeFrom = opened.committedStreamId().filter(this::stillFollowable);
+		String from = resumeFrom.isPresent() ? resumeFrom.get() : rebuild(opened);
+		this.applied = from;
+		this.ready = true;
+		follow(from);
+		log.info("Search index in {} holds {} articles, following {} from entry {}", this.properties.indexDir(),
+				opened.documents(), SearchKeys.FEED, from);
 	}
 
 	/** Whether replaying the feed from this entry misses nothing. */
@@ -165,6 +183,9 @@ final class SearchIndexer implements SmartLifecycle {
 		target.deleteAll();
 		int[] count = {0};
 		this.source.forEachArticle(article -> {
+			if (!this.running) {
+				throw new RebuildCancelled();
+			}
 			upsert(target, article);
 			count[0]++;
 		});
@@ -285,6 +306,15 @@ final class SearchIndexer implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	/** The app is stopping: a rebuild in progress ends without its commit. */
+	private static final class RebuildCancelled extends RuntimeException {
+
+		RebuildCancelled() {
+			super("Search index rebuild cancelled by shutdown", null, false, false);
+		}
+
 	}
 
 }

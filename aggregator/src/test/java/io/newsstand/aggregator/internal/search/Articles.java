@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /** Test articles and an in-memory article store for search. */
-final class Articles implements ArticleSearchSource {
+class Articles implements ArticleSearchSource {
 
 	static final Instant NOW = Instant.parse("2026-03-06T12:00:00Z");
 

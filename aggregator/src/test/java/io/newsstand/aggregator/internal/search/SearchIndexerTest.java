@@ -208,6 +208,34 @@ class SearchIndexerTest {
 	}
 
 	@Test
+	void triesAgainWhenTheArticleStoreFailsDuringARebuild() {
+		this.articles.put(article("a", "Budget day", "x"));
+		java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+		Articles flaky = new Articles() {
+
+			@Override
+			public void forEachArticle(java.util.function.Consumer<io.newsstand.aggregator.SearchDocument> consumer) {
+				if (failed.compareAndSet(false, true)) {
+					throw new org.springframework.data.redis.RedisConnectionFailureException("store unreachable");
+				}
+				SearchIndexerTest.this.articles.forEachArticle(consumer);
+			}
+
+		};
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("test-search-");
+		executor.setVirtualThreads(true);
+		SearchIndexer indexer = new SearchIndexer(SearchProperties.defaults(this.dir), this.redis, this.connections,
+				flaky, SearchSchema.analyzer(), InstantSource.system(), executor);
+		this.started.add(indexer);
+
+		indexer.start();
+
+		await().atMost(PATIENCE).until(indexer::ready);
+		assertThat(failed).isTrue();
+		assertThat(ids(indexer, "budget")).containsExactly("a");
+	}
+
+	@Test
 	void aDisabledIndexerOpensNothing() {
 		SearchIndexer indexer = new SearchIndexer(
 				new SearchProperties(false, this.dir.resolve("off"), Duration.ofDays(7), Duration.ZERO, Duration.ZERO,
