@@ -1,20 +1,19 @@
 package io.newsstand.web.articles;
 
-import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.ArticleQuery;
 import io.newsstand.aggregator.ArticleSummary;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.aggregator.Publisher;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/publishers} and {@code /api/v1/articles}: teasers for
- * everyone, the body through {@link #readableBody}.
+ * {@code /api/v1/publishers} and {@code /api/v1/articles}: lists of teasers for
+ * everyone. One article with its body is {@code GET /api/v1/articles/{id}},
+ * answered behind the paywall by {@code web.reading.ArticleApiController}.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -39,21 +38,6 @@ class ArticlesController {
 			@RequestParam(defaultValue = "" + ArticleQuery.DEFAULT_LIMIT) int limit) {
 		var page = this.articles.latest(new ArticleQuery(publisher, section, region, cursor, limit));
 		return new ListResponse<>(page.items(), page.nextCursor());
-	}
-
-	@GetMapping("/articles/{id}")
-	ArticleDetails article(@PathVariable String id) {
-		Article article = this.articles.article(id).orElseThrow(() -> new ArticleNotFoundException(id));
-		return ArticleDetails.of(article, readableBody(article));
-	}
-
-	/**
-	 * The body this reader may see. No paywall yet: everyone sees it. The reader
-	 * issue replaces this with the paywall's one decision.
-	 */
-	@Nullable
-	String readableBody(Article article) {
-		return article.body();
 	}
 
 }

@@ -15,11 +15,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(assignableTypes = ArticlesController.class)
 class ArticlesProblems {
 
-	@ExceptionHandler(ArticleNotFoundException.class)
-	ProblemDetail notFound(ArticleNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Article not found", ex.getMessage(), "article-not-found");
-	}
-
 	@ExceptionHandler(InvalidCursorException.class)
 	ProblemDetail badCursor(InvalidCursorException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid cursor",

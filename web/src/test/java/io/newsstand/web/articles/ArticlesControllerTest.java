@@ -93,23 +93,6 @@ class ArticlesControllerTest {
 	}
 
 	@Test
-	void oneArticleCarriesEveryFieldAndItsBody() throws Exception {
-		this.mvc.perform(get("/api/v1/articles/abc123")).andExpect(status().isOk())
-				.andExpect(jsonPath("$.body").value("<p>The harbour reopened.</p>"))
-				.andExpect(jsonPath("$.image.caption").value("Boats"))
-				.andExpect(jsonPath("$.image.credit").value("J. Doe"))
-				.andExpect(jsonPath("$.author").value("Ada Writer")).andExpect(jsonPath("$.readingMinutes").value(1))
-				.andExpect(jsonPath("$.language").value("en-AU"));
-	}
-
-	@Test
-	void anUnknownArticleIsAProblemNotFound() throws Exception {
-		this.mvc.perform(get("/api/v1/articles/nope")).andExpect(status().isNotFound())
-				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-				.andExpect(jsonPath("$.title").value("Article not found"));
-	}
-
-	@Test
 	void aBadCursorOrLimitIsAProblemBadRequest() throws Exception {
 		this.mvc.perform(get("/api/v1/articles").param("cursor", "bad")).andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
