@@ -20,13 +20,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class DemoCatalogEndToEndTest {
 
+	private static final String ADMIN_EMAIL = "operator@newsstand.test";
+
+	private static final String ADMIN_PASSWORD = "a long operator passphrase";
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void demoArticlesAppearInTheApiSoonAfterStart() throws Exception {
 		String redis = RedisTestServer.get().leaseDatabase().url();
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(NewsstandApplication.class)
-				.run("--server.port=0", "--newsstand.redis.url=" + redis, "--newsstand.aggregator.tick=500ms")) {
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(NewsstandApplication.class).run(
+				"--server.port=0", "--newsstand.redis.url=" + redis, "--newsstand.aggregator.tick=500ms",
+				"--newsstand.admin.email=" + ADMIN_EMAIL, "--newsstand.admin.password=" + ADMIN_PASSWORD)) {
 			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 			String body = "";
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -51,9 +56,22 @@ class DemoCatalogEndToEndTest {
 					.send(HttpRequest.newBuilder(URI.create(base + "/demo/feeds/harbour-gazette/world.xml"))
 							.header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(again.statusCode()).isEqualTo(304);
-			String health = get(base + "/api/v1/operator/feeds").body();
+			// Feed health is for operators: anonymous callers are refused, the admin sees
+			// every feed ok.
+			assertThat(get(base + "/api/v1/operator/feeds").statusCode()).isEqualTo(401);
+			assertThat(get(base + "/operator/feeds").statusCode()).isEqualTo(302);
+			String token = this.http
+					.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString(
+									"{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+							.build(), HttpResponse.BodyHandlers.ofString())
+					.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
+			String health = this.http
+					.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/operator/feeds"))
+							.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
+					.body();
 			assertThat(health).contains("\"state\":\"ok\"");
-			assertThat(get(base + "/operator/feeds").body()).contains("<h1>Feed health</h1>");
 		}
 	}
 
