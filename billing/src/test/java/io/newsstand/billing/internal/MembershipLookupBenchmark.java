@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -35,6 +36,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * {@code mvn -Pbenchmarks -pl billing -am test}.
  */
 @Tag("benchmark")
+@Isolated
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
