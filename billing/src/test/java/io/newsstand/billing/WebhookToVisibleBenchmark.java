@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +28,9 @@ import org.springframework.test.context.ContextConfiguration;
  * {@code mvn -Pbenchmarks -pl billing -am test}.
  */
 @Tag("benchmark")
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "newsstand.billing.benchmark=webhook-to-visible")
+@Isolated
+@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"newsstand.billing.benchmark=webhook-to-visible", "spring.threads.virtual.enabled=true"})
 @ContextConfiguration(initializers = RedisTestContextInitializer.class)
 class WebhookToVisibleBenchmark {
 
@@ -104,7 +107,7 @@ class WebhookToVisibleBenchmark {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("not visible after 30 s: " + reader);
 			}
-			Thread.sleep(20);
+			Thread.sleep(50);
 		}
 		return Duration.ofNanos(System.nanoTime() - start).toMillis();
 	}

@@ -504,6 +504,10 @@ public final class Sandbox implements AutoCloseable {
 				invoice.paidAt = now;
 				emit(events, "customer.subscription.created", s, null);
 				emit(events, "invoice.paid", invoice, null);
+				if (s.trialWillEndSent) {
+					// A trial of three days or less: Stripe announces its end at once.
+					emit(events, "customer.subscription.trial_will_end", s, null);
+				}
 			} else {
 				s.status = "incomplete";
 				s.periodStart = now;
