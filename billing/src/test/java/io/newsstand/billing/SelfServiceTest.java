@@ -220,4 +220,32 @@ class SelfServiceTest {
 		assertThat(this.billing.membership(account).mayReadInFull()).isFalse();
 	}
 
+	@Test
+	void aCustomerDeletedAtStripeLapsesAndTheNextCheckoutCreatesANewOne() throws Exception {
+		String account = BillingTestSupport.newAccount();
+		String email = BillingTestSupport.emailOf(account);
+		trial(account);
+		String old = this.stripe.customerId(email);
+		this.stripe.stripe().v1().customers().delete(old);
+		this.stripe.awaitWebhooks();
+		assertThat(this.billing.membership(account).state()).isEqualTo(MembershipState.LAPSED);
+		assertThat(this.billing.startCheckout(account, email, Plan.MONTHLY, SUCCESS, CANCEL)).isInstanceOfSatisfying(
+				CheckoutOutcome.Redirect.class, redirect -> assertThat(redirect.trial()).isFalse());
+		assertThat(this.stripe.customerId(email)).isNotEqualTo(old);
+	}
+
+	@Test
+	void scriptsCanWaitForWebhooksOverHttp() throws Exception {
+		String account = BillingTestSupport.newAccount();
+		String session = BillingTestSupport.sessionId(this.billing.startCheckout(account,
+				BillingTestSupport.emailOf(account), Plan.MONTHLY, SUCCESS, CANCEL));
+		assertThat(this.stripe.post("/sandbox/stripe/v1/test_helpers/checkout/sessions/" + session + "/complete",
+				"payment_method=pm_card_visa", "Bearer sk_test_script").statusCode()).isEqualTo(200);
+		HttpResponse<String> idle = this.stripe.post("/sandbox/stripe/_control/await-deliveries", "timeoutSeconds=30",
+				"Bearer sk_test_script");
+		assertThat(idle.statusCode()).isEqualTo(200);
+		assertThat(this.billing.membership(account).state()).isEqualTo(MembershipState.TRIALING);
+		assertThat(this.stripe.post("/sandbox/stripe/_control/await-deliveries", "", null).statusCode()).isEqualTo(401);
+	}
+
 }

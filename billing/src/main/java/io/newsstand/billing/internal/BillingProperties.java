@@ -70,8 +70,11 @@ public record BillingProperties(@Nullable String stripeSecretKey, @Nullable Stri
 	 *            per attempt)
 	 * @param webhookMaxAttempts
 	 *            delivery attempts per event
+	 * @param persist
+	 *            keep the sandbox's state in Redis across restarts
 	 */
-	public record Sandbox(@DefaultValue("2s") Duration webhookRetryDelay, @DefaultValue("6") int webhookMaxAttempts) {
+	public record Sandbox(@DefaultValue("2s") Duration webhookRetryDelay, @DefaultValue("6") int webhookMaxAttempts,
+			@DefaultValue("true") boolean persist) {
 	}
 
 }

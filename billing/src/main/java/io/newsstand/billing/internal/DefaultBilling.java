@@ -1,5 +1,7 @@
 package io.newsstand.billing.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsstand.billing.Billing;
 import io.newsstand.billing.ChangeOutcome;
 import io.newsstand.billing.CheckoutOutcome;
@@ -11,9 +13,9 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,9 +50,12 @@ class DefaultBilling implements Billing {
 
 	private final boolean testClocks;
 
+	private final MeterRegistry meters;
+
 	DefaultBilling(MembershipStore store, MembershipSync sync, StripeGateway stripe, AccountLock lock,
 			TrialLedger ledger, Plans plans, AccessRule rule, BillingProperties properties, BillingClock clock,
-			StripeConnection connection) {
+			StripeConnection connection, ObjectProvider<MeterRegistry> meters) {
+		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.store = store;
 		this.sync = sync;
 		this.stripe = stripe;
@@ -88,6 +93,7 @@ class DefaultBilling implements Billing {
 			if (failure.retryable()) {
 				log.warn("Checkout for account {} failed, reader asked to try again: {}", accountId,
 						failure.getMessage());
+				this.meters.counter("newsstand.billing.try-again", "operation", "checkout").increment();
 				return new CheckoutOutcome.TryAgain(TRY_AGAIN);
 			}
 			throw failure;
@@ -97,17 +103,13 @@ class DefaultBilling implements Billing {
 	private CheckoutOutcome checkout(String accountId, String email, StripeRecords.Price price, String successUrl,
 			String cancelUrl, boolean firstTry) {
 		String customerId = customer(accountId, email);
-		Snapshot snapshot;
-		try {
-			snapshot = this.sync.syncAccount(accountId, customerId);
-		} catch (StripeRecords.Failure failure) {
-			if (firstTry && "resource_missing".equals(failure.code())) {
-				// The stored customer no longer exists at Stripe (e.g. a sandbox restart).
-				log.warn("Customer {} of account {} is gone at Stripe; creating a new one", customerId, accountId);
-				this.store.unlink(accountId);
+		Snapshot snapshot = this.sync.syncAccount(accountId, customerId);
+		if (this.store.customerOf(accountId) == null) {
+			// The stored customer is gone at Stripe (deleted, or a restarted sandbox).
+			if (firstTry) {
 				return checkout(accountId, email, price, successUrl, cancelUrl, false);
 			}
-			throw failure;
+			throw new IllegalStateException("Stripe lost the new customer of account " + accountId);
 		}
 		if (snapshot.isLive()) {
 			return new CheckoutOutcome.SendToPortal(
@@ -158,9 +160,11 @@ class DefaultBilling implements Billing {
 			return existing;
 		}
 		String clock = this.testClocks
-				? this.stripe.createTestClock(accountId, this.clock.instant().getEpochSecond())
+				? this.stripe.createTestClock(accountId, this.clock.instant().getEpochSecond(),
+						"newsstand-clock:" + accountId + ":" + this.store.checkoutGeneration(accountId))
 				: null;
-		StripeRecords.Customer customer = this.stripe.createCustomer(accountId, email, clock);
+		StripeRecords.Customer customer = this.stripe.createCustomer(accountId, email, clock,
+				"newsstand-customer:" + accountId + ":" + this.store.checkoutGeneration(accountId));
 		this.store.link(accountId, customer.id());
 		log.info("Account {} is Stripe customer {}{}", accountId, customer.id(),
 				(clock == null) ? "" : " on test clock " + clock);
@@ -299,6 +303,7 @@ class DefaultBilling implements Billing {
 		if (failure.retryable()) {
 			log.warn("Billing change for account {} failed, reader asked to try again: {}", accountId,
 					failure.getMessage());
+			this.meters.counter("newsstand.billing.try-again", "operation", "change").increment();
 			return new ChangeOutcome.TryAgain(TRY_AGAIN);
 		}
 		throw failure;

@@ -2,17 +2,14 @@ package io.newsstand.billing.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Billing's Redis state: membership snapshots, the account/customer mapping,
@@ -24,6 +21,9 @@ class MembershipStore {
 
 	static final Duration EVENT_RETENTION = Duration.ofDays(35);
 
+	private static final JsonMapper JSON = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
 	private final StringRedisTemplate redis;
 
 	MembershipStore(StringRedisTemplate redis) {
@@ -34,26 +34,16 @@ class MembershipStore {
 
 	@Nullable
 	Snapshot read(String accountId) {
-		Map<Object, Object> hash = this.redis.opsForHash().entries(BillingKeys.membership(accountId));
-		return hash.isEmpty() ? null : fromHash(accountId, hash);
+		String json = this.redis.opsForValue().get(BillingKeys.membership(accountId));
+		return (json == null) ? null : JSON.readValue(json, Snapshot.class);
 	}
 
 	/**
-	 * Replaces the snapshot in one transaction, so a reader never sees half of it.
+	 * Replaces the snapshot: one JSON value written with one SET, so a reader never
+	 * sees half of it and a read is one GET.
 	 */
 	void write(Snapshot snapshot) {
-		String key = BillingKeys.membership(snapshot.accountId());
-		Map<String, String> hash = toHash(snapshot);
-		this.redis.execute(new SessionCallback<List<Object>>() {
-			@Override
-			@SuppressWarnings({"unchecked", "rawtypes"})
-			public List<Object> execute(RedisOperations operations) throws DataAccessException {
-				operations.multi();
-				operations.delete(key);
-				operations.opsForHash().putAll(key, hash);
-				return operations.exec();
-			}
-		});
+		this.redis.opsForValue().set(BillingKeys.membership(snapshot.accountId()), JSON.writeValueAsString(snapshot));
 		if (snapshot.isFinal()) {
 			this.redis.opsForSet().remove(BillingKeys.reconcile(), snapshot.accountId());
 		} else {
@@ -64,56 +54,6 @@ class MembershipStore {
 	Set<String> accountsToReconcile() {
 		Set<String> members = this.redis.opsForSet().members(BillingKeys.reconcile());
 		return (members == null) ? Set.of() : members;
-	}
-
-	private static Map<String, String> toHash(Snapshot s) {
-		Map<String, String> hash = new HashMap<>();
-		hash.put("customer", s.customerId());
-		put(hash, "email", s.email());
-		hash.put("status", s.status());
-		put(hash, "subscription", s.subscriptionId());
-		put(hash, "item", s.itemId());
-		put(hash, "plan", s.plan());
-		put(hash, "trialEnd", s.trialEnd());
-		put(hash, "periodStart", s.periodStart());
-		put(hash, "periodEnd", s.periodEnd());
-		hash.put("cancelAtPeriodEnd", Boolean.toString(s.cancelAtPeriodEnd()));
-		hash.put("hasPaymentMethod", Boolean.toString(s.hasPaymentMethod()));
-		put(hash, "pastDueSince", s.pastDueSince());
-		hash.put("clockOffset", Long.toString(s.clockOffsetSeconds()));
-		hash.put("amount", Long.toString(s.amount()));
-		hash.put("currency", s.currency());
-		hash.put("syncedAt", Long.toString(s.syncedAt().toEpochMilli()));
-		return hash;
-	}
-
-	private static void put(Map<String, String> hash, String field, @Nullable Object value) {
-		if (value instanceof Instant instant) {
-			hash.put(field, Long.toString(instant.getEpochSecond()));
-		} else if (value != null) {
-			hash.put(field, value.toString());
-		}
-	}
-
-	private static Snapshot fromHash(String accountId, Map<Object, Object> hash) {
-		return new Snapshot(accountId, string(hash, "customer", ""), string(hash, "email", null),
-				string(hash, "status", "none"), string(hash, "subscription", null), string(hash, "item", null),
-				string(hash, "plan", null), instant(hash, "trialEnd"), instant(hash, "periodStart"),
-				instant(hash, "periodEnd"), Boolean.parseBoolean(string(hash, "cancelAtPeriodEnd", "false")),
-				Boolean.parseBoolean(string(hash, "hasPaymentMethod", "false")), instant(hash, "pastDueSince"),
-				Long.parseLong(string(hash, "clockOffset", "0")), Long.parseLong(string(hash, "amount", "0")),
-				string(hash, "currency", "eur"), Instant.ofEpochMilli(Long.parseLong(string(hash, "syncedAt", "0"))));
-	}
-
-	@SuppressWarnings("NullAway")
-	private static String string(Map<Object, Object> hash, String field, @Nullable String fallback) {
-		Object value = hash.get(field);
-		return (value == null) ? fallback : (String) value;
-	}
-
-	private static @Nullable Instant instant(Map<Object, Object> hash, String field) {
-		Object value = hash.get(field);
-		return (value == null) ? null : Instant.ofEpochSecond(Long.parseLong((String) value));
 	}
 
 	// ---- customers ----
@@ -139,6 +79,17 @@ class MembershipStore {
 
 	void unlink(String accountId) {
 		this.redis.delete(BillingKeys.customer(accountId));
+	}
+
+	/**
+	 * Forgets a customer Stripe no longer has; the next one gets a new idempotency
+	 * key.
+	 */
+	void unlinkIfCustomer(String accountId, String customerId) {
+		if (customerId.equals(customerOf(accountId))) {
+			unlink(accountId);
+			nextCheckoutGeneration(accountId);
+		}
 	}
 
 	// ---- checkout sessions ----

@@ -5,6 +5,7 @@ import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -84,12 +85,26 @@ class MembershipSync {
 
 	private Snapshot read(String accountId, String customerId, boolean checkCard) {
 		Instant now = this.clock.instant();
-		StripeRecords.Customer customer = this.stripe.customer(customerId);
+		StripeRecords.Customer customer = this.stripe.customerIfExists(customerId);
+		if (customer == null) {
+			// Unknown to Stripe (another Stripe account, or a restarted sandbox): no
+			// membership, and the next checkout creates a new customer.
+			log.warn("Customer {} of account {} does not exist at Stripe; membership reset", customerId, accountId);
+			this.store.unlinkIfCustomer(accountId, customerId);
+			return new Snapshot(accountId, customerId, null, "none", null, null, null, null, null, null, false, false,
+					null, 0, 0, "eur", now);
+		}
+		if (customer.deleted()) {
+			// Deleted at Stripe (its subscriptions are cancelled): a new checkout needs a
+			// new customer.
+			this.store.unlinkIfCustomer(accountId, customerId);
+		}
 		List<StripeRecords.Subscription> ours = this.stripe.subscriptions(customerId).stream()
 				.filter(s -> this.plans.planOf(s.priceId()) != null).toList();
 		long offset = (customer.testClock() == null)
 				? 0
-				: this.stripe.testClockTime(customer.testClock()) - now.getEpochSecond();
+				: Objects.requireNonNullElseGet(customer.testClockTime(),
+						() -> this.stripe.testClockTime(customer.testClock())) - now.getEpochSecond();
 		if (ours.stream().anyMatch(s -> s.trialStart() != null)) {
 			this.ledger.markUsed(accountId, customer.email());
 		}

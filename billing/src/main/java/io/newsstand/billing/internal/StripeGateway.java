@@ -14,6 +14,7 @@ import com.stripe.model.SubscriptionItem;
 import com.stripe.model.testhelpers.TestClock;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.CustomerRetrieveParams;
 import com.stripe.param.PriceListParams;
 import com.stripe.param.PriceRetrieveParams;
 import com.stripe.param.SubscriptionListParams;
@@ -95,11 +96,10 @@ class StripeGateway {
 
 	// ---- customers ----
 
-	String createTestClock(String accountId, long frozenTime) {
+	String createTestClock(String accountId, long frozenTime, String idempotencyKey) {
 		return call("create test clock",
-				() -> client().v1().testHelpers().testClocks()
-						.create(TestClockCreateParams.builder().setFrozenTime(frozenTime)
-								.setName("account " + accountId).build(), idempotent("newsstand-clock:" + accountId)))
+				() -> client().v1().testHelpers().testClocks().create(TestClockCreateParams.builder()
+						.setFrozenTime(frozenTime).setName("account " + accountId).build(), idempotent(idempotencyKey)))
 				.getId();
 	}
 
@@ -108,27 +108,47 @@ class StripeGateway {
 		return Objects.requireNonNull(clock.getFrozenTime());
 	}
 
-	StripeRecords.Customer createCustomer(String accountId, String email, @Nullable String testClock) {
+	StripeRecords.Customer createCustomer(String accountId, String email, @Nullable String testClock,
+			String idempotencyKey) {
 		CustomerCreateParams.Builder params = CustomerCreateParams.builder().setEmail(email).putMetadata("accountId",
 				accountId);
 		if (testClock != null) {
 			params.setTestClock(testClock);
 		}
 		return customer(call("create customer",
-				() -> client().v1().customers().create(params.build(), idempotent("newsstand-customer:" + accountId))));
+				() -> client().v1().customers().create(params.build(), idempotent(idempotencyKey))));
 	}
 
 	StripeRecords.Customer customer(String customerId) {
-		return customer(call("retrieve customer", () -> client().v1().customers().retrieve(customerId)));
+		// The test clock comes along (test mode), saving a call per sync.
+		return customer(call("retrieve customer", () -> client().v1().customers().retrieve(customerId,
+				CustomerRetrieveParams.builder().addExpand("test_clock").build(), null)));
+	}
+
+	/**
+	 * The customer, or null when Stripe does not know it
+	 * ({@code resource_missing}).
+	 */
+	StripeRecords.@Nullable Customer customerIfExists(String customerId) {
+		try {
+			return customer(customerId);
+		} catch (StripeRecords.Failure failure) {
+			if ("resource_missing".equals(failure.code())) {
+				return null;
+			}
+			throw failure;
+		}
 	}
 
 	private static StripeRecords.Customer customer(com.stripe.model.Customer customer) {
 		Map<String, String> metadata = customer.getMetadata();
 		return new StripeRecords.Customer(customer.getId(), customer.getEmail(),
 				(metadata == null) ? null : metadata.get("accountId"), customer.getTestClock(),
+				(customer.getTestClockObject() == null) ? null : customer.getTestClockObject().getFrozenTime(),
 				(customer.getInvoiceSettings() == null)
 						? null
-						: customer.getInvoiceSettings().getDefaultPaymentMethod());
+						: customer.getInvoiceSettings().getDefaultPaymentMethod(),
+				Boolean.TRUE.equals(customer.getDeleted()));
 	}
 
 	@Nullable

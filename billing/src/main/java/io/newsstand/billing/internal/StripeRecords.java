@@ -14,7 +14,7 @@ final class StripeRecords {
 	}
 
 	record Customer(String id, @Nullable String email, @Nullable String accountId, @Nullable String testClock,
-			@Nullable String defaultPaymentMethod) {
+			@Nullable Long testClockTime, @Nullable String defaultPaymentMethod, boolean deleted) {
 	}
 
 	record Subscription(String id, String customer, String status, @Nullable String itemId, @Nullable String priceId,

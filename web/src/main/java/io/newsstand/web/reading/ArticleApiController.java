@@ -49,9 +49,10 @@ class ArticleApiController {
 	}
 
 	record ArticleJson(String id, String title, String standfirst, String url, PublisherJson publisher,
-			@Nullable String section, @Nullable String author, Instant publishedAt, Instant updatedAt,
-			int readingMinutes, @Nullable ImageJson image, String access, String reason, String body,
-			@Nullable Integer freeArticlesLeft, @Nullable OfferJson offer) {
+			@Nullable String section, String region, @Nullable String author, Instant publishedAt, Instant updatedAt,
+			List<String> categories, String language, int wordCount, int readingMinutes, boolean free,
+			@Nullable ImageJson image, String access, String reason, String body, @Nullable Integer freeArticlesLeft,
+			@Nullable OfferJson offer) {
 	}
 
 	@GetMapping("/api/v1/articles/{id}")
@@ -79,8 +80,9 @@ class ArticleApiController {
 			}
 		}
 		ArticleJson json = new ArticleJson(article.id(), article.title(), article.summary(), article.url(),
-				new PublisherJson(article.publisherId(), article.publisherName()), article.section(), article.author(),
-				article.publishedAt(), article.updatedAt(), article.readingMinutes(),
+				new PublisherJson(article.publisherId(), article.publisherName()), article.section(), article.region(),
+				article.author(), article.publishedAt(), article.updatedAt(), article.categories(), article.language(),
+				article.wordCount(), article.readingMinutes(), article.free(),
 				(article.image() != null)
 						? new ImageJson(article.image().url(), article.image().caption(), article.image().credit())
 						: null,

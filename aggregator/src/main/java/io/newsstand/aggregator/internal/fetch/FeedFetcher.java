@@ -68,7 +68,7 @@ public final class FeedFetcher {
 	}
 
 	public FetchResult fetch(FetchRequest request) {
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
+		long[] deadline = {System.nanoTime() + this.settings.requestTimeout().toNanos()};
 		URI current = request.url();
 		URI permanent = null;
 		boolean permanentSoFar = true;
@@ -134,9 +134,26 @@ public final class FeedFetcher {
 				"more than " + FetchSettings.MAX_REDIRECTS + " redirects");
 	}
 
-	private HttpResponse<byte[]> send(FetchRequest request, URI url, long deadline) throws FetchFailure {
-		long remaining = deadline - System.nanoTime();
+	private HttpResponse<byte[]> send(FetchRequest request, URI url, long[] deadline) throws FetchFailure {
+		Semaphore permit = this.hosts.forHost(url.getHost());
+		long waited = System.nanoTime();
+		try {
+			// Waiting for our own politeness limit is not the publisher's slowness: it does
+			// not count
+			// against the request deadline, but is bounded so a batch cannot outlive its
+			// lease.
+			if (!permit.tryAcquire(this.settings.requestTimeout().multipliedBy(3).toNanos(), TimeUnit.NANOSECONDS)) {
+				throw new FetchFailure(FailureKind.TIMEOUT,
+						"waited too long for a free connection to " + url.getHost());
+			}
+		} catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new FetchFailure(FailureKind.TIMEOUT, "interrupted");
+		}
+		deadline[0] += System.nanoTime() - waited;
+		long remaining = deadline[0] - System.nanoTime();
 		if (remaining <= 0) {
+			permit.release();
 			throw new FetchFailure(FailureKind.TIMEOUT, "no answer within " + this.settings.requestTimeout());
 		}
 		HttpRequest.Builder builder = HttpRequest.newBuilder(url).GET().timeout(Duration.ofNanos(remaining))
@@ -152,22 +169,12 @@ public final class FeedFetcher {
 		if (request.lastModified() != null) {
 			builder.header("If-Modified-Since", request.lastModified());
 		}
-		Semaphore permit = this.hosts.forHost(url.getHost());
-		try {
-			if (!permit.tryAcquire(remaining, TimeUnit.NANOSECONDS)) {
-				throw new FetchFailure(FailureKind.TIMEOUT,
-						"waited too long for a free connection to " + url.getHost());
-			}
-		} catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new FetchFailure(FailureKind.TIMEOUT, "interrupted");
-		}
 		CompletableFuture<HttpResponse<byte[]>> future = null;
 		try {
 			future = this.client.sendAsync(builder.build(),
 					info -> new CappedBodySubscriber(this.settings.maxBodyBytes(),
 							info.headers().firstValueAsLong("Content-Length").orElse(-1)));
-			return future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			return future.get(Math.max(1, deadline[0] - System.nanoTime()), TimeUnit.NANOSECONDS);
 		} catch (TimeoutException ex) {
 			throw new FetchFailure(FailureKind.TIMEOUT,
 					"no complete answer within " + this.settings.requestTimeout() + " from " + url.getHost());

@@ -18,7 +18,13 @@ public final class TestServer implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+	private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+
+	public int requests() {
+		return this.requests.get();
+	}
+
+	private final ExecutorService executor = Executors.newCachedThreadPool();
 
 	public TestServer() {
 		try {
@@ -32,6 +38,7 @@ public final class TestServer implements AutoCloseable {
 
 	public TestServer on(String path, HttpHandler handler) {
 		this.server.createContext(path, exchange -> {
+			this.requests.incrementAndGet();
 			try (exchange) {
 				handler.handle(exchange);
 			} catch (IOException ex) {

@@ -31,6 +31,8 @@ final class Model {
 		@Nullable
 		String defaultPaymentMethod;
 
+		boolean deleted;
+
 		long created;
 
 	}

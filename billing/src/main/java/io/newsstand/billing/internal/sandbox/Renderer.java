@@ -92,6 +92,13 @@ final class Renderer {
 	}
 
 	private Map<String, Object> customer(Model.Customer c) {
+		if (c.deleted) {
+			Map<String, Object> map = new LinkedHashMap<>();
+			map.put("id", c.id);
+			map.put("object", "customer");
+			map.put("deleted", true);
+			return map;
+		}
 		Map<String, Object> map = base(c.id, "customer", c.created);
 		map.put("email", c.email);
 		map.put("name", c.name);

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,9 +33,6 @@ public final class Sandbox implements AutoCloseable {
 
 	private static final long DAY = 86_400;
 
-	/** Days after the first failed payment on which Stripe retries it. */
-	private static final long[] RETRY_DAYS = {3, 7, 14};
-
 	private static final SecureRandom random = new SecureRandom();
 
 	private final InstantSource clock;
@@ -52,6 +48,8 @@ public final class Sandbox implements AutoCloseable {
 	private final Renderer renderer;
 
 	private final WebhookSender webhooks;
+
+	private final SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(this);
 
 	Sandbox(InstantSource clock, String apiVersion, Supplier<String> base, WebhookSender webhooks) {
 		this.clock = clock;
@@ -125,6 +123,28 @@ public final class Sandbox implements AutoCloseable {
 
 	private final List<Map<String, Object>> emitted = new ArrayList<>();
 
+	private boolean dirty;
+
+	// ---- persistence ----
+
+	/** The state as JSON, or null when nothing changed since the last call. */
+	synchronized @Nullable String exportIfChanged() {
+		if (!this.dirty) {
+			return null;
+		}
+		this.dirty = false;
+		return SandboxState.write(this.objects, this.sequence);
+	}
+
+	/** Replaces the state with an exported one (at start-up). */
+	synchronized void load(String json) {
+		SandboxState.read(json, (id, object, sequence) -> {
+			this.objects.put(id, object);
+			this.sequence.put(id, sequence);
+			this.counter.accumulateAndGet(sequence, Math::max);
+		});
+	}
+
 	// ---- lookup ----
 
 	synchronized @Nullable Object find(String id) {
@@ -172,7 +192,7 @@ public final class Sandbox implements AutoCloseable {
 		};
 	}
 
-	private void put(String id, Object object) {
+	void put(String id, Object object) {
 		this.objects.put(id, object);
 		this.sequence.put(id, this.counter.incrementAndGet());
 	}
@@ -209,13 +229,13 @@ public final class Sandbox implements AutoCloseable {
 		synchronized (this) {
 			result = change.apply(events);
 			this.emitted.addAll(events);
+			this.dirty = true;
 		}
 		this.webhooks.send(events);
 		return result;
 	}
 
-	private void emit(List<Map<String, Object>> events, String type, Object object,
-			@Nullable Map<String, Object> previous) {
+	void emit(List<Map<String, Object>> events, String type, Object object, @Nullable Map<String, Object> previous) {
 		Map<String, Object> event = new LinkedHashMap<>();
 		event.put("id", newId("evt_"));
 		event.put("object", "event");
@@ -275,6 +295,23 @@ public final class Sandbox implements AutoCloseable {
 			if (method != null) {
 				customer.defaultPaymentMethod = attach(method, id).id;
 			}
+			return this.renderer.render(customer);
+		});
+	}
+
+	/** Deletes a customer; Stripe cancels its subscriptions at once. */
+	Map<String, Object> deleteCustomer(String id) {
+		return change(events -> {
+			Model.Customer customer = get(Model.Customer.class, "customer", id);
+			long now = now(id);
+			for (Object object : List.copyOf(this.objects.values())) {
+				if (object instanceof Model.Subscription s && s.customer.equals(id) && !s.status.equals("canceled")
+						&& !s.status.equals("incomplete_expired")) {
+					this.lifecycle.cancel(s, now, events);
+				}
+			}
+			customer.deleted = true;
+			emit(events, "customer.deleted", customer, null);
 			return this.renderer.render(customer);
 		});
 	}
@@ -339,7 +376,7 @@ public final class Sandbox implements AutoCloseable {
 				for (Object object : this.objects.values()) {
 					if (object instanceof Model.Subscription s
 							&& this.objects.get(s.customer) instanceof Model.Customer c && id.equals(c.testClock)) {
-						long at = dueAt(s);
+						long at = SubscriptionLifecycle.dueAt(s);
 						if (at <= target && at < due) {
 							due = at;
 							next = s;
@@ -350,44 +387,11 @@ public final class Sandbox implements AutoCloseable {
 					break;
 				}
 				clock.frozenTime = Math.max(clock.frozenTime, due);
-				advance(next, Math.max(due, clock.frozenTime), events);
+				this.lifecycle.advance(next, Math.max(due, clock.frozenTime), events);
 			}
 			clock.frozenTime = target;
 			return this.renderer.render(clock);
 		});
-	}
-
-	private static long dueAt(Model.Subscription s) {
-		return switch (s.status) {
-			case "trialing" -> (!s.trialWillEndSent)
-					? Objects.requireNonNull(s.trialEnd) - 3 * DAY
-					: Objects.requireNonNull(s.trialEnd);
-			case "active" -> s.periodEnd;
-			case "past_due" -> (s.nextRetryAt != null) ? Math.min(s.nextRetryAt, s.periodEnd) : s.periodEnd;
-			default -> Long.MAX_VALUE;
-		};
-	}
-
-	private void advance(Model.Subscription s, long at, List<Map<String, Object>> events) {
-		switch (s.status) {
-			case "trialing" -> {
-				if (!s.trialWillEndSent) {
-					s.trialWillEndSent = true;
-					emit(events, "customer.subscription.trial_will_end", s, null);
-				} else {
-					endTrial(s, at, events);
-				}
-			}
-			case "active" -> renew(s, at, events);
-			case "past_due" -> {
-				if (s.nextRetryAt != null && s.nextRetryAt <= s.periodEnd) {
-					retry(s, at, events);
-				} else {
-					renew(s, at, events);
-				}
-			}
-			default -> throw new IllegalStateException(s.status);
-		}
 	}
 
 	// ---- checkout ----
@@ -399,7 +403,9 @@ public final class Sandbox implements AutoCloseable {
 						"The sandbox supports mode=subscription only.");
 			}
 			String customer = params.require("customer");
-			get(Model.Customer.class, "customer", customer);
+			if (get(Model.Customer.class, "customer", customer).deleted) {
+				throw SandboxError.missing("customer", customer);
+			}
 			String price = params.require("line_items[0][price]");
 			get(Model.Price.class, "price", price);
 			Model.Session session = new Model.Session();
@@ -493,17 +499,21 @@ public final class Sandbox implements AutoCloseable {
 				s.trialWillEndSent = session.trialPeriodDays <= 3;
 				s.periodStart = now;
 				s.periodEnd = s.trialEnd;
-				Model.Invoice invoice = invoice(s, 0, "subscription_create", now);
+				Model.Invoice invoice = this.lifecycle.invoice(s, 0, "subscription_create", now);
 				invoice.status = "paid";
 				invoice.paidAt = now;
 				emit(events, "customer.subscription.created", s, null);
 				emit(events, "invoice.paid", invoice, null);
+				if (s.trialWillEndSent) {
+					// A trial of three days or less: Stripe announces its end at once.
+					emit(events, "customer.subscription.trial_will_end", s, null);
+				}
 			} else {
 				s.status = "incomplete";
 				s.periodStart = now;
-				s.periodEnd = plusInterval(now, price.interval);
+				s.periodEnd = SubscriptionLifecycle.plusInterval(now, price.interval);
 				emit(events, "customer.subscription.created", s, null);
-				charge(s, now, "subscription_create", events);
+				this.lifecycle.charge(s, now, "subscription_create", events);
 			}
 			session.status = "complete";
 			session.paymentStatus = trial ? "no_payment_required" : "paid";
@@ -559,7 +569,7 @@ public final class Sandbox implements AutoCloseable {
 					emit(events, "customer.subscription.trial_will_end", s, null);
 					s.trialWillEndSent = true;
 					s.trialEnd = now;
-					endTrial(s, now, events);
+					this.lifecycle.endTrial(s, now, events);
 					return this.renderer.render(s);
 				}
 				previous.put("trial_end", s.trialEnd);
@@ -580,7 +590,7 @@ public final class Sandbox implements AutoCloseable {
 			if (s.status.equals("canceled")) {
 				throw SandboxError.invalid("resource_invalid_state", null, "This subscription is already canceled.");
 			}
-			cancel(s, now(s.customer), events);
+			this.lifecycle.cancel(s, now(s.customer), events);
 			return this.renderer.render(s);
 		});
 	}
@@ -593,9 +603,9 @@ public final class Sandbox implements AutoCloseable {
 			}
 			long now = now(s.customer);
 			s.periodStart = now;
-			s.periodEnd = plusInterval(now, get(Model.Price.class, "price", s.price).interval);
+			s.periodEnd = SubscriptionLifecycle.plusInterval(now, get(Model.Price.class, "price", s.price).interval);
 			emit(events, "customer.subscription.resumed", s, null);
-			charge(s, now, "subscription_cycle", events);
+			this.lifecycle.charge(s, now, "subscription_cycle", events);
 			return this.renderer.render(s);
 		});
 	}
@@ -645,138 +655,6 @@ public final class Sandbox implements AutoCloseable {
 	record PortalView(String id, @Nullable String email, String returnUrl, @Nullable String subscription,
 			@Nullable String status, @Nullable String price, @Nullable String plan, boolean cancelAtPeriodEnd,
 			@Nullable Instant periodEnd, @Nullable String card, List<Model.Invoice> invoices) {
-	}
-
-	// ---- billing behaviour ----
-
-	private void endTrial(Model.Subscription s, long at, List<Map<String, Object>> events) {
-		Map<String, Object> previous = Map.of("status", "trialing");
-		if (s.cancelAtPeriodEnd) {
-			cancel(s, at, events);
-			return;
-		}
-		Model.Price price = get(Model.Price.class, "price", s.price);
-		s.periodStart = at;
-		s.periodEnd = plusInterval(at, price.interval);
-		if (paymentMethod(s) == null) {
-			switch (s.missingPaymentMethod) {
-				case "cancel" -> {
-					cancel(s, at, events);
-					return;
-				}
-				case "pause" -> {
-					s.status = "paused";
-					emit(events, "customer.subscription.paused", s, null);
-					emit(events, "customer.subscription.updated", s, previous);
-					return;
-				}
-				default -> {
-				}
-			}
-		}
-		charge(s, at, "subscription_cycle", events);
-		if (!s.status.equals("trialing")) {
-			emit(events, "customer.subscription.updated", s, previous);
-		}
-	}
-
-	private void renew(Model.Subscription s, long at, List<Map<String, Object>> events) {
-		if (s.cancelAtPeriodEnd) {
-			cancel(s, s.periodEnd, events);
-			return;
-		}
-		String before = s.status;
-		s.periodStart = s.periodEnd;
-		s.periodEnd = plusInterval(s.periodStart, get(Model.Price.class, "price", s.price).interval);
-		s.firstFailureAt = null;
-		s.failedAttempts = 0;
-		s.nextRetryAt = null;
-		charge(s, at, "subscription_cycle", events);
-		emit(events, "customer.subscription.updated", s, Map.of("status", before));
-	}
-
-	private void retry(Model.Subscription s, long at, List<Map<String, Object>> events) {
-		Model.Invoice invoice = get(Model.Invoice.class, "invoice", Objects.requireNonNull(s.latestInvoice));
-		Model.PaymentMethod method = paymentMethod(s);
-		invoice.attemptCount++;
-		if (method != null && !method.failsCharges) {
-			paid(s, invoice, at, events);
-			emit(events, "customer.subscription.updated", s, Map.of("status", "past_due"));
-			return;
-		}
-		s.failedAttempts++;
-		emit(events, "invoice.payment_failed", invoice, null);
-		if (s.failedAttempts > RETRY_DAYS.length) {
-			cancel(s, at, events);
-		} else {
-			s.nextRetryAt = Objects.requireNonNull(s.firstFailureAt) + RETRY_DAYS[s.failedAttempts - 1] * DAY;
-		}
-	}
-
-	private void charge(Model.Subscription s, long at, String reason, List<Map<String, Object>> events) {
-		Model.Price price = get(Model.Price.class, "price", s.price);
-		Model.Invoice invoice = invoice(s, price.unitAmount, reason, at);
-		invoice.attemptCount = 1;
-		Model.PaymentMethod method = paymentMethod(s);
-		if (method != null && !method.failsCharges) {
-			paid(s, invoice, at, events);
-			return;
-		}
-		s.status = "past_due";
-		s.firstFailureAt = at;
-		s.failedAttempts = 1;
-		s.nextRetryAt = at + RETRY_DAYS[0] * DAY;
-		emit(events, "invoice.payment_failed", invoice, null);
-	}
-
-	private void paid(Model.Subscription s, Model.Invoice invoice, long at, List<Map<String, Object>> events) {
-		invoice.status = "paid";
-		invoice.amountPaid = invoice.amountDue;
-		invoice.paidAt = at;
-		s.status = "active";
-		s.firstFailureAt = null;
-		s.failedAttempts = 0;
-		s.nextRetryAt = null;
-		emit(events, "invoice.paid", invoice, null);
-	}
-
-	private void cancel(Model.Subscription s, long at, List<Map<String, Object>> events) {
-		s.status = "canceled";
-		s.endedAt = at;
-		if (s.canceledAt == null) {
-			s.canceledAt = at;
-		}
-		s.nextRetryAt = null;
-		emit(events, "customer.subscription.deleted", s, null);
-	}
-
-	private Model.@Nullable PaymentMethod paymentMethod(Model.Subscription s) {
-		String id = s.defaultPaymentMethod;
-		if (id == null && this.objects.get(s.customer) instanceof Model.Customer c) {
-			id = c.defaultPaymentMethod;
-		}
-		return (id == null) ? null : (Model.PaymentMethod) this.objects.get(id);
-	}
-
-	private Model.Invoice invoice(Model.Subscription s, long amount, String reason, long at) {
-		Model.Invoice invoice = new Model.Invoice();
-		invoice.id = newId("in_");
-		invoice.customer = s.customer;
-		invoice.subscription = s.id;
-		invoice.amountDue = amount;
-		invoice.currency = get(Model.Price.class, "price", s.price).currency;
-		invoice.billingReason = reason;
-		invoice.periodStart = s.periodStart;
-		invoice.periodEnd = s.periodEnd;
-		invoice.created = at;
-		put(invoice.id, invoice);
-		s.latestInvoice = invoice.id;
-		return invoice;
-	}
-
-	private static long plusInterval(long epochSecond, String interval) {
-		var start = Instant.ofEpochSecond(epochSecond).atZone(ZoneOffset.UTC);
-		return (interval.equals("year") ? start.plusYears(1) : start.plusMonths(1)).toEpochSecond();
 	}
 
 	@Override

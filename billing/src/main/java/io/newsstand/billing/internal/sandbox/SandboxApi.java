@@ -71,6 +71,14 @@ class SandboxApi {
 				"invoice_settings.default_payment_method", "description")));
 	}
 
+	@DeleteMapping("/customers/{id}")
+	ResponseEntity<Object> deleteCustomer(@PathVariable String id, HttpServletRequest request) {
+		return post(request, () -> {
+			params(request);
+			return this.sandbox.deleteCustomer(id);
+		});
+	}
+
 	@GetMapping("/customers/{id}")
 	ResponseEntity<Object> customer(@PathVariable String id, HttpServletRequest request) {
 		return get(request, () -> retrieve(id, "customer", Model.Customer.class, request));
@@ -81,10 +89,9 @@ class SandboxApi {
 		return get(request, () -> {
 			StripeParams params = params(request, "email", "limit:int", "starting_after", "test_clock");
 			String email = params.get("email");
-			return Renderer.list(
-					this.sandbox.renderAll(Model.Customer.class,
-							customer -> email == null || email.equalsIgnoreCase(customer.email), params.list("expand")),
-					"/v1/customers");
+			return Renderer.list(this.sandbox.renderAll(Model.Customer.class,
+					customer -> !customer.deleted && (email == null || email.equalsIgnoreCase(customer.email)),
+					params.list("expand")), "/v1/customers");
 		});
 	}
 

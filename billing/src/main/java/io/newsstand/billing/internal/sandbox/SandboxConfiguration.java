@@ -5,10 +5,12 @@ import io.newsstand.billing.internal.BillingProperties;
 import io.newsstand.billing.internal.ConditionalOnSandbox;
 import io.newsstand.billing.internal.StripeConnection;
 import java.time.InstantSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Creates the sandbox when no Stripe key is configured. Its state is built in
@@ -25,6 +27,12 @@ class SandboxConfiguration {
 				connection.webhookSecret(), properties.sandbox().webhookRetryDelay(),
 				properties.sandbox().webhookMaxAttempts(), InstantSource.system());
 		return new Sandbox(InstantSource.system(), Stripe.API_VERSION, connection.apiBase(), webhooks);
+	}
+
+	@Bean(initMethod = "load")
+	@ConditionalOnProperty(name = "newsstand.billing.sandbox.persist", havingValue = "true", matchIfMissing = true)
+	SandboxPersistence sandboxPersistence(Sandbox sandbox, StringRedisTemplate redis) {
+		return new SandboxPersistence(sandbox, redis);
 	}
 
 	@Bean

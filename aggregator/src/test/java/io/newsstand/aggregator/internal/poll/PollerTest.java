@@ -1,0 +1,136 @@
+package io.newsstand.aggregator.internal.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsstand.aggregator.ArticleQuery;
+import io.newsstand.aggregator.internal.TestClock;
+import io.newsstand.aggregator.internal.catalog.Catalog;
+import io.newsstand.aggregator.internal.catalog.CatalogFeed;
+import io.newsstand.aggregator.internal.fetch.TestServer;
+import io.newsstand.testing.RedisExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** Two poller instances on one Redis, as two app nodes would run. */
+@ExtendWith(RedisExtension.class)
+class PollerTest {
+
+	private static final Instant NOW = Instant.parse("2025-06-04T12:00:00Z");
+
+	private final StringRedisTemplate redis;
+
+	private final TestServer server = new TestServer();
+
+	private final TestClock clock = new TestClock(NOW);
+
+	private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+
+	private Catalog catalog;
+
+	PollerTest(StringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.redis.execute((RedisCallback<Object>) connection -> {
+			connection.serverCommands().flushDb();
+			return null;
+		});
+		List<String> urls = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			String path = "/feeds/" + i;
+			String slug = "f" + i;
+			this.server.on(path, exchange -> {
+				this.hits.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
+				TestServer.send(exchange, 200, "application/rss+xml", Rss.feed(slug, 3, NOW, 30));
+			});
+			urls.add(this.server.url(path).toString());
+		}
+		this.catalog = new Catalog("test", List.of(PollingFixture.publisher("alpha", urls.subList(0, 15)),
+				PollingFixture.publisher("beta", urls.subList(15, 30))));
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void twoInstancesSplitTheWorkAndNoFeedIsFetchedTwice() throws Exception {
+		Poller one = new PollingFixture(this.redis, this.clock, this.server.hostPort()).poller(this.catalog, "one");
+		Poller two = new PollingFixture(this.redis, this.clock, this.server.hostPort()).poller(this.catalog, "two");
+		one.syncCatalog();
+		two.syncCatalog();
+		// Own threads, never the common pool: the JDK HTTP client completes bodies
+		// there.
+		int polled;
+		try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+			Future<Integer> a = nodes.submit(one::pollDue);
+			Future<Integer> b = nodes.submit(two::pollDue);
+			polled = a.get() + b.get();
+		}
+		assertThat(polled).isEqualTo(30);
+		assertThat(this.server.requests()).isEqualTo(30);
+		assertThat(this.hits).hasSize(30);
+		assertThat(this.hits.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+		PollingFixture reader = new PollingFixture(this.redis, this.clock);
+		assertThat(reader.articles.latest(new ArticleQuery(null, null, null, null, 100)).items()).hasSize(90);
+		// Everything is scheduled for later: nothing is due now.
+		assertThat(one.pollDue()).isZero();
+	}
+
+	@Test
+	void aCrashedInstancesFeedsArePolledByTheOtherWhenTheLeaseExpires() {
+		PollingFixture fixture = new PollingFixture(this.redis, this.clock, this.server.hostPort());
+		Poller survivor = fixture.poller(this.catalog, "survivor");
+		survivor.syncCatalog();
+		// The crashed instance claimed everything, then died without polling.
+		assertThat(fixture.schedule.claim("crashed", 100, PollingFixture.LEASE)).hasSize(30);
+		assertThat(survivor.pollDue()).isZero();
+		this.clock.advance(PollingFixture.LEASE.plusSeconds(1));
+		assertThat(survivor.pollDue()).isEqualTo(30);
+		assertThat(this.hits.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+	}
+
+	@Test
+	void aRedisOutageDuringAPollLosesNothingAndTheFeedComesBack() {
+		LettuceConnectionFactory dead = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1),
+				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(300)).build());
+		dead.afterPropertiesSet();
+		try {
+			StringRedisTemplate deadRedis = new StringRedisTemplate(dead);
+			PollingFixture broken = new PollingFixture(this.redis, deadRedis, this.clock, this.server.hostPort());
+			Catalog one = new Catalog("test",
+					List.of(PollingFixture.publisher("alpha", List.of(this.catalog.feeds().get(0).url()))));
+			Poller poller = broken.poller(one, "blip");
+			poller.syncCatalog();
+			assertThat(poller.pollDue()).isZero();
+			this.clock.advance(PollingFixture.LEASE.plusSeconds(1));
+			Poller healthy = new PollingFixture(this.redis, this.clock, this.server.hostPort()).poller(one, "healthy");
+			assertThat(healthy.pollDue()).isEqualTo(1);
+			CatalogFeed feed = one.feeds().get(0);
+			assertThat(new PollingFixture(this.redis, this.clock).states.load(feed.id()).items()).isEqualTo(3);
+		} finally {
+			dead.destroy();
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.newsstand.aggregator.internal.poll;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsstand.aggregator.internal.TestClock;
+import io.newsstand.aggregator.internal.catalog.Catalog;
+import io.newsstand.aggregator.internal.catalog.CatalogFeed;
+import io.newsstand.aggregator.internal.catalog.CatalogPublisher;
+import io.newsstand.aggregator.internal.fetch.FeedFetcher;
+import io.newsstand.aggregator.internal.fetch.FetchSettings;
+import io.newsstand.aggregator.internal.fetch.PrivateNetworkGuard;
+import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
+import io.newsstand.aggregator.internal.parse.FeedParser;
+import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
+import io.newsstand.aggregator.internal.store.ArticleStore;
+import io.newsstand.aggregator.internal.store.FeedStateStore;
+import io.newsstand.aggregator.internal.store.PollSchedule;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The real polling objects, wired as the app wires them, on a test clock. */
+final class PollingFixture {
+
+	static final Duration LEASE = Duration.ofMinutes(5);
+
+	final TestClock clock;
+
+	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	final ArticleStore articles;
+
+	final FeedStateStore states;
+
+	final PollSchedule schedule;
+
+	final FeedPoller feedPoller;
+
+	PollingFixture(StringRedisTemplate redis, TestClock clock, String... allowedHosts) {
+		this(redis, redis, clock, allowedHosts);
+	}
+
+	/**
+	 * {@code storeRedis} may differ from the schedule's Redis, to simulate an
+	 * outage.
+	 */
+	PollingFixture(StringRedisTemplate scheduleRedis, StringRedisTemplate storeRedis, TestClock clock,
+			String... allowedHosts) {
+		this.clock = clock;
+		this.articles = new ArticleStore(storeRedis, JsonMapper.builder().build(), Duration.ofDays(30), clock);
+		this.states = new FeedStateStore(storeRedis);
+		this.schedule = new PollSchedule(scheduleRedis, clock);
+		FeedFetcher fetcher = new FeedFetcher(
+				new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 1_000_000, 2, "NewsstandBot/test"),
+				new PrivateNetworkGuard(List.of(allowedHosts)), clock);
+		this.feedPoller = new FeedPoller(fetcher, new FeedParser(), new ArticleNormalizer(new HtmlSanitizer()),
+				this.articles, this.states, new PollPolicy(Duration.ofMinutes(5), Duration.ofHours(6),
+						Duration.ofMinutes(15), new SplittableRandom(1)),
+				new PollMetrics(this.meters), clock, url -> url);
+	}
+
+	Poller poller(Catalog catalog, String worker) {
+		return new Poller(catalog, this.schedule, this.feedPoller, worker, 10, LEASE, Duration.ofHours(6), this.clock);
+	}
+
+	static CatalogPublisher publisher(String id, List<String> urls) {
+		return new CatalogPublisher(id, id.toUpperCase(), "https://" + id + ".example/", null, "UK", "en-GB", false,
+				urls.stream().map(url -> new CatalogFeed(CatalogFeed.idFor(id, url), id, url, "World", null, null))
+						.toList());
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.newsstand.web.operator;
+
+import io.newsstand.aggregator.FeedHealth;
+import io.newsstand.aggregator.FeedMonitor;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Feed health for operators: {@code /api/v1/operator/feeds} (JSON) and
+ * {@code /operator/feeds} (a plain page). Access control comes with the reader
+ * issue's security configuration (admin role).
+ */
+@RestController
+class FeedHealthController {
+
+	private final FeedMonitor monitor;
+
+	FeedHealthController(FeedMonitor monitor) {
+		this.monitor = monitor;
+	}
+
+	record FeedList(List<FeedHealth> items, @Nullable String nextCursor) {
+	}
+
+	@GetMapping("/api/v1/operator/feeds")
+	FeedList feeds() {
+		return new FeedList(this.monitor.feeds(), null);
+	}
+
+	@GetMapping(path = "/operator/feeds", produces = MediaType.TEXT_HTML_VALUE)
+	String page() {
+		List<FeedHealth> feeds = this.monitor.feeds();
+		long failing = feeds.stream().filter(feed -> !feed.state().equals("ok") && !feed.state().equals("new")).count();
+		StringBuilder html = new StringBuilder("""
+				<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Feed health - Newsstand</title>
+				<style>body{font:14px system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}
+				td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}
+				.failing,.disabled{color:#a00}.ok{color:#070}</style></head><body>
+				<h1>Feed health</h1>
+				""");
+		html.append("<p>").append(feeds.size()).append(" feeds, ").append(failing)
+				.append(" failing or disabled. JSON: <a href=\"/api/v1/operator/feeds\">/api/v1/operator/feeds</a></p>")
+				.append("<table><thead><tr><th>Feed</th><th>State</th><th>Last poll</th><th>Status</th>")
+				.append("<th>Error</th><th>Errors in a row</th><th>Last success</th><th>Next poll</th><th>Items</th>")
+				.append("</tr></thead><tbody>");
+		for (FeedHealth feed : feeds) {
+			html.append("<tr><td><strong>").append(esc(feed.publisherId())).append("</strong> ")
+					.append(esc(feed.section() == null ? "" : feed.section())).append("<br><small>")
+					.append(esc(feed.url())).append("</small></td><td class=\"").append(esc(feed.state())).append("\">")
+					.append(esc(feed.state())).append("</td><td>").append(time(feed.lastPoll())).append("</td><td>")
+					.append(feed.lastStatus() == 0 ? "" : feed.lastStatus()).append("</td><td>")
+					.append(esc(feed.lastError() == null ? "" : feed.lastError())).append("</td><td>")
+					.append(feed.consecutiveErrors()).append("</td><td>").append(time(feed.lastSuccess()))
+					.append("</td><td>").append(time(feed.nextPoll())).append("</td><td>").append(feed.items())
+					.append("</td></tr>");
+		}
+		return html.append("</tbody></table></body></html>").toString();
+	}
+
+	private static String time(@Nullable Instant instant) {
+		return instant == null ? "" : esc(instant.toString());
+	}
+
+	private static String esc(String text) {
+		return HtmlUtils.htmlEscape(text);
+	}
+
+}

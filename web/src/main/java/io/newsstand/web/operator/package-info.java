@@ -1,0 +1,7 @@
+/**
+ * Operator views of the aggregator: feed health as JSON and as a page.
+ */
+@NullMarked
+package io.newsstand.web.operator;
+
+import org.jspecify.annotations.NullMarked;
