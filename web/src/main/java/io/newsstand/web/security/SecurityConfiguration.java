@@ -126,7 +126,8 @@ class SecurityConfiguration {
 						.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/token").permitAll()
 						.requestMatchers(HttpMethod.GET, "/api/v1/publishers", "/api/v1/publishers/**",
 								"/api/v1/articles", "/api/v1/articles/**", "/api/v1/openapi.yaml")
-						.permitAll().anyRequest().authenticated())
+						.permitAll().requestMatchers("/api/v1/operator/**").hasRole("ADMIN").anyRequest()
+						.authenticated())
 				.addFilterBefore(tokens, UsernamePasswordAuthenticationFilter.class)
 				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.securityContext(

@@ -19,6 +19,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The zero-config app: an embedded Redis persisted under the data directory.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// Spring Boot's logging set-up races when two applications start at the same
+// moment in one JVM
+// ("Unable to find Spring Environment in logger context"); not alongside the
+// site tests' context.
+@org.junit.jupiter.api.parallel.ResourceLock(io.newsstand.web.site.SiteTest.CLOCK)
 class EmbeddedRedisTest {
 
 	@TempDir

@@ -80,7 +80,8 @@ class SiteSecurityTest extends SiteTest {
 				.hasValueSatisfying(location -> assertThat(location).endsWith("/signin?next=%2Factuator%2Fmetrics"));
 
 		SiteClient reader = client();
-		reader.signUp(uniqueEmail("reader"), PASSWORD);
+		String readerEmail = uniqueEmail("reader");
+		reader.signUp(readerEmail, PASSWORD);
 		HttpResponse<String> forbidden = reader.get("/actuator/metrics", "Accept", "text/html");
 		assertThat(forbidden.statusCode()).isEqualTo(403);
 		assertThat(forbidden.body()).contains("<h1>Not allowed</h1>");
@@ -93,6 +94,14 @@ class SiteSecurityTest extends SiteTest {
 		admin.signIn(adminEmail, PASSWORD);
 		assertThat(admin.get("/actuator/metrics").statusCode()).isEqualTo(200);
 		assertThat(admin.get("/").body()).contains("href=\"/operator\"");
+
+		HttpResponse<String> readersOperatorApi = client().get("/api/v1/operator/feeds", "Authorization",
+				"Bearer " + token(readerEmail));
+		assertThat(readersOperatorApi.statusCode()).isEqualTo(403);
+		assertThat(readersOperatorApi.headers().firstValue("Content-Type"))
+				.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(client().get("/api/v1/operator/feeds", "Authorization", "Bearer " + token(adminEmail)).statusCode())
+				.isEqualTo(200);
 	}
 
 	@Test
@@ -107,6 +116,15 @@ class SiteSecurityTest extends SiteTest {
 		assertThat(reader.get("/account").statusCode()).isEqualTo(200);
 		assertThat(reader.get("/").statusCode()).isEqualTo(200);
 		assertThat(this.redis.opsForHash().get(key, "lastAccessedTime")).isEqualTo(before);
+	}
+
+	private String token(String email) {
+		String body = client()
+				.postJson("/api/v1/auth/token", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+				.body();
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(body);
+		assertThat(token.find()).as(body).isTrue();
+		return token.group(1);
 	}
 
 	@Test

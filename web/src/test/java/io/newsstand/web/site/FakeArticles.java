@@ -5,6 +5,8 @@ import io.newsstand.aggregator.ArticleImage;
 import io.newsstand.aggregator.ArticlePage;
 import io.newsstand.aggregator.ArticleQuery;
 import io.newsstand.aggregator.Articles;
+import io.newsstand.aggregator.FeedHealth;
+import io.newsstand.aggregator.FeedMonitor;
 import io.newsstand.aggregator.Publisher;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,11 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A fixed set of articles for the web tests: a free publisher and a paywalled
- * one. Every body ends with a paragraph holding {@link #secret(String)}, which
- * must never reach a reader who may not read the article in full.
+ * A fixed set of articles for the web tests (standing in for the aggregator's
+ * article service): a free publisher and a paywalled one. Every body ends with
+ * a paragraph holding {@link #secret(String)}, which must never reach a reader
+ * who may not read the article in full.
  */
-public final class FakeArticles implements Articles {
+public final class FakeArticles implements Articles, FeedMonitor {
 
 	public static final String FREE_PUBLISHER = "open-gazette";
 
@@ -79,6 +82,12 @@ public final class FakeArticles implements Articles {
 			}
 		}
 		return new ArticlePage(items, null);
+	}
+
+	/** The aggregator's service is both; the tests' stand-in has no feeds. */
+	@Override
+	public List<FeedHealth> feeds() {
+		return List.of();
 	}
 
 	@Override
