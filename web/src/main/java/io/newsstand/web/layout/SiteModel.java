@@ -15,10 +15,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 public class SiteModel {
 
-	private final WebProperties properties;
+	private final boolean paymentsSimulated;
 
-	SiteModel(WebProperties properties) {
-		this.properties = properties;
+	SiteModel(WebProperties properties, org.springframework.core.env.Environment environment) {
+		// Unset: simulated exactly when billing runs against its sandbox (no Stripe
+		// secret key).
+		Boolean configured = properties.paymentsSimulated();
+		this.paymentsSimulated = (configured != null)
+				? configured
+				: environment.getProperty("newsstand.billing.stripe-secret-key", "").isBlank();
 	}
 
 	@ModelAttribute("site")
@@ -29,10 +34,10 @@ public class SiteModel {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof Reader reader) {
 			CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-			return new Site(this.properties.paymentsSimulated(), reader.email(), reader.admin(),
+			return new Site(this.paymentsSimulated, reader.email(), reader.admin(),
 					(csrf != null) ? csrf.getParameterName() : null, (csrf != null) ? csrf.getToken() : null, returnTo);
 		}
-		return new Site(this.properties.paymentsSimulated(), null, false, null, null, returnTo);
+		return new Site(this.paymentsSimulated, null, false, null, null, returnTo);
 	}
 
 }

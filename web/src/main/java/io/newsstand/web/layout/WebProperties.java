@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the reader-facing web layer.
  *
  * @param paymentsSimulated
- *            shows the "Payments are simulated" banner on every page (the
- *            billing module will decide this once its sandbox exists)
+ *            shows the "Payments are simulated" banner on every page; unset, it
+ *            is shown exactly when billing runs against its Stripe sandbox (no
+ *            secret key configured)
  * @param publicUrl
  *            the address readers use, for links in e-mails; blank means
  *            {@code http://localhost:<port>}. Never taken from the request's
@@ -30,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *            one Redis read until then)
  */
 @ConfigurationProperties("newsstand.web")
-public record WebProperties(@DefaultValue("true") boolean paymentsSimulated, @Nullable URI publicUrl,
+public record WebProperties(@Nullable Boolean paymentsSimulated, @Nullable URI publicUrl,
 		@DefaultValue("30d") Duration rememberMe, @DefaultValue("1h") Duration passwordResetTtl,
 		@DefaultValue("30d") Duration apiTokenTtl, @DefaultValue SignIn signIn,
 		@DefaultValue("5m") Duration sessionTouchInterval) {

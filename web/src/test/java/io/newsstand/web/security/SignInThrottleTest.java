@@ -21,7 +21,7 @@ class SignInThrottleTest {
 
 	@BeforeEach
 	void setUp(StringRedisTemplate redis) {
-		WebProperties properties = new WebProperties(true, null, Duration.ofDays(30), Duration.ofHours(1),
+		WebProperties properties = new WebProperties(Boolean.TRUE, null, Duration.ofDays(30), Duration.ofHours(1),
 				Duration.ofDays(30), new WebProperties.SignIn(3, 5, Duration.ofMinutes(15)), Duration.ofMinutes(5));
 		this.throttle = new SignInThrottle(redis, this.clock, properties);
 	}
