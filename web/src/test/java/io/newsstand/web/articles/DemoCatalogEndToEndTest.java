@@ -53,6 +53,8 @@ class DemoCatalogEndToEndTest {
 			String health = get(base + "/api/v1/operator/feeds").body();
 			assertThat(health).contains("\"state\":\"ok\"");
 			assertThat(get(base + "/operator/feeds").body()).contains("<h1>Feed health</h1>");
+			assertThat(get(base + "/api/v1/operator/catalog.opml").body()).contains("<opml version=\"2.0\">")
+					.contains("/demo/feeds/harbour-gazette/world.xml");
 		}
 	}
 
