@@ -14,4 +14,23 @@ public interface FeedMonitor {
 	 */
 	List<FeedHealth> feeds();
 
+	/**
+	 * The catalog's publishers and feeds as OPML 2.0.
+	 *
+	 * @return the OPML document
+	 */
+	String catalogAsOpml();
+
+	/**
+	 * Turns an OPML subscription list into catalog YAML for an operator to review
+	 * (nothing is stored).
+	 *
+	 * @param opml
+	 *            the OPML document
+	 * @return catalog YAML (docs/catalog.md)
+	 * @throws IllegalArgumentException
+	 *             when the OPML cannot be read or has no feed
+	 */
+	String opmlToCatalogYaml(byte[] opml);
+
 }

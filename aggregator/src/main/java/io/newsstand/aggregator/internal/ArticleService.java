@@ -9,6 +9,7 @@ import io.newsstand.aggregator.FeedMonitor;
 import io.newsstand.aggregator.Publisher;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
+import io.newsstand.aggregator.internal.catalog.Opml;
 import io.newsstand.aggregator.internal.store.ArticleStore;
 import io.newsstand.aggregator.internal.store.FeedState;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
@@ -58,6 +59,16 @@ public final class ArticleService implements Articles, FeedMonitor {
 	@Override
 	public Optional<Article> article(String id) {
 		return this.store.find(id);
+	}
+
+	@Override
+	public String catalogAsOpml() {
+		return Opml.export(this.catalog);
+	}
+
+	@Override
+	public String opmlToCatalogYaml(byte[] opml) {
+		return Opml.toCatalogYaml(opml);
 	}
 
 	@Override

@@ -72,6 +72,11 @@ class DemoCatalogEndToEndTest {
 							.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
 					.body();
 			assertThat(health).contains("\"state\":\"ok\"");
+			String opml = this.http
+					.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/operator/catalog.opml"))
+							.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
+					.body();
+			assertThat(opml).contains("<opml version=\"2.0\">").contains("/demo/feeds/harbour-gazette/world.xml");
 		}
 	}
 

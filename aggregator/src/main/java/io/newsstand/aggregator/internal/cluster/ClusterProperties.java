@@ -30,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("newsstand.discovery.clusters")
 record ClusterProperties(@DefaultValue("72h") Duration window, @DefaultValue("0.3") double threshold,
 		@DefaultValue("32") int bands, @DefaultValue("2") int rows, @DefaultValue("30d") Duration retention,
-		@DefaultValue("400") int leadChars, @DefaultValue("50") int candidatesPerBucket) {
+		@DefaultValue("400") int leadChars, @DefaultValue("10") int candidatesPerBucket) {
 
 	ClusterProperties {
 		require(window.toSeconds() >= 60, "window", "at least 1m");
@@ -44,7 +44,7 @@ record ClusterProperties(@DefaultValue("72h") Duration window, @DefaultValue("0.
 
 	/** The defaults, for code that runs without Spring (tests, benchmarks). */
 	static ClusterProperties defaults() {
-		return new ClusterProperties(Duration.ofHours(72), 0.3, 32, 2, Duration.ofDays(30), 400, 50);
+		return new ClusterProperties(Duration.ofHours(72), 0.3, 32, 2, Duration.ofDays(30), 400, 10);
 	}
 
 	private static void require(boolean valid, String property, String expected) {

@@ -59,6 +59,22 @@ final class RomeFeedParser {
 				ttl(feed.originalWireFeed()), items));
 	}
 
+	/**
+	 * Plain Rome as its README shows it ({@code SyndFeedInput} over
+	 * {@code XmlReader}, Rome's own charset handling and healer): the baseline of
+	 * the corpus test and the benchmarks. Not used for polling.
+	 *
+	 * @return the number of entries, or -1 when Rome cannot parse the bytes
+	 */
+	static int plainRome(byte[] body) {
+		try (com.rometools.rome.io.XmlReader reader = new com.rometools.rome.io.XmlReader(
+				new java.io.ByteArrayInputStream(body))) {
+			return new SyndFeedInput().build(reader).getEntries().size();
+		} catch (FeedException | java.io.IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
 	private static String reason(Exception ex) {
 		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
 		Throwable cause = ex.getCause();

@@ -20,7 +20,8 @@ public final class Urls {
 		return lower.startsWith("utm_") || switch (lower) {
 			case "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid",
 					"_hsenc", "_hsmi", "mkt_tok", "cmpid", "ito", "ns_mchannel", "ns_source", "ns_campaign",
-					"ns_linkname", "ns_fee", "at_medium", "at_campaign", "ocid", "smid", "sr_share" ->
+					"ns_linkname", "ns_fee", "at_medium", "at_campaign", "ocid", "smid", "sr_share", "wt_mc",
+					"wt_zmc" ->
 				true;
 			default -> false;
 		};

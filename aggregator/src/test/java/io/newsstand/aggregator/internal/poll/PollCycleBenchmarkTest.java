@@ -1,0 +1,137 @@
+package io.newsstand.aggregator.internal.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.newsstand.aggregator.internal.TestClock;
+import io.newsstand.aggregator.internal.catalog.Catalog;
+import io.newsstand.aggregator.internal.fetch.TestServer;
+import io.newsstand.testing.RedisExtension;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * One full poll cycle of 2,000 feeds (90% answer 304, 10% changed) through the
+ * real poller into real Redis, against plain GETs of the same URLs with the
+ * same per-host concurrency, in the same run. Not part of {@code mvn verify}:
+ * {@code mvn -Pbenchmarks -pl aggregator -am test}.
+ */
+@Tag("benchmark")
+@ExtendWith(RedisExtension.class)
+class PollCycleBenchmarkTest {
+
+	private static final int FEEDS = 2000;
+
+	private static final Instant NOW = Instant.parse("2025-06-04T12:00:00Z");
+
+	@Test
+	void pollCycleAgainstPlainGets(StringRedisTemplate redis) throws Exception {
+		redis.execute((RedisCallback<Object>) connection -> {
+			connection.serverCommands().flushDb();
+			return null;
+		});
+		AtomicInteger generation = new AtomicInteger();
+		String[] bodies = new String[FEEDS];
+		for (int i = 0; i < FEEDS; i++) {
+			bodies[i] = Rss.feed("f" + i, 20, NOW, 30);
+		}
+		try (TestServer server = new TestServer()) {
+			server.on("/feeds/", exchange -> {
+				int i = Integer.parseInt(exchange.getRequestURI().getPath().substring("/feeds/".length()));
+				// 10% of the feeds change between cycles.
+				int version = i % 10 == 0 ? generation.get() : 0;
+				String etag = "\"" + i + "-" + version + "\"";
+				exchange.getResponseHeaders().set("ETag", etag);
+				if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+					TestServer.send(exchange, 304, null, new byte[0]);
+				} else {
+					String body = version == 0 ? bodies[i] : bodies[i].replace("story 0<", "story 0 v" + version + "<");
+					TestServer.send(exchange, 200, "application/rss+xml", body);
+				}
+			});
+			List<String> urls = new ArrayList<>();
+			for (int i = 0; i < FEEDS; i++) {
+				urls.add(server.url("/feeds/" + i).toString());
+			}
+			TestClock clock = new TestClock(NOW);
+			PollingFixture fixture = new PollingFixture(redis, clock, server.hostPort());
+			Catalog catalog = new Catalog("bench", List.of(PollingFixture.publisher("bench", urls)));
+			Poller poller = fixture.poller(catalog, "bench");
+			poller.syncCatalog();
+			assertThat(poller.pollDue()).isEqualTo(FEEDS); // warm-up cycle: everything new
+			plainGets(urls); // warm the plain client too
+
+			generation.incrementAndGet();
+			clock.advance(Duration.ofHours(7)); // everything due again
+			OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+			long cpu0 = os.getProcessCpuTime();
+			long t0 = System.nanoTime();
+			int polled = poller.pollDue();
+			long pollNanos = System.nanoTime() - t0;
+			long pollCpu = os.getProcessCpuTime() - cpu0;
+
+			cpu0 = os.getProcessCpuTime();
+			t0 = System.nanoTime();
+			int fetched = plainGets(urls);
+			long getNanos = System.nanoTime() - t0;
+			long getCpu = os.getProcessCpuTime() - cpu0;
+
+			double pollRate = polled / (pollNanos / 1e9);
+			double getRate = fetched / (getNanos / 1e9);
+			System.out.printf(
+					"Poll cycle: %d feeds in %.2f s = %.0f feeds/s, %.2f CPU s per 1,000 feeds; "
+							+ "plain GETs: %d in %.2f s = %.0f/s, %.2f CPU s per 1,000; ratio %.2fx%n",
+					polled, pollNanos / 1e9, pollRate, pollCpu / 1e9 / polled * 1000, fetched, getNanos / 1e9, getRate,
+					getCpu / 1e9 / fetched * 1000, pollRate / getRate);
+			System.out.printf("Outcomes: not-modified %.0f, fetched %.0f%n",
+					fixture.meters.counter("newsstand.feed.polls", "outcome", "not-modified").count(),
+					fixture.meters.counter("newsstand.feed.polls", "outcome", "fetched").count());
+			assertThat(polled).isEqualTo(FEEDS);
+		}
+	}
+
+	/**
+	 * Plain GETs of the same URLs, at most 2 in flight, as the poller does per
+	 * host.
+	 */
+	private static int plainGets(List<String> urls) throws Exception {
+		AtomicInteger ok = new AtomicInteger();
+		Semaphore inFlight = new Semaphore(2);
+		try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+				ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (String url : urls) {
+				threads.submit(() -> {
+					inFlight.acquire();
+					try {
+						HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
+								HttpResponse.BodyHandlers.ofByteArray());
+						if (response.statusCode() == 200) {
+							ok.incrementAndGet();
+						}
+					} finally {
+						inFlight.release();
+					}
+					return null;
+				});
+			}
+		}
+		return ok.get();
+	}
+
+}
