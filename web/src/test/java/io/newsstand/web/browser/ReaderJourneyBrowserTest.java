@@ -102,7 +102,9 @@ class ReaderJourneyBrowserTest extends SiteTest {
 		read("paid-4");
 		assertThat(main()).contains(FakeArticles.secret("paid-4"));
 		this.browser.go("/account");
-		assertThat(this.browser.text("#membership-headline")).contains("(14 days left)");
+		// 14 days from the sandbox's clock for this customer, which may differ from
+		// ours by some hours.
+		assertThat(this.browser.text("#membership-headline")).containsPattern("\\((13|14) days left\\)");
 		assertThat(main()).contains("we charge €9.00 for the monthly plan");
 		this.browser.assertAccessible();
 		this.browser.screenshot("journey-5-account-trialing");

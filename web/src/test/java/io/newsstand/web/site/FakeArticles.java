@@ -91,6 +91,16 @@ public final class FakeArticles implements Articles, FeedMonitor {
 	}
 
 	@Override
+	public String catalogAsOpml() {
+		return "<opml version=\"2.0\"><head><title>Test catalog</title></head><body/></opml>";
+	}
+
+	@Override
+	public String opmlToCatalogYaml(byte[] opml) {
+		return "publishers: []\n";
+	}
+
+	@Override
 	public Optional<Article> article(String id) {
 		return Optional.ofNullable(this.articles.get(id));
 	}
