@@ -105,14 +105,4 @@ public final class FakeArticles implements Articles, FeedMonitor {
 		return Optional.ofNullable(this.articles.get(id));
 	}
 
-	@Override
-	public String catalogAsOpml() {
-		return "<opml version=\"2.0\"><head><title>Test catalog</title></head><body/></opml>";
-	}
-
-	@Override
-	public String opmlToCatalogYaml(byte[] opml) {
-		return "publishers: []\n";
-	}
-
 }
