@@ -14,6 +14,8 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,8 @@ public final class ArticleNormalizer {
 	static final int SUMMARY_LENGTH = 320;
 
 	static final int WORDS_PER_MINUTE = 230;
+
+	private static final Evaluator FIRST_IMAGE = QueryParser.parse("img[src]");
 
 	private final HtmlSanitizer sanitizer;
 
@@ -56,7 +60,11 @@ public final class ArticleNormalizer {
 		String html = item.contentHtml() != null ? item.contentHtml() : item.summaryHtml();
 		Document body = this.sanitizer.clean(html == null ? "" : html, itemBase);
 		String bodyText = body.body().text();
-		String summary = item.summaryHtml() != null ? text(item.summaryHtml()) : "";
+		// Without a separate content, the body is the summary: its text is already at
+		// hand.
+		String summary = item.summaryHtml() == null
+				? ""
+				: html == item.summaryHtml() ? bodyText : text(item.summaryHtml());
 		if (summary.isEmpty()) {
 			summary = bodyText;
 		}
@@ -73,7 +81,7 @@ public final class ArticleNormalizer {
 				? published
 				: item.updated();
 		ArticleImage image = image(item, itemBase, body);
-		int words = bodyText.isBlank() ? 0 : bodyText.strip().split("\\s+").length;
+		int words = words(bodyText);
 		String bodyHtml = body.body().html();
 		String identity = identity(item, url, title, bodyHtml, guidCounts);
 		String language = feed.language() != null ? feed.language() : context.language();
@@ -113,7 +121,7 @@ public final class ArticleNormalizer {
 						image.credit() == null ? null : abbreviate(text(image.credit()), 200));
 			}
 		}
-		Element first = body.selectFirst("img[src]");
+		Element first = body.selectFirst(FIRST_IMAGE);
 		if (first != null) {
 			String url = absolute(first.attr("src"), base);
 			if (url != null) {
@@ -139,6 +147,21 @@ public final class ArticleNormalizer {
 			return html.strip().replaceAll("\\s+", " ");
 		}
 		return Jsoup.parseBodyFragment(html).body().text().strip();
+	}
+
+	static int words(String text) {
+		int words = 0;
+		boolean inWord = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			// The characters of the regex \s, as the word count always counted.
+			boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+			if (!space && !inWord) {
+				words++;
+			}
+			inWord = !space;
+		}
+		return words;
 	}
 
 	static String abbreviate(String text, int max) {

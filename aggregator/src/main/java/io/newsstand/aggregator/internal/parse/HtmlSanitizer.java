@@ -1,6 +1,8 @@
 package io.newsstand.aggregator.internal.parse;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -36,29 +38,39 @@ public final class HtmlSanitizer {
 		Document dirty = Jsoup.parseBodyFragment(html, base == null ? "" : base);
 		Document clean = this.cleaner.clean(dirty);
 		clean.outputSettings().prettyPrint(false);
-		for (Element iframe : clean.select("iframe")) {
-			if (!allowedVideo(iframe.attr("src"))) {
-				iframe.remove();
-			} else {
-				iframe.attr("loading", "lazy");
-				iframe.attr("sandbox", "allow-scripts allow-same-origin allow-presentation");
-			}
-		}
-		for (Element image : clean.select("img")) {
-			if (image.attr("src").isEmpty()) {
-				image.remove();
-			} else {
-				image.attr("loading", "lazy");
-				if (image.hasAttr("srcset") && image.attr("srcset").toLowerCase(Locale.ROOT).contains("javascript:")) {
-					image.removeAttr("srcset");
+		// One walk over the cleaned tree (rather than a selector query per tag).
+		List<Element> removed = new ArrayList<>();
+		for (Element element : clean.body().getAllElements()) {
+			switch (element.normalName()) {
+				case "iframe" -> {
+					if (!allowedVideo(element.attr("src"))) {
+						removed.add(element);
+					} else {
+						element.attr("loading", "lazy");
+						element.attr("sandbox", "allow-scripts allow-same-origin allow-presentation");
+					}
+				}
+				case "img" -> {
+					if (element.attr("src").isEmpty()) {
+						removed.add(element);
+					} else {
+						element.attr("loading", "lazy");
+						if (element.hasAttr("srcset")
+								&& element.attr("srcset").toLowerCase(Locale.ROOT).contains("javascript:")) {
+							element.removeAttr("srcset");
+						}
+					}
+				}
+				case "a" -> {
+					if (element.hasAttr("href")) {
+						element.attr("rel", "nofollow noopener noreferrer");
+					}
+				}
+				default -> {
 				}
 			}
 		}
-		for (Element link : clean.select("a")) {
-			if (link.hasAttr("href")) {
-				link.attr("rel", "nofollow noopener noreferrer");
-			}
-		}
+		removed.forEach(Element::remove);
 		return clean;
 	}
 

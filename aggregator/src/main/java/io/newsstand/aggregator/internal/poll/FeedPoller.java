@@ -39,8 +39,16 @@ public final class FeedPoller {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
-	/** What the poll decided about the schedule. */
-	public record PollReport(FeedState state, String outcome, boolean disable) {
+	/**
+	 * What the poll decided about the schedule, and the articles it parsed, still
+	 * to be stored ({@link #store}).
+	 */
+	public record PollReport(FeedState state, String outcome, boolean disable, List<NormalizedArticle> articles) {
+
+		PollReport(FeedState state, String outcome, boolean disable) {
+			this(state, outcome, disable, List.of());
+		}
+
 	}
 
 	private final FeedFetcher fetcher;
@@ -80,9 +88,50 @@ public final class FeedPoller {
 		this.urlResolver = urlResolver;
 	}
 
+	/** Polls one feed and saves its state (one feed at a time: tests, operator). */
 	public PollReport poll(CatalogPublisher publisher, CatalogFeed feed) {
+		PollReport report = poll(publisher, feed, this.states.load(feed.id()));
+		store(feed.id(), report);
+		this.states.save(report.state());
+		return report;
+	}
+
+	/**
+	 * Stores the articles a poll parsed. Kept apart from
+	 * {@link #poll(CatalogPublisher, CatalogFeed, FeedState)} so the poller runs
+	 * every Redis round trip of a batch after its CPU-bound parsing: a pipeline
+	 * awaited on a virtual thread while the batch's parses hold every carrier
+	 * thread outlives the Redis command timeout, and Spring Data then reports the
+	 * whole pipeline as "invalid commands".
+	 */
+	void store(String feedId, PollReport report) {
+		if (report.articles().isEmpty()) {
+			return;
+		}
+		StoreResult stored = this.articles.save(report.articles());
+		this.metrics.articles(stored.added(), stored.updated());
+		if (stored.added() > 0 || stored.updated() > 0) {
+			log.debug("Feed {}: {} new, {} updated, {} unchanged, {} skipped", feedId, stored.added(), stored.updated(),
+					stored.unchanged(), stored.skipped());
+		}
+	}
+
+	/** The stored states of a batch of feeds, in one round trip. */
+	List<FeedState> load(List<String> feedIds) {
+		return this.states.loadAll(feedIds);
+	}
+
+	/** Saves the states a batch of polls reported, in one round trip. */
+	void save(List<FeedState> polled) {
+		this.states.saveAll(polled);
+	}
+
+	/**
+	 * Polls one feed from its loaded state; the caller saves the reported state (in
+	 * a batch).
+	 */
+	PollReport poll(CatalogPublisher publisher, CatalogFeed feed, FeedState state) {
 		Instant now = this.clock.instant();
-		FeedState state = this.states.load(feed.id());
 		String url = state.url() != null && !feed.servedBySelf() ? state.url() : this.urlResolver.apply(feed.url());
 		PollReport report;
 		if (url == null) {
@@ -93,7 +142,6 @@ public final class FeedPoller {
 					.fetch(new FetchRequest(feed.id(), URI.create(url), state.etag(), state.lastModified()));
 			report = handle(publisher, feed, url, state, now, result);
 		}
-		this.states.save(report.state());
 		this.metrics.poll(report.outcome());
 		return report;
 	}
@@ -172,19 +220,14 @@ public final class FeedPoller {
 				new FeedContext(publisher.id(), publisher.name(), publisher.region(), publisher.language(),
 						publisher.free(), feed.section(), url, now));
 		this.metrics.parsed(Duration.ofNanos(System.nanoTime() - started));
-		StoreResult stored = this.articles.save(normalized);
-		this.metrics.articles(stored.added(), stored.updated());
 		Duration rhythm = this.policy.rhythm(normalized.stream().filter(NormalizedArticle::dated)
 				.map(article -> article.article().publishedAt()).toList(), now);
 		Duration floor = max(parsed.ttl(), fetched.maxAge());
 		Instant next = this.policy.next(now, rhythm, floor, feed.minInterval(), feed.maxInterval());
-		if (stored.added() > 0 || stored.updated() > 0) {
-			log.debug("Feed {}: {} new, {} updated, {} unchanged, {} skipped", feed.id(), stored.added(),
-					stored.updated(), stored.unchanged(), stored.skipped());
-		}
-		return new PollReport(new FeedState(feed.id(), storedUrl, fetched.etag(), fetched.lastModified(), bodyHash,
-				fetched.status(), null, null, 0, now, now, next, parsed.items().size(), rhythm, false), "fetched",
-				false);
+		return new PollReport(
+				new FeedState(feed.id(), storedUrl, fetched.etag(), fetched.lastModified(), bodyHash, fetched.status(),
+						null, null, 0, now, now, next, parsed.items().size(), rhythm, false),
+				"fetched", false, normalized);
 	}
 
 	private PollReport failed(CatalogFeed feed, String url, FeedState state, Instant now, int status, FailureKind kind,

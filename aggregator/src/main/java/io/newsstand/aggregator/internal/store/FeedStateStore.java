@@ -41,27 +41,47 @@ public final class FeedStateStore {
 	}
 
 	public void save(FeedState state) {
-		Map<String, String> fields = new HashMap<>();
-		List<String> absent = new ArrayList<>();
-		put(fields, absent, "url", state.url());
-		put(fields, absent, "etag", state.etag());
-		put(fields, absent, "lastModified", state.lastModified());
-		put(fields, absent, "bodyHash", state.bodyHash());
-		put(fields, absent, "lastStatus", Integer.toString(state.lastStatus()));
-		put(fields, absent, "lastError", state.lastError());
-		put(fields, absent, "lastErrorKind", state.lastErrorKind());
-		put(fields, absent, "consecutiveErrors", Integer.toString(state.consecutiveErrors()));
-		put(fields, absent, "lastPoll", millis(state.lastPoll()));
-		put(fields, absent, "lastSuccess", millis(state.lastSuccess()));
-		put(fields, absent, "nextPoll", millis(state.nextPoll()));
-		put(fields, absent, "items", Integer.toString(state.items()));
-		put(fields, absent, "intervalMs", state.interval() == null ? null : Long.toString(state.interval().toMillis()));
-		put(fields, absent, "disabled", state.disabled() ? "1" : null);
-		String key = RedisKeys.feed(state.feedId());
+		saveAll(List.of(state));
+	}
+
+	/**
+	 * Saves the states of a batch of feeds in one pipelined round trip (one HSET
+	 * and at most one HDEL per feed: single-key commands, Cluster-safe).
+	 */
+	public void saveAll(List<FeedState> states) {
+		if (states.isEmpty()) {
+			return;
+		}
+		List<Map<String, String>> present = new ArrayList<>(states.size());
+		List<List<String>> absent = new ArrayList<>(states.size());
+		for (FeedState state : states) {
+			Map<String, String> fields = new HashMap<>();
+			List<String> missing = new ArrayList<>();
+			put(fields, missing, "url", state.url());
+			put(fields, missing, "etag", state.etag());
+			put(fields, missing, "lastModified", state.lastModified());
+			put(fields, missing, "bodyHash", state.bodyHash());
+			put(fields, missing, "lastStatus", Integer.toString(state.lastStatus()));
+			put(fields, missing, "lastError", state.lastError());
+			put(fields, missing, "lastErrorKind", state.lastErrorKind());
+			put(fields, missing, "consecutiveErrors", Integer.toString(state.consecutiveErrors()));
+			put(fields, missing, "lastPoll", millis(state.lastPoll()));
+			put(fields, missing, "lastSuccess", millis(state.lastSuccess()));
+			put(fields, missing, "nextPoll", millis(state.nextPoll()));
+			put(fields, missing, "items", Integer.toString(state.items()));
+			put(fields, missing, "intervalMs",
+					state.interval() == null ? null : Long.toString(state.interval().toMillis()));
+			put(fields, missing, "disabled", state.disabled() ? "1" : null);
+			present.add(fields);
+			absent.add(missing);
+		}
 		Pipelines.run(this.redis, redis -> {
-			redis.opsForHash().putAll(key, fields);
-			if (!absent.isEmpty()) {
-				redis.opsForHash().delete(key, absent.toArray());
+			for (int i = 0; i < states.size(); i++) {
+				String key = RedisKeys.feed(states.get(i).feedId());
+				redis.opsForHash().putAll(key, present.get(i));
+				if (!absent.get(i).isEmpty()) {
+					redis.opsForHash().delete(key, absent.get(i).toArray());
+				}
 			}
 		});
 	}

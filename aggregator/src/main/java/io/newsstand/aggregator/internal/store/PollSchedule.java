@@ -52,6 +52,30 @@ public final class PollSchedule {
 			return 1
 			""", Long.class);
 
+	/**
+	 * COMPLETE for a batch: ARGV[1] is the worker, then pairs of feed id and next
+	 * poll time (or 'disable'). Returns the ids whose lease was lost.
+	 */
+	private static final RedisScript<List<String>> COMPLETE_ALL = script("""
+			local lost = {}
+			for i = 2, #ARGV, 2 do
+			  local id = ARGV[i]
+			  if redis.call('HGET', KEYS[3], id) ~= ARGV[1] then
+			    lost[#lost + 1] = id
+			  else
+			    redis.call('ZREM', KEYS[2], id)
+			    redis.call('HDEL', KEYS[3], id)
+			    if ARGV[i + 1] == 'disable' then
+			      redis.call('SADD', KEYS[4], id)
+			      redis.call('ZREM', KEYS[1], id)
+			    else
+			      redis.call('ZADD', KEYS[1], tonumber(ARGV[i + 1]), id)
+			    end
+			  end
+			end
+			return lost
+			""", List.class);
+
 	private static final RedisScript<Long> SYNC = script("""
 			local added = 0
 			for i = 2, #ARGV do
@@ -98,6 +122,33 @@ public final class PollSchedule {
 	public boolean complete(String worker, String feedId, Instant next) {
 		Long done = this.redis.execute(COMPLETE, KEYS, feedId, worker, Long.toString(next.toEpochMilli()));
 		return done != null && done == 1;
+	}
+
+	/**
+	 * A claimed feed handed back: its next poll time, or {@code null} to take it
+	 * off the schedule for good (410).
+	 */
+	public record Completion(String feedId, @Nullable Instant next) {
+	}
+
+	/**
+	 * Gives a batch of claimed feeds back in one script call (every key it touches
+	 * shares the {@code {poll}} hash tag).
+	 *
+	 * @return the feeds whose lease was lost; nothing changed for them
+	 */
+	public List<String> completeAll(String worker, List<Completion> completions) {
+		if (completions.isEmpty()) {
+			return List.of();
+		}
+		List<String> args = new ArrayList<>(completions.size() * 2 + 1);
+		args.add(worker);
+		for (Completion completion : completions) {
+			args.add(completion.feedId());
+			args.add(completion.next() == null ? "disable" : Long.toString(completion.next().toEpochMilli()));
+		}
+		List<String> lost = this.redis.execute(COMPLETE_ALL, KEYS, args.toArray());
+		return lost == null ? List.of() : lost;
 	}
 
 	/** Gives a claimed feed back and takes it off the schedule for good (410). */

@@ -96,6 +96,22 @@ class PollScheduleTest {
 	}
 
 	@Test
+	void aBatchIsCompletedInOneCallExceptTheFeedsThisWorkerDoesNotOwn() {
+		this.schedule.sync(feeds(3));
+		assertThat(this.schedule.claim("w", 2, LEASE)).containsExactlyInAnyOrder("feed-0", "feed-1");
+		assertThat(this.schedule.claim("other", 1, LEASE)).containsExactly("feed-2");
+		Instant next = this.clock.instant().plus(Duration.ofMinutes(15));
+		assertThat(this.schedule.completeAll("w", List.of(new PollSchedule.Completion("feed-0", next),
+				new PollSchedule.Completion("feed-1", null), new PollSchedule.Completion("feed-2", next))))
+				.containsExactly("feed-2");
+		assertThat(this.schedule.nextPoll("feed-0")).isEqualTo(next);
+		assertThat(this.schedule.isDisabled("feed-1")).isTrue();
+		assertThat(this.schedule.nextPoll("feed-2")).isNull(); // still leased by "other"
+		assertThat(this.schedule.completeAll("other", List.of(new PollSchedule.Completion("feed-2", next)))).isEmpty();
+		assertThat(this.schedule.nextPoll("feed-2")).isEqualTo(next);
+	}
+
+	@Test
 	void aCompletedFeedIsDueAgainAtItsNextPollTime() {
 		this.schedule.sync(feeds(1));
 		this.schedule.claim("w", 10, LEASE);
