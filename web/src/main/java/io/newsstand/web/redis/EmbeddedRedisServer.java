@@ -9,9 +9,11 @@ import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,11 +75,15 @@ class EmbeddedRedisServer {
 		}
 	}
 
-	/** Stops the server; Redis writes its append-only file out on the way. */
+	/**
+	 * Stops the server and waits until it has gone, so its append-only file is
+	 * complete before the data directory is released to the next start.
+	 */
 	synchronized void stop() {
 		RedisServer redis = this.server;
 		this.server = null;
 		if (redis != null) {
+			shutDownAndWait();
 			try {
 				redis.stop();
 			} catch (IOException ex) {
@@ -85,6 +91,33 @@ class EmbeddedRedisServer {
 			}
 		}
 		releaseLock();
+	}
+
+	/**
+	 * SHUTDOWN makes Redis fsync the append-only file and exit; a signal alone
+	 * races the next start.
+	 */
+	private void shutDownAndWait() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(HOST, this.port), 1000);
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write("*1\r\n$8\r\nSHUTDOWN\r\n".getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			// The server closes the connection as it exits (it answers only if SHUTDOWN
+			// failed).
+			socket.getInputStream().read();
+		} catch (IOException ex) {
+			log.debug("Embedded Redis on port {} was already gone or did not answer SHUTDOWN", this.port, ex);
+		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (isReachable() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(20);
+			} catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	/**
