@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * works at 360 px.
  */
 @ResourceLock(SiteTest.CLOCK)
+// A real browser is timing-sensitive: nothing else runs beside it (2-core CI
+// machines).
+@Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountBrowserTest extends SiteTest {

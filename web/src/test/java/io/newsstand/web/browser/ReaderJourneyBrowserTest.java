@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * web/target/screenshots.
  */
 @ResourceLock(SiteTest.CLOCK)
+// A real browser is timing-sensitive: nothing else runs beside it (2-core CI
+// machines).
+@Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReaderJourneyBrowserTest extends SiteTest {
