@@ -29,6 +29,19 @@ public class Paywall {
 	}
 
 	public Access decide(Reading reading) {
+		return decide(reading, true);
+	}
+
+	/**
+	 * The same decision without spending the meter, for requests that show no
+	 * article (HEAD): a metered reader gets the full article only if it is already
+	 * open this month.
+	 */
+	public Access peek(Reading reading) {
+		return decide(reading, false);
+	}
+
+	private Access decide(Reading reading, boolean spend) {
 		if (reading.freePublisher()) {
 			return new Access.Full(Access.FullReason.FREE_PUBLISHER, -1);
 		}
@@ -42,6 +55,12 @@ public class Paywall {
 		int limit = this.properties.freeArticlesPerMonth();
 		if (limit == 0) {
 			return new Access.Teaser(Access.TeaserReason.NOT_MEMBER, 0);
+		}
+		if (!spend) {
+			int left = this.meter.left(accountId, limit);
+			return this.meter.alreadyOpened(accountId, reading.articleId())
+					? new Access.Full(Access.FullReason.METERED, left)
+					: new Access.Teaser(Access.TeaserReason.NOT_MEMBER, left);
 		}
 		ReadingMeter.Opened opened = this.meter.open(accountId, reading.articleId(), limit);
 		return opened.allowed()

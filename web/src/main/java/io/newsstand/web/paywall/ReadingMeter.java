@@ -63,6 +63,13 @@ class ReadingMeter {
 		return new Opened(((Number) result.get(0)).intValue() == 1, Math.max(0, ((Number) result.get(1)).intValue()));
 	}
 
+	/**
+	 * Whether the reader already opened this article this month (spends nothing).
+	 */
+	boolean alreadyOpened(String accountId, String articleId) {
+		return Boolean.TRUE.equals(this.redis.opsForSet().isMember(key(accountId), articleId));
+	}
+
 	/** Free articles left this month, without opening one. */
 	int left(String accountId, int limit) {
 		Long count = this.redis.opsForSet().size(key(accountId));

@@ -9,6 +9,7 @@ import io.newsstand.web.paywall.Paywall;
 import io.newsstand.web.paywall.Reading;
 import io.newsstand.web.paywall.Teasers;
 import io.newsstand.web.security.Reader;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -56,13 +57,15 @@ class ArticleApiController {
 	}
 
 	@GetMapping("/api/v1/articles/{id}")
-	ResponseEntity<ArticleJson> article(@PathVariable String id, @AuthenticationPrincipal @Nullable Reader reader) {
+	ResponseEntity<ArticleJson> article(@PathVariable String id, @AuthenticationPrincipal @Nullable Reader reader,
+			HttpServletRequest request) {
 		Article article = (id.length() > 200) ? null : this.articles.article(id).orElse(null);
 		if (article == null) {
 			throw new ApiProblem(HttpStatus.NOT_FOUND, "There is no article with this id.");
 		}
-		Access access = this.paywall
-				.decide(new Reading((reader != null) ? reader.accountId() : null, article.id(), article.free()));
+		Reading reading = new Reading((reader != null) ? reader.accountId() : null, article.id(), article.free());
+		// A HEAD shows no article, so it must not spend a free one.
+		Access access = "HEAD".equals(request.getMethod()) ? this.paywall.peek(reading) : this.paywall.decide(reading);
 		String body = access.full() ? article.body() : Teasers.opening(article.body(), this.paywall.teaserShare());
 		String reason;
 		Integer left;

@@ -9,6 +9,7 @@ import io.newsstand.web.paywall.Paywall;
 import io.newsstand.web.paywall.Reading;
 import io.newsstand.web.paywall.Teasers;
 import io.newsstand.web.security.Reader;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -54,14 +55,15 @@ class ArticleController {
 
 	@GetMapping("/articles/{id}")
 	String article(@PathVariable String id, @AuthenticationPrincipal @Nullable Reader reader, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		if (id.length() > 200) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		Article article = this.articles.article(id)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		Access access = this.paywall
-				.decide(new Reading((reader != null) ? reader.accountId() : null, article.id(), article.free()));
+		Reading reading = new Reading((reader != null) ? reader.accountId() : null, article.id(), article.free());
+		// A HEAD shows no article, so it must not spend a free one.
+		Access access = "HEAD".equals(request.getMethod()) ? this.paywall.peek(reading) : this.paywall.decide(reading);
 		String body = access.full() ? article.body() : Teasers.opening(article.body(), this.paywall.teaserShare());
 		String canonical = this.publicUrl.resolve("/articles/" + article.id());
 		model.addAttribute("view",

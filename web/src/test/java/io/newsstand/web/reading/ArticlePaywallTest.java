@@ -133,6 +133,20 @@ class ArticlePaywallTest extends SiteTest {
 		}
 
 		@Test
+		void aHeadRequestSpendsNoFreeArticle() {
+			SiteClient reader = client();
+			reader.signUp(uniqueEmail("head"), PASSWORD);
+			HttpResponse<String> head = reader
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/articles/paid-6"))
+							.method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+			assertThat(head.statusCode()).isEqualTo(200);
+			assertThat(head.body()).isEmpty();
+			assertThat(reader.get("/account").body()).contains("Free articles left this month: 3.");
+			assertThat(reader.get("/articles/paid-6").body()).contains(FakeArticles.secret("paid-6"))
+					.contains("Free articles left: 2");
+		}
+
+		@Test
 		void theApiSpendsTheSameMeter() {
 			String email = uniqueEmail("apimeter");
 			SiteClient browser = client();
