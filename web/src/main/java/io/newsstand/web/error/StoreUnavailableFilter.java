@@ -1,5 +1,6 @@
 package io.newsstand.web.error;
 
+import io.newsstand.web.security.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,12 @@ class StoreUnavailableFilter extends OncePerRequestFilter {
 
 	static final String RETRY_AFTER_SECONDS = "5";
 
+	private final ProblemWriter problems;
+
+	StoreUnavailableFilter(ProblemWriter problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -58,18 +65,16 @@ class StoreUnavailableFilter extends OncePerRequestFilter {
 		return null;
 	}
 
-	private static void writeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void writeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.resetBuffer();
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setCharacterEncoding("UTF-8");
 		if (wantsJson(request)) {
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-					+ "\"detail\":\"Newsstand's data store is not answering. Please try again in a few seconds.\","
-					+ "\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\"}");
+			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+					"Newsstand's data store is not answering. Please try again in a few seconds.");
 		} else {
+			response.setCharacterEncoding("UTF-8");
 			response.setContentType(MediaType.TEXT_HTML_VALUE);
 			response.getWriter().write(UNAVAILABLE_PAGE);
 		}
@@ -79,20 +84,6 @@ class StoreUnavailableFilter extends OncePerRequestFilter {
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		return request.getRequestURI().startsWith("/api/")
 				|| (accept != null && accept.contains("json") && !accept.contains("text/html"));
-	}
-
-	private static String jsonEscape(String value) {
-		StringBuilder out = new StringBuilder(value.length());
-		for (char c : value.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				out.append('\\').append(c);
-			} else if (c < 0x20) {
-				out.append(String.format("\\u%04x", (int) c));
-			} else {
-				out.append(c);
-			}
-		}
-		return out.toString();
 	}
 
 	// The site's layout, written out: this page is shown when the template's data
