@@ -34,10 +34,13 @@ class ArticleApiController {
 
 	private final Offer offer;
 
-	ArticleApiController(Articles articles, Paywall paywall, Offer offer) {
+	private final OpenedArticles opened;
+
+	ArticleApiController(Articles articles, Paywall paywall, Offer offer, OpenedArticles opened) {
 		this.articles = articles;
 		this.paywall = paywall;
 		this.offer = offer;
+		this.opened = opened;
 	}
 
 	record PublisherJson(String id, String name) {
@@ -66,6 +69,7 @@ class ArticleApiController {
 		Reading reading = new Reading((reader != null) ? reader.accountId() : null, article.id(), article.free());
 		// A HEAD shows no article, so it must not spend a free one.
 		Access access = "HEAD".equals(request.getMethod()) ? this.paywall.peek(reading) : this.paywall.decide(reading);
+		this.opened.opened(article, reading, access, request);
 		String body = access.full() ? article.body() : Teasers.opening(article.body(), this.paywall.teaserShare());
 		String reason;
 		Integer left;

@@ -43,14 +43,17 @@ class ArticleController {
 
 	private final JsonMapper json;
 
+	private final OpenedArticles opened;
+
 	ArticleController(Articles articles, Paywall paywall, Offer offer, StoryLists stories, PublicUrl publicUrl,
-			JsonMapper json) {
+			JsonMapper json, OpenedArticles opened) {
 		this.articles = articles;
 		this.paywall = paywall;
 		this.offer = offer;
 		this.stories = stories;
 		this.publicUrl = publicUrl;
 		this.json = json;
+		this.opened = opened;
 	}
 
 	@GetMapping("/articles/{id}")
@@ -64,6 +67,7 @@ class ArticleController {
 		Reading reading = new Reading((reader != null) ? reader.accountId() : null, article.id(), article.free());
 		// A HEAD shows no article, so it must not spend a free one.
 		Access access = "HEAD".equals(request.getMethod()) ? this.paywall.peek(reading) : this.paywall.decide(reading);
+		this.opened.opened(article, reading, access, request);
 		String body = access.full() ? article.body() : Teasers.opening(article.body(), this.paywall.teaserShare());
 		String canonical = this.publicUrl.resolve("/articles/" + article.id());
 		model.addAttribute("view",
