@@ -105,6 +105,7 @@ class AccountController {
 		switch (this.accounts.changePassword(account, currentPassword, newPassword)) {
 			case AccountService.Done done -> {
 				this.signIns.refresh(done.account(), request, response);
+				this.signIns.endOtherSessions(account.id(), request);
 				return "redirect:/account?done=password";
 			}
 			case AccountService.Refused refused ->
@@ -137,6 +138,7 @@ class AccountController {
 			return page(account, Form.empty(csrf), Form.empty(csrf),
 					Form.empty(csrf).error("deletePassword", refused.message()), null, model);
 		}
+		this.signIns.endAllSessions(account.id());
 		this.signIns.signOut(request, response);
 		return "redirect:/?deleted";
 	}

@@ -4,11 +4,16 @@ import io.newsstand.web.layout.Form;
 import io.newsstand.web.mail.MailMessage;
 import io.newsstand.web.mail.Mailer;
 import io.newsstand.web.mail.PublicUrl;
+import io.newsstand.web.security.SignIns;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -26,6 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PasswordResetController {
 
+	private static final Logger log = LoggerFactory.getLogger(PasswordResetController.class);
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter
 			.ofPattern("HH:mm 'UTC on' d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -39,13 +46,19 @@ class PasswordResetController {
 
 	private final PublicUrl publicUrl;
 
+	private final PasswordResetLimit limit;
+
+	private final SignIns signIns;
+
 	PasswordResetController(AccountStore store, AccountService accounts, PasswordResets resets, Mailer mailer,
-			PublicUrl publicUrl) {
+			PublicUrl publicUrl, PasswordResetLimit limit, SignIns signIns) {
 		this.store = store;
 		this.accounts = accounts;
 		this.resets = resets;
 		this.mailer = mailer;
 		this.publicUrl = publicUrl;
+		this.limit = limit;
+		this.signIns = signIns;
 	}
 
 	@GetMapping("/password-reset")
@@ -56,7 +69,7 @@ class PasswordResetController {
 
 	@PostMapping("/password-reset")
 	String request(@RequestParam(defaultValue = "") String email, CsrfToken csrf, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		Optional<String> problem = EmailAddress.problem(email);
 		if (problem.isPresent()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -65,7 +78,21 @@ class PasswordResetController {
 							.error("email", problem.get()));
 			return "account/reset-request";
 		}
+		Instant retryAt = this.limit.requestFrom(request.getRemoteAddr());
+		if (retryAt != null) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("form",
+					Form.empty(csrf).with("email", AccountStore.normalise(email)).error("email",
+							"Too many reset requests from your network. Try again in %d minutes."
+									.formatted(this.limit.minutesUntil(retryAt))));
+			return "account/reset-request";
+		}
 		this.store.findByEmail(email).ifPresent(account -> {
+			if (!this.limit.mayMail(account.id())) {
+				// The page says the same as always: it must not tell who has an account.
+				log.info("Password reset for account {} not e-mailed: its hourly limit is reached", account.id());
+				return;
+			}
 			PasswordResets.Issued link = this.resets.issue(account.id());
 			this.mailer.send(new MailMessage(account.email(), "Choose a new Newsstand password", """
 					Someone (we hope you) asked to reset the password of your Newsstand account.
@@ -96,7 +123,7 @@ class PasswordResetController {
 
 	@PostMapping("/password-reset/{token}")
 	String setPassword(@PathVariable String token, @RequestParam(defaultValue = "") String password, CsrfToken csrf,
-			Model model, HttpServletResponse response) {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		Optional<Account> account = this.resets.peek(token).flatMap(this.store::findById);
 		if (account.isEmpty()) {
 			response.setStatus(HttpStatus.GONE.value());
@@ -114,6 +141,7 @@ class PasswordResetController {
 			return "account/reset-invalid";
 		}
 		this.accounts.setPassword(account.get(), password);
+		this.signIns.endOtherSessions(account.get().id(), request);
 		return "redirect:/signin?reset=done";
 	}
 

@@ -29,12 +29,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *            how stale a session's last-access time may get before a request
  *            writes it back to Redis (requests that change nothing else cost
  *            one Redis read until then)
+ * @param passwordResetRequests
+ *            limits on "forgot your password?" requests
  */
 @ConfigurationProperties("newsstand.web")
 public record WebProperties(@Nullable Boolean paymentsSimulated, @Nullable URI publicUrl,
 		@DefaultValue("30d") Duration rememberMe, @DefaultValue("1h") Duration passwordResetTtl,
 		@DefaultValue("30d") Duration apiTokenTtl, @DefaultValue SignIn signIn,
-		@DefaultValue("5m") Duration sessionTouchInterval) {
+		@DefaultValue("5m") Duration sessionTouchInterval, @DefaultValue PasswordResetRequests passwordResetRequests) {
 
 	/**
 	 * Failed sign-ins allowed in one window before further attempts are refused
@@ -42,6 +44,15 @@ public record WebProperties(@Nullable Boolean paymentsSimulated, @Nullable URI p
 	 */
 	public record SignIn(@DefaultValue("5") int maxFailuresPerAccount, @DefaultValue("20") int maxFailuresPerAddress,
 			@DefaultValue("15m") Duration window) {
+	}
+
+	/**
+	 * Password-reset requests allowed in one window: past the account's limit no
+	 * further e-mail goes out (the page says the same, so it reveals nothing about
+	 * the address); past the address's limit the form asks to wait.
+	 */
+	public record PasswordResetRequests(@DefaultValue("3") int maxPerAccount, @DefaultValue("10") int maxPerAddress,
+			@DefaultValue("1h") Duration window) {
 	}
 
 }

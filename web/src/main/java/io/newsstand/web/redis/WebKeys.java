@@ -76,4 +76,27 @@ public final class WebKeys {
 		return PREFIX + "outbox";
 	}
 
+	/**
+	 * String counter: password-reset e-mails sent for one account in one window.
+	 */
+	public static String passwordResetsForAccount(String accountId, long window) {
+		return PREFIX + "reset-requests:account:{" + accountId + "}:" + window;
+	}
+
+	/**
+	 * String counter: password-reset requests from one client address in one
+	 * window.
+	 */
+	public static String passwordResetsForAddress(String address, long window) {
+		return PREFIX + "reset-requests:address:" + address + ":" + window;
+	}
+
+	/**
+	 * Set: the ids of the sessions an account signed in to, so a password change or
+	 * a deletion can end them; same hash tag as the account.
+	 */
+	public static String accountSessions(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:sessions";
+	}
+
 }

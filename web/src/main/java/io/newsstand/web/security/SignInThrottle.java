@@ -3,10 +3,10 @@ package io.newsstand.web.security;
 import io.newsstand.web.account.AccountStore;
 import io.newsstand.web.layout.WebProperties;
 import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.WindowCounter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignInThrottle {
 
-	private final StringRedisTemplate redis;
+	private final WindowCounter counters;
 
 	private final Clock clock;
 
 	private final WebProperties.SignIn limits;
 
-	SignInThrottle(StringRedisTemplate redis, Clock clock, WebProperties properties) {
-		this.redis = redis;
+	SignInThrottle(WindowCounter counters, Clock clock, WebProperties properties) {
+		this.counters = counters;
 		this.clock = clock;
 		this.limits = properties.signIn();
 	}
@@ -50,10 +50,11 @@ public class SignInThrottle {
 
 	public Decision check(String email, String address) {
 		long window = window();
-		if (count(accountKey(email, window)) >= this.limits.maxFailuresPerAccount()) {
+		if (this.counters.count(accountKey(email, window)) >= this.limits.maxFailuresPerAccount()) {
 			return new Refused(windowEnd(window), true);
 		}
-		if (count(WebKeys.signInFailuresForAddress(address, window)) >= this.limits.maxFailuresPerAddress()) {
+		if (this.counters.count(WebKeys.signInFailuresForAddress(address, window)) >= this.limits
+				.maxFailuresPerAddress()) {
 			return new Refused(windowEnd(window), false);
 		}
 		return new Allowed();
@@ -61,12 +62,12 @@ public class SignInThrottle {
 
 	public void failed(String email, String address) {
 		long window = window();
-		increment(accountKey(email, window));
-		increment(WebKeys.signInFailuresForAddress(address, window));
+		this.counters.increment(accountKey(email, window), this.limits.window());
+		this.counters.increment(WebKeys.signInFailuresForAddress(address, window), this.limits.window());
 	}
 
 	public void succeeded(String email) {
-		this.redis.delete(accountKey(email, window()));
+		this.counters.clear(accountKey(email, window()));
 	}
 
 	Instant now() {
@@ -83,18 +84,6 @@ public class SignInThrottle {
 
 	private static String accountKey(String email, long window) {
 		return WebKeys.signInFailuresForAccount(Hashes.sha256(AccountStore.normalise(email)), window);
-	}
-
-	private long count(String key) {
-		String value = this.redis.opsForValue().get(key);
-		return (value != null) ? Long.parseLong(value) : 0;
-	}
-
-	private void increment(String key) {
-		Long count = this.redis.opsForValue().increment(key);
-		if (count != null && count == 1) {
-			this.redis.expire(key, this.limits.window());
-		}
 	}
 
 }

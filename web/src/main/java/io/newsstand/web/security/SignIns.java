@@ -3,6 +3,7 @@ package io.newsstand.web.security;
 import io.newsstand.web.account.Account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,8 +28,11 @@ public class SignIns {
 
 	private final CsrfTokenRepository csrfTokens;
 
-	SignIns(CsrfTokenRepository csrfTokens) {
+	private final AccountSessions sessions;
+
+	SignIns(CsrfTokenRepository csrfTokens, AccountSessions sessions) {
 		this.csrfTokens = csrfTokens;
+		this.sessions = sessions;
 	}
 
 	public void signIn(Account account, HttpServletRequest request, HttpServletResponse response) {
@@ -47,6 +51,21 @@ public class SignIns {
 		store(account, request, response);
 	}
 
+	/**
+	 * Ends every session of the account but the one of this request (after a
+	 * password change, a reset or a deletion): whoever else held the old password
+	 * is signed out.
+	 */
+	public void endOtherSessions(String accountId, HttpServletRequest request) {
+		HttpSession current = request.getSession(false);
+		this.sessions.endAllExcept(accountId, (current != null) ? current.getId() : null);
+	}
+
+	/** Ends every session of a deleted account; nothing of it stays in Redis. */
+	public void endAllSessions(String accountId) {
+		this.sessions.endAllExcept(accountId, null);
+	}
+
 	public void signOut(HttpServletRequest request, HttpServletResponse response) {
 		new SecurityContextLogoutHandler().logout(request, response, this.contexts.getContext().getAuthentication());
 		this.csrfTokens.saveToken(null, request, response);
@@ -59,6 +78,10 @@ public class SignIns {
 				UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
 		this.contexts.setContext(context);
 		this.repository.saveContext(context, request, response);
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			this.sessions.register(account.id(), session.getId());
+		}
 	}
 
 }

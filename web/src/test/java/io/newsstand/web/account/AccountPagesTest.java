@@ -2,6 +2,7 @@ package io.newsstand.web.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.http.HttpResponse;
@@ -263,6 +264,44 @@ class AccountPagesTest extends SiteTest {
 			assertThat(client().get("/dev/outbox").body()).doesNotContain(email);
 		}
 
+		@Test
+		void anAccountGetsAFewResetMailsAnHourAndTheAnswerNeverChanges() {
+			String email = uniqueEmail("flooded");
+			client().signUp(email, PASSWORD);
+			for (int i = 0; i < 5; i++) {
+				HttpResponse<String> sent = client().submit("/password-reset", "/password-reset", "email", email);
+				assertThat(sent.statusCode()).isEqualTo(200);
+				assertThat(sent.body()).contains("If an account uses " + email);
+			}
+			assertThat(mailsTo(email)).as("mails sent: the limit is 3 an hour").isEqualTo(3);
+			clock.advance(Duration.ofMinutes(61));
+			client().submit("/password-reset", "/password-reset", "email", email);
+			assertThat(mailsTo(email)).as("a new hour, a new mail").isEqualTo(4);
+		}
+
+		@Test
+		void aResetEndsEverySessionSignedInWithTheOldPassword() {
+			String email = uniqueEmail("stolen");
+			SiteClient owner = client();
+			owner.signUp(email, PASSWORD);
+			SiteClient thief = client();
+			thief.signIn(email, PASSWORD);
+			assertThat(thief.get("/account").statusCode()).isEqualTo(200);
+
+			client().submit("/password-reset", "/password-reset", "email", email);
+			String link = resetLinkFor(email);
+			String path = link.substring(link.indexOf("/password-reset/"));
+			client().submit(path, path, "password", "a brand new secret");
+
+			assertThat(thief.get("/account").statusCode()).as("the thief's session").isEqualTo(302);
+			assertThat(owner.get("/account").statusCode()).as("the owner's old session").isEqualTo(302);
+		}
+
+		private int mailsTo(String email) {
+			String outbox = client().get("/dev/outbox").body();
+			return outbox.split(java.util.regex.Pattern.quote("To " + email), -1).length - 1;
+		}
+
 		private String resetLinkFor(String email) {
 			String outbox = client().get("/dev/outbox").body();
 			int at = outbox.indexOf("To " + email);
@@ -311,6 +350,41 @@ class AccountPagesTest extends SiteTest {
 					"walnut harbour lantern").statusCode()).isEqualTo(302);
 			assertThat(client().signIn(email, "walnut harbour lantern").headers().firstValue("Location").orElseThrow())
 					.doesNotContain("error");
+		}
+
+		@Test
+		void changingThePasswordSignsOutEveryOtherSessionButKeepsThisOne() {
+			String email = uniqueEmail("careful");
+			SiteClient laptop = client();
+			laptop.signUp(email, PASSWORD);
+			SiteClient phone = client();
+			phone.signIn(email, PASSWORD);
+			SiteClient remembered = client();
+			remembered.signIn(email, PASSWORD, "remember", "true");
+			assertThat(phone.get("/account").statusCode()).isEqualTo(200);
+
+			assertThat(laptop.submit("/account", "/account/password", "currentPassword", PASSWORD, "newPassword",
+					"walnut harbour lantern").statusCode()).isEqualTo(302);
+
+			assertThat(laptop.get("/account").statusCode()).as("the session that changed it").isEqualTo(200);
+			assertThat(phone.get("/account").statusCode()).as("another session").isEqualTo(302);
+			assertThat(remembered.get("/account").statusCode()).as("a remember-me cookie of the old password")
+					.isEqualTo(302);
+		}
+
+		@Test
+		void deletingTheAccountEndsItsOtherSessionsToo() {
+			String email = uniqueEmail("gone");
+			SiteClient browser = client();
+			browser.signUp(email, PASSWORD);
+			SiteClient other = client();
+			other.signIn(email, PASSWORD);
+			browser.submit("/account", "/account/delete", "deletePassword", PASSWORD);
+			assertThat(other.get("/account").statusCode()).isEqualTo(302);
+			assertThat(other.get("/articles/paid-1").body()).doesNotContain(FakeArticles.secret("paid-1"));
+			assertThat(redis.keys("newsstand:web:account:*:sessions")).as("no session list outlives its account")
+					.allMatch(key -> Boolean.TRUE
+							.equals(redis.hasKey(key.substring(0, key.length() - ":sessions".length()))));
 		}
 
 		@Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.testing.RedisExtension;
 import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.redis.WindowCounter;
 import io.newsstand.web.site.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,9 @@ class SignInThrottleTest {
 	@BeforeEach
 	void setUp(StringRedisTemplate redis) {
 		WebProperties properties = new WebProperties(Boolean.TRUE, null, Duration.ofDays(30), Duration.ofHours(1),
-				Duration.ofDays(30), new WebProperties.SignIn(3, 5, Duration.ofMinutes(15)), Duration.ofMinutes(5));
-		this.throttle = new SignInThrottle(redis, this.clock, properties);
+				Duration.ofDays(30), new WebProperties.SignIn(3, 5, Duration.ofMinutes(15)), Duration.ofMinutes(5),
+				new WebProperties.PasswordResetRequests(3, 10, Duration.ofHours(1)));
+		this.throttle = new SignInThrottle(new WindowCounter(redis), this.clock, properties);
 	}
 
 	@Test
