@@ -34,7 +34,7 @@ public class Mailer {
 		this.clock = clock;
 		if (this.smtp == null) {
 			log.warn("No SMTP server configured (spring.mail.host): e-mails go to the development outbox at "
-					+ "/dev/outbox, which anyone can read. Configure SMTP in production.");
+					+ "/dev/outbox (shown to this machine and to admins only). Configure SMTP in production.");
 		}
 	}
 
