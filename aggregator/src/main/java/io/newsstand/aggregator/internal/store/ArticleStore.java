@@ -209,13 +209,13 @@ public final class ArticleStore {
 		} catch (RedisPipelineException ex) {
 			// The listeners' commands come last: only failures among them are theirs.
 			List<Object> results = ex.getPipelineResult();
-			int own = results.size() - queuedCount[0];
-			for (int i = 0; i < own; i++) {
+			int ownResults = results.size() - queuedCount[0];
+			for (int i = 0; i < ownResults; i++) {
 				if (results.get(i) instanceof Throwable) {
 					throw ex;
 				}
 			}
-			Object cause = results.subList(Math.max(0, own), results.size()).stream()
+			Object cause = results.subList(Math.max(0, ownResults), results.size()).stream()
 					.filter(Throwable.class::isInstance).findFirst().orElse(ex);
 			log.warn("Article(s) {} written or removed, but the discovery commands queued with them failed: {}", ids,
 					cause);
