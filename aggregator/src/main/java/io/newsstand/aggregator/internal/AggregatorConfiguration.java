@@ -2,6 +2,9 @@ package io.newsstand.aggregator.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsstand.aggregator.ArticleSearchSource;
+import io.newsstand.aggregator.PublicTeaser;
+import io.newsstand.aggregator.StoryClusters;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogLoader;
@@ -16,6 +19,7 @@ import io.newsstand.aggregator.internal.poll.FeedPoller;
 import io.newsstand.aggregator.internal.poll.PollMetrics;
 import io.newsstand.aggregator.internal.poll.PollPolicy;
 import io.newsstand.aggregator.internal.poll.Poller;
+import io.newsstand.aggregator.internal.search.RedisSearchFeed;
 import io.newsstand.aggregator.internal.store.ArticleStore;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
 import io.newsstand.aggregator.internal.store.PollSchedule;
@@ -63,8 +67,19 @@ class AggregatorConfiguration {
 	}
 
 	@Bean
-	ArticleStore articleStore(StringRedisTemplate redis, AggregatorProperties properties) {
-		return new ArticleStore(redis, JsonMapper.builder().build(), properties.retention(), CLOCK);
+	ArticleStore articleStore(StringRedisTemplate redis, AggregatorProperties properties,
+			ObjectProvider<StoryClusters> clusters, ObjectProvider<RedisSearchFeed> searchFeed,
+			ObjectProvider<MeterRegistry> registry) {
+		return new ArticleStore(redis, JsonMapper.builder().build(), properties.retention(), CLOCK, new DiscoveryEvents(
+				clusters.getIfUnique(), searchFeed.getIfUnique(), registry.getIfAvailable(SimpleMeterRegistry::new)));
+	}
+
+	@Bean
+	ArticleSearchSource articleSearchSource(ArticleStore store, ObjectProvider<PublicTeaser> teaser) {
+		return new StoredArticleSearchSource(store, teaser.getIfUnique(() -> {
+			log.info("No PublicTeaser in the context: search indexes no body text as teasers");
+			return body -> "";
+		}));
 	}
 
 	@Bean

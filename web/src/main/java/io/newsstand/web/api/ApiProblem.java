@@ -19,7 +19,7 @@ public class ApiProblem extends ErrorResponseException {
 		super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
 	}
 
-	ApiProblem(HttpStatus status, String detail, Map<String, String> errors) {
+	public ApiProblem(HttpStatus status, String detail, Map<String, String> errors) {
 		this(status, detail);
 		getBody().setProperty("errors", errors);
 	}

@@ -1,5 +1,6 @@
 package io.newsstand.web.paywall;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,6 +79,15 @@ public class Paywall {
 		}
 		int limit = this.properties.freeArticlesPerMonth();
 		return (limit == 0) ? 0 : this.meter.left(accountId, limit);
+	}
+
+	/**
+	 * Whether search snippets may come from article bodies for this reader: only
+	 * for members (a metered reader's free articles are chosen one by one, and a
+	 * search must not open them).
+	 */
+	public boolean readsBodies(@Nullable String accountId) {
+		return accountId != null && this.entitlements.mayReadInFull(accountId);
 	}
 
 	/** The share of an article's words a teaser may show. */

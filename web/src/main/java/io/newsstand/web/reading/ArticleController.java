@@ -45,8 +45,11 @@ class ArticleController {
 
 	private final OpenedArticles opened;
 
+	private final RelatedStories related;
+
 	ArticleController(Articles articles, Paywall paywall, Offer offer, StoryLists stories, PublicUrl publicUrl,
-			JsonMapper json, OpenedArticles opened) {
+			JsonMapper json, OpenedArticles opened, RelatedStories related) {
+		this.related = related;
 		this.articles = articles;
 		this.paywall = paywall;
 		this.offer = offer;
@@ -70,11 +73,11 @@ class ArticleController {
 		this.opened.opened(article, reading, access, request);
 		String body = access.full() ? article.body() : Teasers.opening(article.body(), this.paywall.teaserShare());
 		String canonical = this.publicUrl.resolve("/articles/" + article.id());
+		RelatedStories.Lists lists = this.related.of(article);
 		model.addAttribute("view",
 				new ArticleView(article, this.articles.publisher(article.publisherId()).orElse(null), access, body,
-						this.offer.terms(),
-						this.stories.related(article.id(), article.section(), article.publisherId(), 4),
-						this.stories.top(5), StructuredData.of(article, canonical, this.json), reader != null));
+						this.offer.terms(), lists.related(), this.stories.top(5),
+						StructuredData.of(article, canonical, this.json), reader != null, lists.alsoCoveredBy()));
 		model.addAttribute("canonical", canonical);
 		// A page for one reader (signed in, or a full paywalled article) is never
 		// stored by any cache;

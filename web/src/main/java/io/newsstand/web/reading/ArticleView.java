@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * read: the whole body, or the teaser's opening.
  */
 public record ArticleView(Article article, @Nullable Publisher publisher, Access access, String bodyHtml,
-		Offer.Terms terms, List<ArticleSummary> related, List<ArticleSummary> top, String jsonLd, boolean signedIn) {
+		Offer.Terms terms, List<ArticleSummary> related, List<ArticleSummary> top, String jsonLd, boolean signedIn,
+		List<ArticleSummary> alsoCoveredBy) {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter
 			.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);

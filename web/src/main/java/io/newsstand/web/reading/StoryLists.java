@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * "Top stories right now" and related stories by section, kept for half a
- * minute so that an article page does not pay for them on every view.
+ * "Top stories right now", kept for half a minute so that an article page does
+ * not pay for them on every view. Related stories are {@link RelatedStories}.
  */
 @Component
 class StoryLists {
@@ -39,13 +39,6 @@ class StoryLists {
 
 	List<ArticleSummary> top(int count) {
 		return lookup(TOP, null, count);
-	}
-
-	List<ArticleSummary> related(String articleId, @Nullable String section, String publisherId, int count) {
-		List<ArticleSummary> pool = (section != null)
-				? lookup("s:" + section, section, count + 1)
-				: lookup("p:" + publisherId, null, count + 1);
-		return pool.stream().filter(item -> !item.id().equals(articleId)).limit(count).toList();
 	}
 
 	private List<ArticleSummary> lookup(String key, @Nullable String section, int count) {

@@ -125,7 +125,7 @@ class SecurityConfiguration {
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/token").permitAll()
 						.requestMatchers(HttpMethod.GET, "/api/v1/publishers", "/api/v1/publishers/**",
-								"/api/v1/articles", "/api/v1/articles/**", "/api/v1/openapi.yaml")
+								"/api/v1/articles", "/api/v1/articles/**", "/api/v1/search", "/api/v1/openapi.yaml")
 						.permitAll().requestMatchers("/api/v1/operator/**").hasRole("ADMIN").anyRequest()
 						.authenticated())
 				.addFilterBefore(tokens, UsernamePasswordAuthenticationFilter.class)

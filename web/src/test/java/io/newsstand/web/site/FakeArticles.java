@@ -34,6 +34,31 @@ public final class FakeArticles implements Articles, FeedMonitor {
 		for (int i = 1; i <= 8; i++) {
 			add("paid-" + i, PAID_PUBLISHER, "Daily Ledger", false);
 		}
+		// One story told by both publishers (discovery: "Also covered by", search).
+		story(FERRY_PAID, PAID_PUBLISHER, "Daily Ledger", false,
+				"Kestrel Bay ferry terminal expansion approved <b>\"at last\"</b> & on budget",
+				"Harbour officials in Kestrel Bay approved the 42 million pound ferry terminal expansion.",
+				List.of("harbours", "transport"));
+		story(FERRY_FREE, FREE_PUBLISHER, "Open Gazette", true,
+				"Harbour authority approves Kestrel Bay ferry terminal expansion",
+				"The Kestrel Bay harbour authority approved a 42 million pound expansion of the ferry terminal.",
+				List.of("harbours"));
+	}
+
+	/** The ferry story, paywalled version. */
+	public static final String FERRY_PAID = "ferry-ledger";
+
+	/** The ferry story, free version. */
+	public static final String FERRY_FREE = "ferry-gazette";
+
+	private void story(String id, String publisherId, String publisherName, boolean free, String title, String summary,
+			List<String> categories) {
+		String body = "<p>Kestrel Bay's harbour board met on Tuesday and voted for the expansion, which adds two "
+				+ "berths.</p>" + "<p>Residents had campaigned for two years against the original plan. ".repeat(6)
+				+ "</p><p>The last paragraph holds " + secret(id) + ".</p>";
+		Instant published = Instant.parse("2026-03-01T09:00:00Z");
+		this.articles.put(id, new Article(id, title, "https://example.com/" + id, publisherId, publisherName, "World",
+				"UK", "Ben Reporter", published, published, summary, body, null, categories, "en", 70, 1, free));
 	}
 
 	public static String secret(String id) {
@@ -98,6 +123,11 @@ public final class FakeArticles implements Articles, FeedMonitor {
 	@Override
 	public String opmlToCatalogYaml(byte[] opml) {
 		return "publishers: []\n";
+	}
+
+	/** Every article, in the order added. */
+	public java.util.Collection<Article> all() {
+		return this.articles.values();
 	}
 
 	@Override

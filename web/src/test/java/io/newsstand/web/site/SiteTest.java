@@ -1,5 +1,6 @@
 package io.newsstand.web.site;
 
+import io.newsstand.aggregator.ArticleSearchSource;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.testing.RedisTestContextInitializer;
 import java.time.Clock;
@@ -21,7 +22,9 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 		"newsstand.web.password-reset-requests.max-per-address=10000",
 		// Many test readers pay with the same test card; each is to get a trial of its
 		// own.
-		"newsstand.billing.card-fingerprint-check=false"})
+		"newsstand.billing.card-fingerprint-check=false",
+		// An index of this context's own, rebuilt from FakeSearchSource.
+		"newsstand.search.index-dir=target/site-test-search/${random.uuid}", "newsstand.search.refresh-interval=0s"})
 @ContextConfiguration(initializers = RedisTestContextInitializer.class)
 @ResourceLock(SiteTest.CLOCK)
 public abstract class SiteTest {
@@ -37,6 +40,9 @@ public abstract class SiteTest {
 	@TestBean
 	Articles articles;
 
+	@TestBean
+	ArticleSearchSource searchSource;
+
 	@LocalServerPort
 	protected int port;
 
@@ -46,6 +52,10 @@ public abstract class SiteTest {
 
 	static Articles articles() {
 		return new FakeArticles();
+	}
+
+	static ArticleSearchSource searchSource() {
+		return new FakeSearchSource();
 	}
 
 	/**

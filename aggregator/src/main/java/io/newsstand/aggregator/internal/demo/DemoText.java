@@ -51,6 +51,25 @@ final class DemoText {
 	private static final List<String> TECHNOLOGY = List.of("battery recycling plant", "open data portal",
 			"chip design lab", "rural broadband rollout", "robotics contest", "privacy update");
 
+	/** Invented people who lead the stories several publishers tell. */
+	static final List<String> PEOPLE = List.of("Mayor Ilse Brannock", "Councillor Oren Steadwell",
+			"Chair Marguerite Holloway", "Coach Dario Pennick", "Director Yusuf Ambrell", "Minister Thea Calloway",
+			"Captain Rowan Idris", "Professor Linnea Vasquez");
+
+	/**
+	 * Headlines of a story several publishers tell: subject, place, person, amount
+	 * (in that order of arguments, used in any order).
+	 */
+	static final List<String> SHARED_HEADLINES = List.of("%2$s approves %4$d million %1$s after vote led by %3$s",
+			"%3$s wins backing for %4$d million %1$s in %2$s", "%2$s %1$s: %3$s secures %4$d million",
+			"%4$d million %1$s for %2$s gets green light, %3$s says");
+
+	/** Leads of a story several publishers tell, arguments as for headlines. */
+	static final List<String> SHARED_LEADS = List.of(
+			"%3$s confirmed that the %4$d million %1$s in %2$s will go ahead after months of debate.",
+			"After months of debate, the %4$d million %1$s in %2$s will go ahead, %3$s said.",
+			"The %4$d million %1$s planned for %2$s will go ahead, %3$s announced after months of debate.");
+
 	private DemoText() {
 	}
 

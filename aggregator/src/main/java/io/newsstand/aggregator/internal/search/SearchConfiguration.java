@@ -25,7 +25,8 @@ class SearchConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SearchConfiguration.class);
 
 	@Bean
-	SearchFeed searchFeed(StringRedisTemplate redis, SearchProperties properties, ObjectProvider<InstantSource> clock) {
+	RedisSearchFeed searchFeed(StringRedisTemplate redis, SearchProperties properties,
+			ObjectProvider<InstantSource> clock) {
 		return new RedisSearchFeed(redis, properties.feedRetention(), clock.getIfUnique(InstantSource::system));
 	}
 

@@ -21,7 +21,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.RedisPipelineException;
+import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * articles are read in one pipelined round trip and written in another.
  */
 public final class ArticleStore {
+
+	private static final Logger log = LoggerFactory.getLogger(ArticleStore.class);
 
 	private static final String JSON = "json";
 
@@ -51,11 +59,19 @@ public final class ArticleStore {
 
 	private final InstantSource clock;
 
+	private final ArticleEvents events;
+
 	public ArticleStore(StringRedisTemplate redis, JsonMapper json, Duration retention, InstantSource clock) {
+		this(redis, json, retention, clock, ArticleEvents.NONE);
+	}
+
+	public ArticleStore(StringRedisTemplate redis, JsonMapper json, Duration retention, InstantSource clock,
+			ArticleEvents events) {
 		this.redis = redis;
 		this.json = json;
 		this.retention = retention;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public StoreResult save(List<NormalizedArticle> incoming) {
@@ -152,9 +168,11 @@ public final class ArticleStore {
 			return;
 		}
 		long now = this.clock.millis();
-		Pipelines.run(this.redis, redis -> {
-			for (Write write : writes) {
-				Article article = write.article();
+		List<Article> written = writes.stream().map(Write::article).toList();
+		runThenQueued(redis -> {
+			for (int i = 0; i < writes.size(); i++) {
+				Write write = writes.get(i);
+				Article article = written.get(i);
 				long published = article.publishedAt().toEpochMilli();
 				// Relative TTL (our clock, not Redis's): kept a day past the retention window.
 				Duration ttl = Duration.ofMillis(Math.max(Duration.ofDays(1).toMillis(),
@@ -171,7 +189,37 @@ public final class ArticleStore {
 					redis.opsForZSet().add(index, article.id(), published);
 				}
 			}
-		});
+		}, redis -> this.events.queueStored(redis, written), written.stream().map(Article::id).toList());
+		this.events.stored(written);
+	}
+
+	/**
+	 * Runs the store's commands and then the queued listeners' commands in one
+	 * pipeline. A failure of only the listeners' commands is logged, not thrown:
+	 * the articles are written, and losing them for it would be worse.
+	 */
+	private void runThenQueued(Consumer<RedisOperations<String, String>> own,
+			ToIntFunction<RedisOperations<String, String>> queued, Collection<String> ids) {
+		int[] queuedCount = new int[1];
+		try {
+			Pipelines.run(this.redis, redis -> {
+				own.accept(redis);
+				queuedCount[0] = queued.applyAsInt(redis);
+			});
+		} catch (RedisPipelineException ex) {
+			// The listeners' commands come last: only failures among them are theirs.
+			List<Object> results = ex.getPipelineResult();
+			int ownResults = results.size() - queuedCount[0];
+			for (int i = 0; i < ownResults; i++) {
+				if (results.get(i) instanceof Throwable) {
+					throw ex;
+				}
+			}
+			Object cause = results.subList(Math.max(0, ownResults), results.size()).stream()
+					.filter(Throwable.class::isInstance).findFirst().orElse(ex);
+			log.warn("Article(s) {} written or removed, but the discovery commands queued with them failed: {}", ids,
+					cause);
+		}
 	}
 
 	private static List<String> indexes(Article article) {
@@ -205,6 +253,34 @@ public final class ArticleStore {
 		}
 		Object value = this.redis.opsForHash().get(RedisKeys.article(id), JSON);
 		return value == null ? Optional.empty() : Optional.of(this.json.readValue((String) value, Article.class));
+	}
+
+	/**
+	 * Calls the consumer for every stored article, newest first, reading a page of
+	 * articles per round trip. Articles stored meanwhile may be seen twice or not
+	 * at all; callers that must not miss them follow the changes separately.
+	 */
+	public void forEachArticle(Consumer<Article> consumer) {
+		int page = 200;
+		for (long start = 0;; start += page) {
+			Set<String> ids = this.redis.opsForZSet().reverseRange(RedisKeys.LATEST, start, start + page - 1);
+			if (ids == null || ids.isEmpty()) {
+				return;
+			}
+			List<Object> values = Pipelines.run(this.redis, redis -> {
+				for (String id : ids) {
+					redis.<String, String>opsForHash().get(RedisKeys.article(id), JSON);
+				}
+			});
+			for (Object value : values) {
+				if (value != null) {
+					consumer.accept(this.json.readValue((String) value, Article.class));
+				}
+			}
+			if (ids.size() < page) {
+				return;
+			}
+		}
 	}
 
 	public ArticlePage latest(ArticleQuery query) {
@@ -288,7 +364,7 @@ public final class ArticleStore {
 			return 0;
 		}
 		long tombstoneMillis = this.retention.multipliedBy(4).toMillis();
-		Pipelines.run(this.redis, redis -> {
+		runThenQueued(redis -> {
 			for (String id : expired) {
 				redis.opsForValue().set(RedisKeys.tombstone(id), "1", Duration.ofMillis(tombstoneMillis));
 				redis.delete(RedisKeys.article(id));
@@ -297,7 +373,10 @@ public final class ArticleStore {
 			for (String key : indexKeys) {
 				redis.opsForZSet().removeRangeByScore(key, Double.NEGATIVE_INFINITY, cutoff - 1);
 			}
-		});
+		}, redis -> this.events.queueRemoved(redis, expired), expired);
+		if (!expired.isEmpty()) {
+			this.events.removed(expired);
+		}
 		return expired.size();
 	}
 

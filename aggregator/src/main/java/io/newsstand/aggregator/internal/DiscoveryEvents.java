@@ -1,0 +1,103 @@
+package io.newsstand.aggregator.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.StoryArticle;
+import io.newsstand.aggregator.StoryClusters;
+import io.newsstand.aggregator.internal.search.RedisSearchFeed;
+import io.newsstand.aggregator.internal.store.ArticleEvents;
+import java.util.Collection;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.RedisOperations;
+
+/**
+ * Feeds discovery from the article store: the search feed's entries travel in
+ * the store's write pipeline; story clusters are assigned after the articles
+ * are written. A failure here is logged with the article's id and counted
+ * ({@code newsstand.discovery.failures}), never thrown: the article is stored
+ * either way.
+ */
+final class DiscoveryEvents implements ArticleEvents {
+
+	private static final Logger log = LoggerFactory.getLogger(DiscoveryEvents.class);
+
+	/** Enough of a body for the clusters' lead (they read 400 characters). */
+	private static final int LEAD_CHARS = 1000;
+
+	private final @Nullable StoryClusters clusters;
+
+	private final @Nullable RedisSearchFeed feed;
+
+	private final Counter assignFailures;
+
+	private final Counter removeFailures;
+
+	DiscoveryEvents(@Nullable StoryClusters clusters, @Nullable RedisSearchFeed feed, MeterRegistry registry) {
+		this.clusters = clusters;
+		this.feed = feed;
+		this.assignFailures = registry.counter("newsstand.discovery.failures", "operation", "cluster-assign");
+		this.removeFailures = registry.counter("newsstand.discovery.failures", "operation", "cluster-remove");
+	}
+
+	@Override
+	public int queueStored(RedisOperations<String, String> pipeline, List<Article> articles) {
+		return (this.feed == null) ? 0 : this.feed.queue(pipeline, articles.stream().map(Article::id).toList(), false);
+	}
+
+	@Override
+	public int queueRemoved(RedisOperations<String, String> pipeline, Collection<String> articleIds) {
+		return (this.feed == null) ? 0 : this.feed.queue(pipeline, articleIds, true);
+	}
+
+	@Override
+	public void stored(List<Article> articles) {
+		if (this.clusters == null) {
+			return;
+		}
+		for (Article article : articles) {
+			try {
+				this.clusters.assign(storyArticle(article));
+			} catch (RuntimeException ex) {
+				this.assignFailures.increment();
+				log.warn("Story cluster assignment of article {} failed (the article is stored): {}", article.id(),
+						ex.toString());
+			}
+		}
+	}
+
+	@Override
+	public void removed(Collection<String> articleIds) {
+		if (this.clusters == null) {
+			return;
+		}
+		for (String id : articleIds) {
+			try {
+				this.clusters.remove(id);
+			} catch (RuntimeException ex) {
+				this.removeFailures.increment();
+				log.warn("Removing article {} from its story cluster failed: {}", id, ex.toString());
+			}
+		}
+	}
+
+	/** The summary is the lead; without one, the body's first paragraph. */
+	static StoryArticle storyArticle(Article article) {
+		String lead = article.summary();
+		if (lead.isBlank() && !article.body().isBlank()) {
+			Element body = Jsoup.parseBodyFragment(article.body()).body();
+			Element first = body.selectFirst("p");
+			lead = (first != null && !first.text().isBlank()) ? first.text() : body.text();
+			if (lead.length() > LEAD_CHARS) {
+				lead = lead.substring(0, LEAD_CHARS);
+			}
+		}
+		return new StoryArticle(article.id(), article.publisherId(), article.title(), lead, article.publishedAt());
+	}
+
+}
