@@ -3,6 +3,9 @@ package io.newsstand.web.reading;
 import io.newsstand.aggregator.ArticleQuery;
 import io.newsstand.aggregator.ArticleSummary;
 import io.newsstand.aggregator.Articles;
+import io.newsstand.web.frontpage.Edition;
+import io.newsstand.web.frontpage.FrontPage;
+import io.newsstand.web.frontpage.HomeLists;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,15 +16,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * "Top stories right now" and related stories by section, kept for half a
- * minute so that an article page does not pay for them on every view.
+ * "Top stories right now" (from the front page) and related stories by section,
+ * kept for half a minute so that an article page does not pay for them on every
+ * view.
  */
 @Component
 class StoryLists {
 
 	private static final Duration KEEP = Duration.ofSeconds(30);
-
-	private static final String TOP = "\u0000top";
 
 	private final Articles articles;
 
@@ -29,16 +31,21 @@ class StoryLists {
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-	StoryLists(Articles articles, Clock clock) {
+	private final FrontPage frontPage;
+
+	StoryLists(Articles articles, Clock clock, FrontPage frontPage) {
 		this.articles = articles;
 		this.clock = clock;
+		this.frontPage = frontPage;
 	}
 
 	private record Cached(List<ArticleSummary> items, Instant until) {
 	}
 
+	/** The front page's top stories (International edition), computed there. */
 	List<ArticleSummary> top(int count) {
-		return lookup(TOP, null, count);
+		return this.frontPage.lists(Edition.INTERNATIONAL).top().stream().map(HomeLists.TopStory::story).limit(count)
+				.toList();
 	}
 
 	List<ArticleSummary> related(String articleId, @Nullable String section, String publisherId, int count) {

@@ -125,9 +125,9 @@ class SecurityConfiguration {
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/token").permitAll()
 						.requestMatchers(HttpMethod.GET, "/api/v1/publishers", "/api/v1/publishers/**",
-								"/api/v1/articles", "/api/v1/articles/**", "/api/v1/openapi.yaml")
-						.permitAll().requestMatchers("/api/v1/operator/**").hasRole("ADMIN").anyRequest()
-						.authenticated())
+								"/api/v1/articles", "/api/v1/articles/**", "/api/v1/openapi.yaml", "/api/v1/home")
+						.permitAll().requestMatchers("/api/v1/operator/**", "/api/v1/editor/**").hasRole("ADMIN")
+						.anyRequest().authenticated())
 				.addFilterBefore(tokens, UsernamePasswordAuthenticationFilter.class)
 				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.securityContext(
@@ -153,7 +153,7 @@ class SecurityConfiguration {
 			RememberMeServices rememberMeServices, CookieCsrfTokenRepository csrfTokens, Clock clock,
 			Environment environment) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
-				.permitAll().requestMatchers("/operator/**", "/actuator/**").hasRole("ADMIN")
+				.permitAll().requestMatchers("/operator/**", "/editor/**", "/actuator/**").hasRole("ADMIN")
 				.requestMatchers("/account", "/account/**", "/membership/checkout", "/membership/welcome",
 						"/membership/cancel")
 				.authenticated().anyRequest().permitAll()).authenticationManager(authenticationManager)
