@@ -2,6 +2,7 @@ package io.newsstand.web.reading;
 
 import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.Articles;
+import io.newsstand.web.frontpage.Picks;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.membership.Offer;
 import io.newsstand.web.paywall.Access;
@@ -45,8 +46,11 @@ class ArticleController {
 
 	private final OpenedArticles opened;
 
+	private final Picks picks;
+
 	ArticleController(Articles articles, Paywall paywall, Offer offer, StoryLists stories, PublicUrl publicUrl,
-			JsonMapper json, OpenedArticles opened) {
+			JsonMapper json, OpenedArticles opened, Picks picks) {
+		this.picks = picks;
 		this.articles = articles;
 		this.paywall = paywall;
 		this.offer = offer;
@@ -76,6 +80,9 @@ class ArticleController {
 						this.stories.related(article.id(), article.section(), article.publisherId(), 4),
 						this.stories.top(5), StructuredData.of(article, canonical, this.json), reader != null));
 		model.addAttribute("canonical", canonical);
+		if (reader != null && reader.admin()) {
+			model.addAttribute("pick", this.picks.find(article.id()).orElse(null));
+		}
 		// A page for one reader (signed in, or a full paywalled article) is never
 		// stored by any cache;
 		// the anonymous teaser and free articles are the same for everyone.
