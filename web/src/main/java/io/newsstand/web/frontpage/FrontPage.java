@@ -21,7 +21,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +35,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FrontPage {
+
+	private static final Logger log = LoggerFactory.getLogger(FrontPage.class);
 
 	/** Newest articles considered for the top list and "Latest". */
 	private static final int POOL = 100;
@@ -97,7 +102,19 @@ public class FrontPage {
 				return again.lists();
 			}
 			long current = this.generation.get();
-			HomeLists lists = compute(edition, this.clock.instant());
+			HomeLists lists;
+			try {
+				lists = compute(edition, this.clock.instant());
+			} catch (DataAccessException ex) {
+				if (again == null) {
+					throw ex;
+				}
+				// Redis slow or away for a moment: the previous lists are better than an
+				// error page; the next request tries again.
+				log.warn("Front page of edition {} not recomputed, serving the lists of {}: {}", edition,
+						again.lists().computedAt(), ex.getMessage());
+				return again.lists();
+			}
 			this.cache.put(edition, new Cached(lists, current));
 			return lists;
 		} finally {
