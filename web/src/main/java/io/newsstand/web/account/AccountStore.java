@@ -104,4 +104,18 @@ public class AccountStore {
 		this.redis.delete(WebKeys.accountByEmail(account.email()));
 	}
 
+	/**
+	 * The edition the reader chose (its code, as {@code Edition} names it), or
+	 * empty when they never chose one.
+	 */
+	public Optional<String> edition(String id) {
+		Object edition = this.redis.opsForHash().get(WebKeys.account(id), "edition");
+		return Optional.ofNullable((String) edition);
+	}
+
+	/** Remembers the reader's edition on the profile. */
+	public void updateEdition(String id, String edition) {
+		this.redis.opsForHash().put(WebKeys.account(id), "edition", edition);
+	}
+
 }

@@ -2,6 +2,7 @@ package io.newsstand.web.reading;
 
 import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.Articles;
+import io.newsstand.web.frontpage.Picks;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.membership.Offer;
 import io.newsstand.web.paywall.Access;
@@ -47,9 +48,12 @@ class ArticleController {
 
 	private final RelatedStories related;
 
+	private final Picks picks;
+
 	ArticleController(Articles articles, Paywall paywall, Offer offer, StoryLists stories, PublicUrl publicUrl,
-			JsonMapper json, OpenedArticles opened, RelatedStories related) {
+			JsonMapper json, OpenedArticles opened, RelatedStories related, Picks picks) {
 		this.related = related;
+		this.picks = picks;
 		this.articles = articles;
 		this.paywall = paywall;
 		this.offer = offer;
@@ -79,6 +83,9 @@ class ArticleController {
 						this.offer.terms(), lists.related(), this.stories.top(5),
 						StructuredData.of(article, canonical, this.json), reader != null, lists.alsoCoveredBy()));
 		model.addAttribute("canonical", canonical);
+		if (reader != null && reader.admin()) {
+			model.addAttribute("pick", this.picks.find(article.id()).orElse(null));
+		}
 		// A page for one reader (signed in, or a full paywalled article) is never
 		// stored by any cache;
 		// the anonymous teaser and free articles are the same for everyone.

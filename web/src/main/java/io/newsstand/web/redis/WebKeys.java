@@ -99,4 +99,28 @@ public final class WebKeys {
 		return PREFIX + "account:{" + accountId + "}:sessions";
 	}
 
+	/**
+	 * String: marks that one reader's read of one article was counted (the SHA-256
+	 * of reader key and article id), so that re-reading does not count again.
+	 */
+	public static String readCounted(String readerArticleHash) {
+		return PREFIX + "read-counted:" + readerArticleHash;
+	}
+
+	/**
+	 * Sorted set: article ids scored by distinct readers in one clock hour
+	 * ({@code epochSecond / 3600}).
+	 */
+	public static String readsInHour(long epochHour) {
+		return PREFIX + "reads:" + epochHour;
+	}
+
+	/**
+	 * Hash: the editors' picks, article id to
+	 * {@code order|expiresEpochMs|pickedBy|pickedEpochMs}.
+	 */
+	public static String picks() {
+		return PREFIX + "picks";
+	}
+
 }

@@ -10,7 +10,6 @@ import io.newsstand.aggregator.FeedMonitor;
 import io.newsstand.aggregator.Publisher;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,13 @@ public final class FakeArticles implements Articles, FeedMonitor {
 
 	public static final String PAID_PUBLISHER = "daily-ledger";
 
-	private final Map<String, Article> articles = new LinkedHashMap<>();
+	private final Map<String, Article> articles = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+	private final Map<String, Long> order = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicLong added = new java.util.concurrent.atomic.AtomicLong();
+
+	private final Map<String, Publisher> extraPublishers = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public FakeArticles() {
 		add("free-1", FREE_PUBLISHER, "Open Gazette", true);
@@ -73,17 +78,39 @@ public final class FakeArticles implements Articles, FeedMonitor {
 		}
 		body.append("<p>The last paragraph holds ").append(secret(id)).append(".</p>");
 		Instant published = Instant.parse("2026-03-01T08:00:00Z");
-		this.articles.put(id,
-				new Article(id, "Headline of " + id, "https://example.com/" + id, publisherId, publisherName,
-						"Business", "UK", "Ann Writer", published, published,
-						"The standfirst of " + id + ", which anyone may read.", body.toString(),
-						new ArticleImage("/css/lead.png", "A caption for " + id, "Photo: Newsstand"),
-						List.of("economy"), "en", 160, 1, free));
+		put(new Article(id, "Headline of " + id, "https://example.com/" + id, publisherId, publisherName, "Business",
+				"UK", "Ann Writer", published, published, "The standfirst of " + id + ", which anyone may read.",
+				body.toString(), new ArticleImage("/css/lead.png", "A caption for " + id, "Photo: Newsstand"),
+				List.of("economy"), "en", 160, 1, free));
+	}
+
+	/** Adds (or replaces) an article; tests remove what they add. */
+	public void put(Article article) {
+		this.order.putIfAbsent(article.id(), this.added.getAndIncrement());
+		this.articles.put(article.id(), article);
+	}
+
+	public void remove(String id) {
+		this.articles.remove(id);
+		this.order.remove(id);
+	}
+
+	/** Adds a publisher beside the two fixed ones; tests remove what they add. */
+	public void addPublisher(Publisher publisher) {
+		this.extraPublishers.put(publisher.id(), publisher);
+	}
+
+	public void removePublisher(String id) {
+		this.extraPublishers.remove(id);
 	}
 
 	@Override
 	public List<Publisher> publishers() {
-		return List.of(publisher(FREE_PUBLISHER).orElseThrow(), publisher(PAID_PUBLISHER).orElseThrow());
+		List<Publisher> publishers = new ArrayList<>(
+				List.of(publisher(FREE_PUBLISHER).orElseThrow(), publisher(PAID_PUBLISHER).orElseThrow()));
+		this.extraPublishers.values().stream().sorted(java.util.Comparator.comparing(Publisher::id))
+				.forEach(publishers::add);
+		return publishers;
 	}
 
 	@Override
@@ -93,20 +120,42 @@ public final class FakeArticles implements Articles, FeedMonitor {
 					"en", true, List.of("Business")));
 			case PAID_PUBLISHER -> Optional.of(new Publisher(id, "Daily Ledger", "https://example.com", null, "UK",
 					"en", false, List.of("Business")));
-			default -> Optional.empty();
+			default -> Optional.ofNullable(this.extraPublishers.get(id));
 		};
 	}
 
+	/**
+	 * Newest first (articles of one time in the order they were added), filtered as
+	 * the aggregator filters; the cursor is the offset of the next page.
+	 */
 	@Override
 	public ArticlePage latest(ArticleQuery query) {
-		List<io.newsstand.aggregator.ArticleSummary> items = new ArrayList<>();
-		for (Article article : this.articles.values()) {
-			if ((query.publisher() == null || query.publisher().equals(article.publisherId()))
-					&& items.size() < query.limit()) {
-				items.add(article.toSummary());
+		List<Article> matching = this.articles.values().stream()
+				.filter(article -> query.publisher() == null || query.publisher().equals(article.publisherId()))
+				.filter(article -> query.section() == null
+						|| (article.section() != null && slug(article.section()).equals(slug(query.section()))))
+				.filter(article -> query.region() == null || query.region().equalsIgnoreCase(article.region()))
+				.sorted(java.util.Comparator.comparing(Article::publishedAt).reversed()
+						.thenComparing(article -> this.order.getOrDefault(article.id(), Long.MAX_VALUE)))
+				.toList();
+		int from = 0;
+		if (query.cursor() != null) {
+			try {
+				from = Integer.parseInt(query.cursor().substring(2));
+			} catch (RuntimeException ex) {
+				throw new io.newsstand.aggregator.InvalidCursorException(query.cursor());
 			}
 		}
-		return new ArticlePage(items, null);
+		int to = Math.min(matching.size(), from + query.limit());
+		List<io.newsstand.aggregator.ArticleSummary> items = new ArrayList<>();
+		for (Article article : matching.subList(Math.min(from, to), to)) {
+			items.add(article.toSummary());
+		}
+		return new ArticlePage(items, (to < matching.size()) ? "o:" + to : null);
+	}
+
+	private static String slug(String section) {
+		return section.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
 	}
 
 	/** The aggregator's service is both; the tests' stand-in has no feeds. */

@@ -1,0 +1,115 @@
+package io.newsstand.web.frontpage;
+
+import io.newsstand.web.reading.ArticleOpened;
+import io.newsstand.web.redis.WebKeys;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts distinct readers per article in hourly buckets. A reader's re-reads of
+ * one article count once per read window ({@code SET NX} on a per-reader,
+ * per-article marker that expires with the window); buckets expire when they
+ * leave the window. A read costs two round trips: the marker, and one script on
+ * the bucket.
+ */
+@Component
+class ReadCounts {
+
+	/** Articles read from one bucket: the long tail does not reach the top. */
+	private static final int PER_BUCKET = 200;
+
+	private final StringRedisTemplate redis;
+
+	private final FrontPageProperties properties;
+
+	ReadCounts(StringRedisTemplate redis, FrontPageProperties properties) {
+		this.redis = redis;
+		this.properties = properties;
+	}
+
+	@EventListener
+	void opened(ArticleOpened opened) {
+		count(opened.readerKey(), opened.articleId(), opened.at());
+	}
+
+	void count(String readerKey, String articleId, Instant at) {
+		Duration window = this.properties.readWindow();
+		Boolean first = this.redis.opsForValue().setIfAbsent(WebKeys.readCounted(hash(readerKey, articleId)), "1",
+				window);
+		if (!Boolean.TRUE.equals(first)) {
+			return;
+		}
+		// One key, one round trip on the shared connection (a pipeline would take a
+		// dedicated one). The bucket lives as long as its last hour is inside the
+		// window.
+		this.redis.execute(INCREMENT, List.of(WebKeys.readsInHour(at.getEpochSecond() / 3600)), articleId,
+				Long.toString(window.plusHours(1).toSeconds()));
+	}
+
+	private static final RedisScript<Long> INCREMENT = RedisScript.of("""
+			redis.call('ZINCRBY', KEYS[1], 1, ARGV[1])
+			redis.call('EXPIRE', KEYS[1], ARGV[2])
+			return 1
+			""", Long.class);
+
+	/**
+	 * Distinct reads per article over the window, each weighted by its age (a read
+	 * one half-life old counts half).
+	 */
+	Map<String, Double> weighted(Instant now) {
+		long hour = now.getEpochSecond() / 3600;
+		int hours = (int) this.properties.readWindow().toHours();
+		List<Object> buckets = this.redis
+				.executePipelined(new org.springframework.data.redis.core.SessionCallback<Object>() {
+					@Override
+					@SuppressWarnings({"unchecked", "rawtypes"})
+					public Object execute(org.springframework.data.redis.core.RedisOperations operations) {
+						for (int i = 0; i < hours; i++) {
+							operations.opsForZSet().reverseRangeWithScores(WebKeys.readsInHour(hour - i), 0,
+									PER_BUCKET - 1);
+						}
+						return null;
+					}
+				});
+		double halfLifeSeconds = this.properties.readHalfLife().toSeconds();
+		Map<String, Double> weighted = new HashMap<>();
+		for (int i = 0; i < buckets.size(); i++) {
+			// A bucket's reads are taken at the middle of its hour (now's bucket: half
+			// of the time passed so far).
+			long middle = (hour - i) * 3600 + 1800;
+			double age = Math.max(0, now.getEpochSecond() - middle);
+			double weight = Math.pow(2, -age / halfLifeSeconds);
+			if (buckets.get(i) instanceof Set<?> tuples) {
+				for (Object tuple : tuples) {
+					if (tuple instanceof TypedTuple<?> typed && typed.getValue() != null && typed.getScore() != null) {
+						weighted.merge(String.valueOf(typed.getValue()), typed.getScore() * weight, Double::sum);
+					}
+				}
+			}
+		}
+		return weighted;
+	}
+
+	private static String hash(String readerKey, String articleId) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+					.digest((readerKey + "|" + articleId).getBytes(StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest, 0, 16);
+		} catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

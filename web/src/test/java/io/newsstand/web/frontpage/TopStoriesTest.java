@@ -1,0 +1,144 @@
+package io.newsstand.web.frontpage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsstand.aggregator.StoryArticle;
+import io.newsstand.aggregator.StoryClusters;
+import io.newsstand.web.site.SiteTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * "Top stories right now": reads and recency with time decay, one entry per
+ * story, and the edition's re-weighting.
+ */
+@ResourceLock(SiteTest.CLOCK)
+class TopStoriesTest extends FrontPageSiteTest {
+
+	@Autowired
+	StoryClusters clusters;
+
+	@Autowired
+	ReadCounts reads;
+
+	@Test
+	void aSiteWithoutReadsRanksByRecency() {
+		String older = article("older", US, "World", Duration.ofHours(3));
+		String newest = article("newest", US, "World", Duration.ofMinutes(20));
+		String middle = article("middle", US, "World", Duration.ofHours(1));
+		assertThat(topIds(home("INT"))).containsExactly(newest, middle, older);
+	}
+
+	@Test
+	void readsLiftAStoryAndARereadCountsOnce() {
+		String reread = article("reread", US, "World", Duration.ofHours(2));
+		String popular = article("popular", US, "World", Duration.ofHours(2));
+		String fresh = article("fresh", US, "World", Duration.ZERO);
+		for (int i = 0; i < 4; i++) {
+			read("ann", reread);
+		}
+		read("bob", popular);
+		read("cat", popular);
+		// Four reads by one reader are one read; two readers beat it, and reads beat a
+		// slightly newer article nobody read.
+		assertThat(this.reads.weighted(this.now).get(reread)).isBetween(0.9, 1.0);
+		assertThat(topIds(home("INT"))).containsExactly(popular, reread, fresh);
+	}
+
+	@Test
+	void oldReadsWeighLessAndLeaveWithTheWindow() {
+		String before = article("before", US, "World", Duration.ofHours(1));
+		String later = article("later", US, "World", Duration.ofHours(1));
+		read("ann", before);
+		read("bob", before);
+		clock.advance(Duration.ofHours(12));
+		this.frontPage.invalidate();
+		read("cat", later);
+		// Two reads twelve hours ago (two half-lives) weigh less than one read now.
+		assertThat(topIds(home("INT"))).containsExactly(later, before);
+		assertThat(this.reads.weighted(clock.instant()).get(before)).isBetween(0.4, 0.5);
+
+		clock.advance(Duration.ofHours(13));
+		assertThat(this.reads.weighted(clock.instant())).doesNotContainKey(before).containsKey(later);
+	}
+
+	@Test
+	void aStoryToldByThreePublishersIsShownOnceWithItsSources() {
+		String title = "Harbour bridge closed in Sydney after engineers find cracks in %s steel cables";
+		String lead = "Engineers found cracks in the steel cables of the Sydney harbour bridge %s, and the transport "
+				+ "minister Jane Okafor closed it to traffic until repairs are done.";
+		String au = article("bridge-au", AU, "World", Duration.ofHours(1), title.formatted("its"),
+				lead.formatted("on Tuesday"));
+		String us = article("bridge-us", US, "World", Duration.ofMinutes(50), title.formatted("the"),
+				lead.formatted("this week"));
+		String uk = article("bridge-uk", UK, "World", Duration.ofMinutes(40), title.formatted("rusted"),
+				lead.formatted("overnight"));
+		String other = article("other", US, "Business", Duration.ofMinutes(30), "Orbit Software posts record profit",
+				"The company beat forecasts.");
+		for (String id : List.of(au, us, uk)) {
+			var article = this.articles.article(id).orElseThrow();
+			this.clusters.assign(new StoryArticle(id, article.publisherId(), article.title(), article.summary(),
+					article.publishedAt()));
+		}
+		assertThat(this.clusters.cluster(au)).as("the engine put the versions together").hasSize(2);
+
+		JsonNode home = home("INT");
+		List<String> top = topIds(home);
+		assertThat(top).hasSize(2).contains(other);
+		assertThat(top).filteredOn(id -> id.contains("bridge")).hasSize(1);
+		home.path("top").forEach(entry -> {
+			if (entry.path("article").path("id").asString().contains("bridge")) {
+				assertThat(entry.path("sources").asInt()).isEqualTo(3);
+			}
+		});
+		// Three versions together outrank a newer story told once.
+		assertThat(top.get(0)).contains("bridge");
+		assertThat(client().get("/").body()).contains("3 sources");
+	}
+
+	@Test
+	void anEditionRanksItsOwnPublishersHigherWithoutHidingOthers() {
+		String sydney = article("sydney", AU, "World", Duration.ofHours(3));
+		String boston = article("boston", US, "World", Duration.ofHours(1));
+		assertThat(topIds(home("INT"))).containsExactly(boston, sydney);
+		assertThat(topIds(home("AU"))).containsExactly(sydney, boston);
+		assertThat(topIds(home("US"))).containsExactly(boston, sydney);
+	}
+
+	@Test
+	void theListsAreComputedOncePerRefreshNotPerRequest() {
+		String first = article("first", US, "World", Duration.ofHours(1));
+		assertThat(topIds(home("INT"))).containsExactly(first);
+		String second = article("second", US, "World", Duration.ZERO);
+		assertThat(topIds(home("INT"))).as("within the refresh interval").containsExactly(first);
+		clock.advance(Duration.ofSeconds(6));
+		assertThat(topIds(home("INT"))).containsExactly(second, first);
+	}
+
+	@Test
+	void theHomeApiAnswersTeasersOnly() {
+		String id = article("teaser", UK, "World", Duration.ofMinutes(5));
+		String body = client().get("/api/v1/home?edition=UK").body();
+		JsonNode home = JSON.readTree(body);
+		assertThat(home.path("edition").asString()).isEqualTo("UK");
+		assertThat(ids(home.path("latest"))).contains(id);
+		assertThat(home.path("sections").isArray()).isTrue();
+		assertThat(home.path("picks").isArray()).isTrue();
+		assertThat(body).doesNotContain("\"body\"").doesNotContain("SECRET-ENDING");
+	}
+
+	@Test
+	void theFrontPageShowsEachListAndEscapesFeedText() {
+		String id = article("escaped", UK, "World", Duration.ofMinutes(5), "<script>alert(1)</script> & more",
+				"Summary");
+		String page = client().get("/").body();
+		assertThat(page).contains("Top stories right now").contains("<h2 id=\"latest-heading\">Latest</h2>")
+				.contains("href=\"/sections/world\"").contains("href=\"/articles/" + id + "\"")
+				.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more").doesNotContain("<script>alert(1)");
+	}
+
+}
