@@ -18,8 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of the API's controllers as {@code application/problem+json}:
  * Spring MVC's own (unreadable JSON, wrong method, wrong media type) and ours.
  */
-@RestControllerAdvice(basePackages = {"io.newsstand.web.api", "io.newsstand.web.reading",
-		"io.newsstand.web.membership"}, annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(basePackages = {"io.newsstand.web.api", "io.newsstand.web.reading", "io.newsstand.web.membership",
+		"io.newsstand.web.personal"}, annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)
