@@ -1,5 +1,6 @@
 package io.newsstand.web.personal;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ public enum FollowKind {
 	 * The name in URLs, forms and JSON: {@code publisher}, {@code section},
 	 * {@code topic}.
 	 */
+	@JsonValue
 	public String slug() {
 		return name().toLowerCase(Locale.ROOT);
 	}
