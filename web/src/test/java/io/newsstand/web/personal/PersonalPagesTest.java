@@ -254,4 +254,43 @@ class PersonalPagesTest extends SiteTest {
 		}
 	}
 
+	@Test
+	void newReadersPickPublishersAndSectionsRightAfterSignUpAndThePicksBecomeFollows() {
+		SiteClient reader = client();
+		HttpResponse<String> signedUp = reader.signUp(uniqueEmail("newbie"), PASSWORD);
+		assertThat(signedUp.headers().firstValue("Location"))
+				.hasValueSatisfying(location -> assertThat(location).endsWith("/start"));
+		String start = reader.get("/start").body();
+		assertThat(start).contains("name=\"publisher\" value=\"daily-ledger\"", "name=\"section\" value=\"Business\"",
+				"Skip for now");
+		HttpResponse<String> picked = reader.post("/start", reader.withCsrf("publisher", FakeArticles.FREE_PUBLISHER,
+				"section", "Business", "next", "/account?welcome"));
+		assertThat(picked.headers().firstValue("Location"))
+				.hasValueSatisfying(location -> assertThat(location).endsWith("/for-you"));
+		assertThat(reader.get("/following").body()).contains("Publisher: <strong>Open Gazette</strong>",
+				"Section: <strong>Business</strong>");
+		assertThat(reader.get("/for-you").body()).contains("Because you follow Open Gazette");
+	}
+
+	@Test
+	void anUnknownOnboardingPickStoresNothing() {
+		SiteClient reader = reader("badpick");
+		reader.get("/start");
+		HttpResponse<String> refused = reader.post("/start",
+				reader.withCsrf("section", "Business", "publisher", "no-such-paper"));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("There is no publisher with the id");
+		assertThat(this.redis.hasKey(WebKeys.follows(accountId(reader)))).isFalse();
+	}
+
+	@Test
+	void skippingOnboardingFollowsNothing() {
+		SiteClient reader = reader("skipper");
+		reader.get("/start");
+		HttpResponse<String> skipped = reader.post("/start", reader.withCsrf("next", "/account?welcome"));
+		assertThat(skipped.headers().firstValue("Location"))
+				.hasValueSatisfying(location -> assertThat(location).endsWith("/account?welcome"));
+		assertThat(this.redis.hasKey(WebKeys.follows(accountId(reader)))).isFalse();
+	}
+
 }
