@@ -89,6 +89,21 @@ class PersonalLoadBenchmark {
 					new Target("/for-you (session cookie)", base + "/for-you", cookie),
 					new Target("/api/v1/me/for-you (bearer token)", base + "/api/v1/me/for-you",
 							"Authorization: Bearer " + token));
+			StringBuilder sizes = new StringBuilder();
+			for (Target target : targets) {
+				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url));
+				if (target.header != null) {
+					int colon = target.header.indexOf(':');
+					request.header(target.header.substring(0, colon), target.header.substring(colon + 1).strip());
+				}
+				long started = System.nanoTime();
+				int bytes = 0;
+				for (int i = 0; i < 50; i++) {
+					bytes = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
+				}
+				sizes.append(String.format(Locale.ROOT, "%-40s %7d bytes, %6.2f ms sequential%n", target.name, bytes,
+						(System.nanoTime() - started) / 50 / 1e6));
+			}
 			StringBuilder report = new StringBuilder("\n== For you benchmark (wrk -t2 -c32 -d" + RUN.toSeconds()
 					+ "s, after a 5 s warm-up; load average before: " + loadAverage() + ") ==\n");
 			double baseline = 0;
@@ -102,6 +117,7 @@ class PersonalLoadBenchmark {
 				report.append(String.format(Locale.ROOT, "%-40s %9.0f req/s  %.2fx static%n", target.name, rate,
 						rate / baseline));
 			}
+			report.append(sizes);
 			report.append("load average after: ").append(loadAverage()).append('\n');
 			report.append("\n-- Redis commands per request (MONITOR, 20 sequential requests each) --\n");
 			var factory = app.getBean(org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory.class);
