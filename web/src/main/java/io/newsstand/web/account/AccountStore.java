@@ -96,11 +96,15 @@ public class AccountStore {
 	}
 
 	/**
-	 * Deletes the account and its e-mail index; API tokens are revoked by the
-	 * caller.
+	 * Deletes the account, its personal space (follows, saved articles, history)
+	 * and its e-mail index; API tokens are revoked by the caller. The account's
+	 * keys share one hash tag, so they go in one {@code DEL}.
 	 */
 	public void delete(Account account) {
-		this.redis.delete(List.of(WebKeys.account(account.id()), WebKeys.accountTokens(account.id())));
+		List<String> keys = new java.util.ArrayList<>(
+				List.of(WebKeys.account(account.id()), WebKeys.accountTokens(account.id())));
+		keys.addAll(WebKeys.personal(account.id()));
+		this.redis.delete(keys);
 		this.redis.delete(WebKeys.accountByEmail(account.email()));
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Sign-up: on success the reader is signed in and sent back to where they came
- * from.
+ * from, or, without a page to go back to, to the onboarding picks.
  */
 @Controller
 class SignUpController {
@@ -46,7 +46,9 @@ class SignUpController {
 		switch (this.accounts.signUp(email, password)) {
 			case AccountService.Done done -> {
 				this.signIns.signIn(done.account(), request, response);
-				return "redirect:" + ("/".equals(returnTo) ? "/account?welcome" : returnTo);
+				// A reader who signed up on the way to a page goes straight there; anyone else
+				// is asked to pick a few publishers and sections first (skippable).
+				return "redirect:" + ("/".equals(returnTo) ? "/start" : returnTo);
 			}
 			case AccountService.Refused refused -> form = form.error(refused.field(), refused.message());
 			case AccountService.EmailTaken taken -> form = form.error("email",

@@ -44,6 +44,43 @@ public final class WebKeys {
 	}
 
 	/**
+	 * Hash: what a reader follows and mutes, one field per {@code <kind>:<value>};
+	 * same hash tag as the account.
+	 */
+	public static String follows(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:follows";
+	}
+
+	/**
+	 * Sorted set: the articles a reader saved, scored by when (epoch ms); same hash
+	 * tag as the account.
+	 */
+	public static String saved(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:saved";
+	}
+
+	/**
+	 * Sorted set: the articles a reader opened, scored by when (epoch ms), capped;
+	 * same hash tag as the account.
+	 */
+	public static String history(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:history";
+	}
+
+	/**
+	 * String counter: bumped by every change of follows, saved articles or history,
+	 * so that each node knows when its cached "For you" list is stale.
+	 */
+	public static String personalVersion(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:personal-version";
+	}
+
+	/** Every key of a reader's personal space, deleted with the account. */
+	public static java.util.List<String> personal(String accountId) {
+		return java.util.List.of(follows(accountId), saved(accountId), history(accountId), personalVersion(accountId));
+	}
+
+	/**
 	 * String counter: failed sign-ins for one account (by hashed e-mail) in one
 	 * window.
 	 */

@@ -153,7 +153,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll().requestMatchers("/operator/**", "/editor/**", "/actuator/**").hasRole("ADMIN")
 				.requestMatchers("/account", "/account/**", "/membership/checkout", "/membership/welcome",
-						"/membership/cancel")
+						"/membership/cancel", "/following", "/saved", "/history", "/history/**", "/start")
 				.authenticated().anyRequest().permitAll()).authenticationManager(authenticationManager)
 				.formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin").usernameParameter("email")
 						.passwordParameter("password").successHandler(new ReturnToPageSuccessHandler())

@@ -38,7 +38,9 @@ class AccountPagesTest extends SiteTest {
 			HttpResponse<String> response = browser.signUp(email, PASSWORD);
 			assertThat(response.statusCode()).isEqualTo(302);
 			assertThat(response.headers().firstValue("Location"))
-					.hasValueSatisfying(location -> assertThat(location).endsWith("/account?welcome"));
+					.hasValueSatisfying(location -> assertThat(location).endsWith("/start"));
+			assertThat(browser.get("/start").body()).contains("Pick what you like to read")
+					.contains("href=\"/account?welcome\" id=\"skip-start\"");
 			assertThat(browser.cookie("SESSION")).isPresent();
 			assertThat(browser.get("/account?welcome").body()).contains("Welcome to Newsstand")
 					.contains("Signed in as <strong>" + email + "</strong>");

@@ -72,6 +72,9 @@ class AccountBrowserTest extends SiteTest {
 		this.browser.screenshot("sign-up-refused-360px");
 		this.browser.type("#password", PASSWORD);
 		this.browser.click("button[type=submit]");
+		assertThat(this.browser.path()).isEqualTo("/start");
+		this.browser.assertAccessible();
+		this.browser.click("#skip-start");
 		assertThat(this.browser.path()).isEqualTo("/account?welcome");
 		assertThat(this.browser.text("main")).contains("Signed in as " + this.email);
 		this.browser.assertAccessible();

@@ -1,0 +1,76 @@
+package io.newsstand.web.personal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a page needs to draw follow and save buttons for the reader who asked
+ * for it: the model attribute {@code personal} of every page. It reads Redis
+ * lazily and once per request (the follows on first use, each article's saved
+ * state on first ask), so pages that draw no button pay nothing.
+ */
+public final class PersonalMarks {
+
+	private final @Nullable String accountId;
+
+	private final Follows follows;
+
+	private final SavedArticles saved;
+
+	private @Nullable FollowSet followSet;
+
+	private final Map<String, Boolean> savedIds = new HashMap<>();
+
+	PersonalMarks(@Nullable String accountId, Follows follows, SavedArticles saved) {
+		this.accountId = accountId;
+		this.follows = follows;
+		this.saved = saved;
+	}
+
+	public boolean signedIn() {
+		return this.accountId != null;
+	}
+
+	/**
+	 * Whether the reader follows it; {@code kind} is publisher, section or topic,
+	 * the value as shown.
+	 */
+	public boolean following(String kind, @Nullable String value) {
+		if (this.accountId == null || value == null) {
+			return false;
+		}
+		Optional<FollowKind> parsed = FollowKind.parse(kind);
+		if (parsed.isEmpty()) {
+			return false;
+		}
+		String key = (parsed.get() == FollowKind.PUBLISHER) ? value : Topics.normalise(value).orElse("");
+		return set().follows(parsed.get(), key);
+	}
+
+	public boolean muted(String publisherId) {
+		return this.accountId != null && set().muted(publisherId);
+	}
+
+	public boolean saved(String articleId) {
+		if (this.accountId == null) {
+			return false;
+		}
+		String account = this.accountId;
+		return this.savedIds.computeIfAbsent(articleId, id -> this.saved.isSaved(account, id));
+	}
+
+	/** The article's topics in the form the follow buttons send. */
+	public static java.util.List<String> topics(java.util.List<String> categories) {
+		return Topics.of(categories);
+	}
+
+	private FollowSet set() {
+		if (this.followSet == null) {
+			this.followSet = this.follows.of(this.accountId);
+		}
+		return this.followSet;
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * The reader's personal space: follows and mutes, "For you", saved articles,
+ * reading history and the onboarding picks, as pages and as the
+ * {@code /api/v1/me/...} API.
+ */
+@NullMarked
+package io.newsstand.web.personal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,293 @@
+package io.newsstand.web.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsstand.NewsstandApplication;
+import io.newsstand.web.site.SiteClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * "For you" under load, the WebLoadBenchmark way: the zero-config app with the
+ * demo catalog, a reader who follows a publisher and a section and opened a few
+ * articles, and in one run wrk against a static file (the baseline),
+ * {@code /for-you} with the reader's session cookie and
+ * {@code /api/v1/me/for-you} with a bearer token; then the Redis commands per
+ * request and p50/p99 at half of each maximum rate. Prints; asserts nothing
+ * about speed. Run with {@code mvn -Pbenchmarks -pl web -am test
+ * -Dtest=PersonalLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@Tag("benchmark")
+class PersonalLoadBenchmark {
+
+	private static final Duration RUN = Duration.ofSeconds(10);
+
+	private static final String PASSWORD = "benchmark reader password";
+
+	@TempDir
+	Path data;
+
+	@Test
+	void forYou() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/wrk")), "needs wrk (apt-get install wrk)");
+		try (ConfigurableApplicationContext app = start(true)) {
+			String base = base(app);
+			Instant deadline = Instant.now().plusSeconds(60);
+			while (articles(base).size() < 20 && Instant.now().isBefore(deadline)) {
+				Thread.sleep(500);
+			}
+		}
+		try (ConfigurableApplicationContext app = start(false)) {
+			String base = base(app);
+			HttpClient http = HttpClient.newHttpClient();
+			String email = "reader-" + System.nanoTime() + "@example.com";
+			SiteClient browser = new SiteClient(base);
+			browser.signUp(email, PASSWORD);
+			String token = token(http, base, email);
+			String publishers = get(http, base + "/api/v1/publishers", null);
+			Matcher publisher = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(publishers);
+			assertThat(publisher.find()).isTrue();
+			Matcher section = Pattern.compile("\"sections\":\\[\"([^\"]+)\"").matcher(publishers);
+			assertThat(section.find()).isTrue();
+			put(http, base + "/api/v1/me/follows/publisher/" + publisher.group(1), token);
+			put(http,
+					base + "/api/v1/me/follows/section/"
+							+ java.net.URLEncoder.encode(section.group(1), StandardCharsets.UTF_8).replace("+", "%20"),
+					token);
+			for (String id : articles(base).subList(0, 5)) {
+				get(http, base + "/api/v1/articles/" + id, token);
+			}
+			String page = browser.get("/for-you").body();
+			assertThat(page).contains("Because you follow");
+			assertThat(get(http, base + "/api/v1/me/for-you", token)).contains("\"personalised\":true");
+			String cookie = "Cookie: SESSION=" + browser.cookie("SESSION").orElseThrow();
+
+			List<Target> targets = List.of(new Target("static file /css/site.css", base + "/css/site.css", null),
+					new Target("/for-you (session cookie)", base + "/for-you", cookie),
+					new Target("/api/v1/me/for-you (bearer token)", base + "/api/v1/me/for-you",
+							"Authorization: Bearer " + token));
+			StringBuilder sizes = new StringBuilder();
+			for (Target target : targets) {
+				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url));
+				if (target.header != null) {
+					int colon = target.header.indexOf(':');
+					request.header(target.header.substring(0, colon), target.header.substring(colon + 1).strip());
+				}
+				long started = System.nanoTime();
+				int bytes = 0;
+				for (int i = 0; i < 50; i++) {
+					bytes = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
+				}
+				sizes.append(String.format(Locale.ROOT, "%-40s %7d bytes, %6.2f ms sequential%n", target.name, bytes,
+						(System.nanoTime() - started) / 50 / 1e6));
+			}
+			StringBuilder report = new StringBuilder("\n== For you benchmark (wrk -t2 -c32 -d" + RUN.toSeconds()
+					+ "s, after a 5 s warm-up; load average before: " + loadAverage() + ") ==\n");
+			double baseline = 0;
+			for (Target target : targets) {
+				wrk(target, 5);
+				double rate = wrk(target, (int) RUN.toSeconds());
+				target.maxRate = rate;
+				if (baseline == 0) {
+					baseline = rate;
+				}
+				report.append(String.format(Locale.ROOT, "%-40s %9.0f req/s  %.2fx static%n", target.name, rate,
+						rate / baseline));
+			}
+			report.append(sizes);
+			report.append("load average after: ").append(loadAverage()).append('\n');
+			report.append("\n-- Redis commands per request (MONITOR, 20 sequential requests each) --\n");
+			var factory = app.getBean(org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory.class);
+			try (RedisMonitor monitor = new RedisMonitor("127.0.0.1", factory.getPort())) {
+				for (Target target : targets) {
+					send(http, target);
+					monitor.clear();
+					for (int i = 0; i < 20; i++) {
+						send(http, target);
+					}
+					List<String> commands = monitor.commands();
+					report.append(String.format(Locale.ROOT, "%-40s %5.1f commands %s%n", target.name,
+							commands.size() / 20.0, commands.stream().limit(Math.max(1, commands.size() / 20))
+									.map(PersonalLoadBenchmark::command).toList()));
+				}
+			}
+			report.append("\n-- Latency at 50% of each maximum rate (open loop, ").append(RUN.toSeconds())
+					.append(" s) --\n");
+			for (Target target : targets) {
+				Latency latency = atRate(target, target.maxRate / 2);
+				report.append(String.format(Locale.ROOT, "%-40s at %6.0f req/s: p50 %6.2f ms, p99 %6.2f ms%n",
+						target.name, target.maxRate / 2, latency.p50, latency.p99));
+			}
+			System.out.println(report);
+		}
+	}
+
+	private ConfigurableApplicationContext start(boolean polling) {
+		return new SpringApplicationBuilder(NewsstandApplication.class).run("--server.port=0",
+				"--newsstand.redis.data-dir=" + this.data, "--newsstand.aggregator.polling-enabled=" + polling,
+				"--logging.level.root=WARN");
+	}
+
+	private static String base(ConfigurableApplicationContext app) {
+		return "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+	}
+
+	private static List<String> articles(String base) throws IOException, InterruptedException {
+		String latest = get(HttpClient.newHttpClient(), base + "/api/v1/articles?limit=100", null);
+		List<String> ids = new ArrayList<>();
+		Matcher id = Pattern.compile("\\{\"id\":\"([^\"]+)\"").matcher(latest);
+		while (id.find()) {
+			ids.add(id.group(1));
+		}
+		return ids;
+	}
+
+	private static String token(HttpClient http, String base, String email) throws IOException, InterruptedException {
+		String body = http.send(
+				HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers
+								.ofString("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"))
+						.build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(body);
+		assertThat(token.find()).as(body).isTrue();
+		return token.group(1);
+	}
+
+	private static String get(HttpClient http, String url, String token) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	private static void put(HttpClient http, String url, String token) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).strip();
+		} catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	private static String command(String monitorLine) {
+		Matcher command = Pattern.compile("\\] \"([A-Za-z]+)\"(?: \"([^\"]*)\")?").matcher(monitorLine);
+		return command.find()
+				? command.group(1) + " " + (command.group(2) != null ? command.group(2) : "")
+				: monitorLine;
+	}
+
+	private static final class Target {
+
+		final String name;
+
+		final String url;
+
+		final String header;
+
+		double maxRate;
+
+		Target(String name, String url, String header) {
+			this.name = name;
+			this.url = url;
+			this.header = header;
+		}
+
+	}
+
+	private static double wrk(Target target, int seconds) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("/usr/bin/wrk", "-t2", "-c32", "-d" + seconds + "s"));
+		if (target.header != null) {
+			command.addAll(List.of("-H", target.header));
+		}
+		command.add(target.url);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor(seconds + 30L, TimeUnit.SECONDS);
+		Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
+		assertThat(rate.find()).as(output).isTrue();
+		assertThat(output).as("no failed requests").doesNotContain("Non-2xx");
+		return Double.parseDouble(rate.group(1));
+	}
+
+	private static void send(HttpClient http, Target target) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url));
+		if (target.header != null) {
+			int colon = target.header.indexOf(':');
+			request.header(target.header.substring(0, colon), target.header.substring(colon + 1).strip());
+		}
+		HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(target.name + " answered " + response.statusCode());
+		}
+	}
+
+	private record Latency(double p50, double p99) {
+	}
+
+	/**
+	 * Sends at a fixed rate whatever the answers' speed, and records each latency.
+	 */
+	private static Latency atRate(Target target, double rate) throws Exception {
+		HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+		List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+		long total = (long) (rate * RUN.toSeconds());
+		long interval = (long) (1_000_000_000L / rate);
+		CountDownLatch done = new CountDownLatch((int) total);
+		long start = System.nanoTime();
+		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (long i = 0; i < total; i++) {
+				long due = start + i * interval;
+				long wait = due - System.nanoTime();
+				if (wait > 0) {
+					TimeUnit.NANOSECONDS.sleep(wait);
+				}
+				executor.submit(() -> {
+					try {
+						send(http, target);
+						nanos.add(System.nanoTime() - due);
+					} finally {
+						done.countDown();
+					}
+					return null;
+				});
+			}
+			done.await(RUN.toSeconds() + 30, TimeUnit.SECONDS);
+		}
+		List<Long> sorted = new ArrayList<>(nanos);
+		Collections.sort(sorted);
+		return new Latency(sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6);
+	}
+
+}
