@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -129,7 +130,7 @@ public class FrontPage implements DisposableBean {
 		}
 	}
 
-	private boolean fresh(Cached cached) {
+	private boolean fresh(@Nullable Cached cached) {
 		if (cached == null || cached.generation() != this.generation.get()) {
 			return false;
 		}
