@@ -19,10 +19,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -34,7 +39,7 @@ import org.springframework.stereotype.Component;
  * the previous lists.
  */
 @Component
-public class FrontPage {
+public class FrontPage implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(FrontPage.class);
 
@@ -64,6 +69,9 @@ public class FrontPage {
 	private final Map<Edition, ReentrantLock> locks = new EnumMap<>(Edition.class);
 
 	private final AtomicLong generation = new AtomicLong();
+
+	private final ExecutorService computer = Executors
+			.newSingleThreadExecutor(Thread.ofPlatform().name("front-page").daemon(true).factory());
 
 	FrontPage(Articles articles, StoryClusters clusters, ReadCounts reads, Picks picks, FrontPageProperties properties,
 			Clock clock) {
@@ -104,7 +112,7 @@ public class FrontPage {
 			long current = this.generation.get();
 			HomeLists lists;
 			try {
-				lists = compute(edition, this.clock.instant());
+				lists = computeOnPlatformThread(edition);
 			} catch (DataAccessException ex) {
 				if (again == null) {
 					throw ex;
@@ -122,7 +130,7 @@ public class FrontPage {
 		}
 	}
 
-	private boolean fresh(Cached cached) {
+	private boolean fresh(@Nullable Cached cached) {
 		if (cached == null || cached.generation() != this.generation.get()) {
 			return false;
 		}
@@ -135,6 +143,32 @@ public class FrontPage {
 	@EventListener(PicksChanged.class)
 	public void invalidate() {
 		this.generation.incrementAndGet();
+	}
+
+	/**
+	 * Runs the computation on a platform thread while the request's virtual thread
+	 * waits. Under load the request threads can keep every carrier thread busy for
+	 * longer than the Redis command timeout, and a virtual thread whose answer has
+	 * arrived then times out anyway (docs/performance.md, "Pipeline contained one
+	 * or more invalid commands"); a platform thread is scheduled by the OS.
+	 */
+	private HomeLists computeOnPlatformThread(Edition edition) {
+		try {
+			return this.computer.submit(() -> compute(edition, this.clock.instant())).get();
+		} catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		} catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while computing the front page", ex);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.computer.shutdownNow();
 	}
 
 	private HomeLists compute(Edition edition, Instant now) {

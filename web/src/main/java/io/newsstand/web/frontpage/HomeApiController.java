@@ -5,10 +5,12 @@ import io.newsstand.web.security.Reader;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/v1/home}: the front page's lists as JSON, teasers only. The
@@ -40,6 +42,9 @@ class HomeApiController {
 	@GetMapping("/api/v1/home")
 	HomeJson home(@RequestParam(required = false) @Nullable String edition,
 			@AuthenticationPrincipal @Nullable Reader reader) {
+		if (edition != null && Edition.parse(edition).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "edition must be one of AU, UK, US, INT.");
+		}
 		HomeLists lists = this.frontPage.lists(this.editions.ofAccount(reader, edition));
 		return new HomeJson(lists.edition().code(),
 				lists.top().stream().map(top -> new TopJson(top.story(), top.sources())).toList(), lists.picks(),

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The editors' picks ("Our Picks"), one Redis hash. Picks are few (tens), so
  * the whole hash is read at once; expired picks are dropped when read. Every
- * change publishes {@link PicksChanged}, which recomputes the front page.
+ * change publishes {@link PicksChanged}, which recomputes the front page, and
+ * tells the other web nodes ({@link PicksBroadcast}).
  */
 @Component
 public class Picks {
@@ -82,15 +83,21 @@ public class Picks {
 		Pick pick = new Pick(articleId, position, expiresAt, existing.map(Pick::pickedBy).orElse(editorId),
 				existing.map(Pick::pickedAt).orElse(now));
 		this.redis.opsForHash().put(WebKeys.picks(), articleId, pick.encode());
-		this.events.publishEvent(new PicksChanged(articleId));
+		changed(articleId);
 		return true;
 	}
 
 	/** Removes a pick; answers whether there was one. */
 	public boolean unpick(String articleId) {
 		boolean removed = this.redis.opsForHash().delete(WebKeys.picks(), articleId) > 0;
-		this.events.publishEvent(new PicksChanged(articleId));
+		changed(articleId);
 		return removed;
+	}
+
+	/** This node at once, the others through Redis pub/sub. */
+	private void changed(String articleId) {
+		this.events.publishEvent(new PicksChanged(articleId));
+		this.redis.convertAndSend(WebKeys.picksChangedChannel(), articleId);
 	}
 
 }

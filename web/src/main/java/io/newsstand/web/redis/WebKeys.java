@@ -160,4 +160,12 @@ public final class WebKeys {
 		return PREFIX + "picks";
 	}
 
+	/**
+	 * Pub/sub channel (not a key): an editor changed the picks; every web node
+	 * recomputes its front page.
+	 */
+	public static String picksChangedChannel() {
+		return PREFIX + "picks-changed";
+	}
+
 }

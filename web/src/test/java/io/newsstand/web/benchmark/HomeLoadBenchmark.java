@@ -75,8 +75,43 @@ class HomeLoadBenchmark {
 						rate / baseline));
 			}
 			report.append("load average after: ").append(loadAverage()).append('\n');
+			report.append("\n-- Redis commands per request (MONITOR, 20 sequential requests each) --\n");
+			String article = firstArticle(base);
+			List<String[]> monitored = new ArrayList<>(targets.subList(1, targets.size()));
+			monitored.add(new String[]{"anonymous article (counts a read)", base + article, null});
+			var factory = app.getBean(org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory.class);
+			try (RedisMonitor monitor = new RedisMonitor("127.0.0.1", factory.getPort())) {
+				HttpClient http = HttpClient.newHttpClient();
+				for (String[] target : monitored) {
+					// The front page's lists are fresh: what is left is what a request costs.
+					send(http, target, "warm-up");
+					monitor.clear();
+					for (int i = 0; i < 20; i++) {
+						send(http, target, "reader " + i);
+					}
+					report.append(String.format(Locale.ROOT, "%-45s %5.1f commands%n", target[0],
+							monitor.commands().size() / 20.0));
+				}
+			}
 			System.out.println(report);
 		}
+	}
+
+	private static void send(HttpClient http, String[] target, String agent) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target[1])).header("User-Agent", agent);
+		if (target[2] != null) {
+			request.header("Cookie", target[2]);
+		}
+		http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+	}
+
+	private static String firstArticle(String base) throws IOException, InterruptedException {
+		String front = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+		Matcher link = Pattern.compile("href=\"(/articles/[^\"]+)\"").matcher(front);
+		assertThat(link.find()).isTrue();
+		return link.group(1);
 	}
 
 	private static String loadAverage() throws IOException {

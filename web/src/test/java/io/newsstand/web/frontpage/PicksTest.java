@@ -119,6 +119,24 @@ class PicksTest extends FrontPageSiteTest {
 	}
 
 	@Test
+	void aPickMadeOnAnotherNodeRecomputesThisNodesFrontPage() throws InterruptedException {
+		String id = article("elsewhere", UK, "World", Duration.ofHours(1));
+		assertThat(ids(home("INT").path("picks"))).isEmpty();
+		// Another node writes the pick and announces it; this node learns it only from
+		// the channel.
+		this.redis.opsForHash().put("newsstand:web:picks", id,
+				"1|" + clock.instant().plus(Duration.ofDays(1)).toEpochMilli() + "|editor|"
+						+ clock.instant().toEpochMilli());
+		assertThat(ids(home("INT").path("picks"))).as("cached").isEmpty();
+		this.redis.convertAndSend("newsstand:web:picks-changed", id);
+		long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+		while (ids(home("INT").path("picks")).isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(ids(home("INT").path("picks"))).containsExactly(id);
+	}
+
+	@Test
 	void onlyEditorsMayPick() {
 		String id = article("guarded", US, "World", Duration.ofHours(1));
 		String email = uniqueEmail("reader");

@@ -129,6 +129,9 @@ class TopStoriesTest extends FrontPageSiteTest {
 		assertThat(home.path("sections").isArray()).isTrue();
 		assertThat(home.path("picks").isArray()).isTrue();
 		assertThat(body).doesNotContain("\"body\"").doesNotContain("SECRET-ENDING");
+		var unknown = client().get("/api/v1/home?edition=XX");
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 	}
 
 	@Test
