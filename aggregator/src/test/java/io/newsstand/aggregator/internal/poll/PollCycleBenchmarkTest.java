@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -72,7 +73,9 @@ class PollCycleBenchmarkTest {
 			TestClock clock = new TestClock(NOW);
 			PollingFixture fixture = new PollingFixture(redis, clock, server.hostPort());
 			Catalog catalog = new Catalog("bench", List.of(PollingFixture.publisher("bench", urls)));
-			Poller poller = fixture.poller(catalog, "bench");
+			// The app's defaults (AggregatorProperties): batch-size 100, max-in-flight 300,
+			// parse-threads one per processor; max-requests-per-host 2 (PollingFixture).
+			Poller poller = fixture.poller(catalog, "bench", 100, 300);
 			poller.syncCatalog();
 			assertThat(poller.pollDue()).isEqualTo(FEEDS); // warm-up cycle: everything new
 			plainGets(urls); // warm the plain client too
@@ -80,11 +83,15 @@ class PollCycleBenchmarkTest {
 			generation.incrementAndGet();
 			clock.advance(Duration.ofHours(7)); // everything due again
 			OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+			long connections0 = connectionsReceived(redis);
 			long cpu0 = os.getProcessCpuTime();
+			System.out.println("Poll cycle starts at " + Instant.now());
 			long t0 = System.nanoTime();
 			int polled = poller.pollDue();
 			long pollNanos = System.nanoTime() - t0;
 			long pollCpu = os.getProcessCpuTime() - cpu0;
+			System.out.println("Poll cycle ends at " + Instant.now());
+			long connections = connectionsReceived(redis) - connections0 - 1;
 
 			cpu0 = os.getProcessCpuTime();
 			t0 = System.nanoTime();
@@ -99,11 +106,22 @@ class PollCycleBenchmarkTest {
 							+ "plain GETs: %d in %.2f s = %.0f/s, %.2f CPU s per 1,000; ratio %.2fx%n",
 					polled, pollNanos / 1e9, pollRate, pollCpu / 1e9 / polled * 1000, fetched, getNanos / 1e9, getRate,
 					getCpu / 1e9 / fetched * 1000, pollRate / getRate);
-			System.out.printf("Outcomes: not-modified %.0f, fetched %.0f%n",
+			System.out.printf(
+					"Outcomes (both cycles): not-modified %.0f, fetched %.0f; Redis connections opened "
+							+ "during the poll cycle: %d; load average %.2f%n",
 					fixture.meters.counter("newsstand.feed.polls", "outcome", "not-modified").count(),
-					fixture.meters.counter("newsstand.feed.polls", "outcome", "fetched").count());
+					fixture.meters.counter("newsstand.feed.polls", "outcome", "fetched").count(), connections,
+					os.getSystemLoadAverage());
+			poller.close();
 			assertThat(polled).isEqualTo(FEEDS);
 		}
+	}
+
+	/** Connections Redis accepted so far (the reading itself opens none). */
+	private static long connectionsReceived(StringRedisTemplate redis) {
+		Properties stats = redis
+				.execute((RedisCallback<Properties>) connection -> connection.serverCommands().info("stats"));
+		return Long.parseLong(stats.getProperty("total_connections_received"));
 	}
 
 	/**
