@@ -10,8 +10,9 @@ import io.newsstand.aggregator.internal.store.PollSchedule.Completion;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +64,9 @@ public final class Poller implements AutoCloseable {
 
 	private final Catalog catalog;
 
+	/** The catalog's feeds by id, with their publishers. */
+	private final Map<String, Claimed> feeds;
+
 	private final PollSchedule schedule;
 
 	private final FeedPoller feedPoller;
@@ -78,6 +82,14 @@ public final class Poller implements AutoCloseable {
 	public Poller(Catalog catalog, PollSchedule schedule, FeedPoller feedPoller, String worker, Limits limits,
 			InstantSource clock) {
 		this.catalog = catalog;
+		// Catalog.feed(id) walks every feed; a cycle looks up each claimed one.
+		Map<String, Claimed> feeds = new HashMap<>();
+		for (CatalogPublisher publisher : catalog.publishers()) {
+			for (CatalogFeed feed : publisher.feeds()) {
+				feeds.put(feed.id(), new Claimed(publisher, feed));
+			}
+		}
+		this.feeds = Map.copyOf(feeds);
 		this.schedule = schedule;
 		this.feedPoller = feedPoller;
 		this.worker = worker;
@@ -161,10 +173,9 @@ public final class Poller implements AutoCloseable {
 		List<Claimed> known = new ArrayList<>(claimed.size());
 		List<Completion> gone = new ArrayList<>(0);
 		for (String feedId : claimed) {
-			Optional<CatalogFeed> feed = this.catalog.feed(feedId);
-			Optional<CatalogPublisher> publisher = feed.flatMap(f -> this.catalog.publisher(f.publisherId()));
-			if (feed.isPresent() && publisher.isPresent()) {
-				known.add(new Claimed(publisher.get(), feed.get()));
+			Claimed claim = this.feeds.get(feedId);
+			if (claim != null) {
+				known.add(claim);
 			} else {
 				// Left the catalog since it was scheduled; the next catalog sync drops it.
 				gone.add(new Completion(feedId, this.clock.instant().plus(this.limits.maxInterval())));
