@@ -156,9 +156,11 @@ public final class FeedFetcher {
 			permit.release();
 			throw new FetchFailure(FailureKind.TIMEOUT, "no answer within " + this.settings.requestTimeout());
 		}
-		HttpRequest.Builder builder = HttpRequest.newBuilder(url).GET().timeout(Duration.ofNanos(remaining))
-				.header("User-Agent", this.settings.userAgent()).header("Accept", ACCEPT)
-				.header("Accept-Encoding", "gzip, deflate");
+		// No HttpRequest.timeout: the deadline is the wait below, which cancels the
+		// exchange when it passes. A request timeout would also register a timer with
+		// the client's selector thread (and wake it) for every request.
+		HttpRequest.Builder builder = HttpRequest.newBuilder(url).GET().header("User-Agent", this.settings.userAgent())
+				.header("Accept", ACCEPT).header("Accept-Encoding", "gzip, deflate");
 		if ("http".equalsIgnoreCase(url.getScheme())) {
 			// No h2c upgrade on plain HTTP: several feed hosts break on it.
 			builder.version(HttpClient.Version.HTTP_1_1);
