@@ -100,6 +100,7 @@ class PollCycleBenchmarkTest {
 				double fetched0 = outcomes(fixture, "fetched");
 				long connections0 = connectionsReceived(redis);
 				long cpu0 = os.getProcessCpuTime();
+				Instant started = Instant.now(); // for lining up a profile with the rounds
 				long t0 = System.nanoTime();
 				int polled = poller.pollDue();
 				long pollNanos = System.nanoTime() - t0;
@@ -122,11 +123,11 @@ class PollCycleBenchmarkTest {
 						pollRate / getRate};
 				rounds.add(numbers);
 				System.out.printf(
-						"Round %d: poll cycle %d feeds (1,800 x 304, 200 changed) in %.2f s = %.0f feeds/s, %.2f CPU s "
+						"Round %d (poll cycle from %s): poll cycle %d feeds (1,800 x 304, 200 changed) in %.2f s = %.0f feeds/s, %.2f CPU s "
 								+ "per 1,000 feeds, %d Redis connections opened; plain GETs %d in %.2f s = %.0f/s, "
 								+ "%.2f CPU s per 1,000; ratio %.2fx; load average %.2f%n",
-						round, polled, pollNanos / 1e9, numbers[0], numbers[1], connections, fetched, getNanos / 1e9,
-						numbers[2], numbers[3], numbers[4], os.getSystemLoadAverage());
+						round, started, polled, pollNanos / 1e9, numbers[0], numbers[1], connections, fetched,
+						getNanos / 1e9, numbers[2], numbers[3], numbers[4], os.getSystemLoadAverage());
 			}
 			System.out.printf(
 					"Poll cycle (median of %d rounds): %.0f feeds/s, %.2f CPU s per 1,000 feeds; plain GETs: %.0f/s, "
