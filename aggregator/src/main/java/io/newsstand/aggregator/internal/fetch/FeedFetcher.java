@@ -20,6 +20,7 @@ import java.time.InstantSource;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -259,7 +260,11 @@ public final class FeedFetcher {
 	}
 
 	static @Nullable Duration maxAge(HttpHeaders headers) {
-		String cacheControl = String.join(",", headers.allValues("Cache-Control"));
+		List<String> values = headers.allValues("Cache-Control");
+		if (values.isEmpty()) {
+			return null;
+		}
+		String cacheControl = String.join(",", values);
 		Matcher matcher = MAX_AGE.matcher(cacheControl.toLowerCase(Locale.ROOT));
 		if (!matcher.find() || cacheControl.toLowerCase(Locale.ROOT).contains("no-cache")) {
 			return null;
