@@ -69,8 +69,12 @@ final class PollingFixture {
 	}
 
 	Poller poller(Catalog catalog, String worker, int batchSize, int maxInFlight) {
+		return poller(catalog, worker, batchSize, maxInFlight, 2);
+	}
+
+	Poller poller(Catalog catalog, String worker, int batchSize, int maxInFlight, int parseThreads) {
 		return new Poller(catalog, this.schedule, this.feedPoller, worker,
-				new Poller.Limits(batchSize, maxInFlight, 2, LEASE, Duration.ofHours(6)), this.clock);
+				new Poller.Limits(batchSize, maxInFlight, parseThreads, LEASE, Duration.ofHours(6)), this.clock);
 	}
 
 	static CatalogPublisher publisher(String id, List<String> urls) {
