@@ -120,8 +120,10 @@ class AggregatorConfiguration {
 					guard.allow("127.0.0.1:" + port);
 					return "http://127.0.0.1:" + port + url.substring(CatalogFeed.SELF.length());
 				});
-		return new Poller(catalog, schedule, feedPoller, workerName(), properties.batchSize(), properties.lease(),
-				properties.maxInterval(), CLOCK);
+		return new Poller(catalog, schedule, feedPoller, workerName(),
+				new Poller.Limits(properties.batchSize(), properties.maxInFlight(), properties.parseThreadsOrDefault(),
+						properties.lease(), properties.maxInterval()),
+				CLOCK);
 	}
 
 	@Bean

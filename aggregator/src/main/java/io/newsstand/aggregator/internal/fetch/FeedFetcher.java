@@ -20,6 +20,7 @@ import java.time.InstantSource;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -156,9 +157,11 @@ public final class FeedFetcher {
 			permit.release();
 			throw new FetchFailure(FailureKind.TIMEOUT, "no answer within " + this.settings.requestTimeout());
 		}
-		HttpRequest.Builder builder = HttpRequest.newBuilder(url).GET().timeout(Duration.ofNanos(remaining))
-				.header("User-Agent", this.settings.userAgent()).header("Accept", ACCEPT)
-				.header("Accept-Encoding", "gzip, deflate");
+		// No HttpRequest.timeout: the deadline is the wait below, which cancels the
+		// exchange when it passes. A request timeout would also register a timer with
+		// the client's selector thread (and wake it) for every request.
+		HttpRequest.Builder builder = HttpRequest.newBuilder(url).GET().header("User-Agent", this.settings.userAgent())
+				.header("Accept", ACCEPT).header("Accept-Encoding", "gzip, deflate");
 		if ("http".equalsIgnoreCase(url.getScheme())) {
 			// No h2c upgrade on plain HTTP: several feed hosts break on it.
 			builder.version(HttpClient.Version.HTTP_1_1);
@@ -257,7 +260,11 @@ public final class FeedFetcher {
 	}
 
 	static @Nullable Duration maxAge(HttpHeaders headers) {
-		String cacheControl = String.join(",", headers.allValues("Cache-Control"));
+		List<String> values = headers.allValues("Cache-Control");
+		if (values.isEmpty()) {
+			return null;
+		}
+		String cacheControl = String.join(",", values);
 		Matcher matcher = MAX_AGE.matcher(cacheControl.toLowerCase(Locale.ROOT));
 		if (!matcher.find() || cacheControl.toLowerCase(Locale.ROOT).contains("no-cache")) {
 			return null;

@@ -24,7 +24,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +94,7 @@ public final class FeedPoller {
 
 	/** Polls one feed and saves its state (one feed at a time: tests, operator). */
 	public PollReport poll(CatalogPublisher publisher, CatalogFeed feed) {
-		PollReport report = poll(publisher, feed, this.states.load(feed.id()));
+		PollReport report = poll(publisher, feed, this.states.load(feed.id()), Runnable::run);
 		store(feed.id(), report);
 		this.states.save(report.state());
 		return report;
@@ -121,16 +125,28 @@ public final class FeedPoller {
 		return this.states.loadAll(feedIds);
 	}
 
-	/** Saves the states a batch of polls reported, in one round trip. */
-	void save(List<FeedState> polled) {
-		this.states.saveAll(polled);
+	/**
+	 * Saves the states a group of polls reported, in one round trip: per feed only
+	 * the fields that changed since it was loaded.
+	 */
+	void save(List<FeedState> loaded, List<FeedState> polled) {
+		this.states.saveChanges(loaded, polled);
+	}
+
+	/**
+	 * Runs {@code work} with the stores' pipelines on one kept Redis connection.
+	 */
+	<T> T onOneConnection(Supplier<T> work) {
+		return this.states.onOneConnection(work);
 	}
 
 	/**
 	 * Polls one feed from its loaded state; the caller saves the reported state (in
-	 * a batch).
+	 * a batch). A changed body is parsed and normalised on {@code parsing} while
+	 * the calling (virtual) thread waits: parsing is CPU-bound and never yields, so
+	 * on virtual threads it would hold every carrier thread.
 	 */
-	PollReport poll(CatalogPublisher publisher, CatalogFeed feed, FeedState state) {
+	PollReport poll(CatalogPublisher publisher, CatalogFeed feed, FeedState state, Executor parsing) {
 		Instant now = this.clock.instant();
 		String url = state.url() != null && !feed.servedBySelf() ? state.url() : this.urlResolver.apply(feed.url());
 		PollReport report;
@@ -140,14 +156,14 @@ public final class FeedPoller {
 		} else {
 			FetchResult result = this.fetcher
 					.fetch(new FetchRequest(feed.id(), URI.create(url), state.etag(), state.lastModified()));
-			report = handle(publisher, feed, url, state, now, result);
+			report = handle(publisher, feed, url, state, now, result, parsing);
 		}
 		this.metrics.poll(report.outcome());
 		return report;
 	}
 
 	private PollReport handle(CatalogPublisher publisher, CatalogFeed feed, String url, FeedState state, Instant now,
-			FetchResult result) {
+			FetchResult result, Executor parsing) {
 		String storedUrl = state.url();
 		if (result.permanentUrl() != null && !feed.servedBySelf()) {
 			storedUrl = result.permanentUrl().toString();
@@ -165,7 +181,8 @@ public final class FeedPoller {
 								state.bodyHash(), 304, null, null, 0, now, now, next, state.items(), interval, false),
 						"not-modified", false);
 			}
-			case FetchResult.Fetched fetched -> fetched(publisher, feed, url, storedUrl, state, now, fetched, interval);
+			case FetchResult.Fetched fetched ->
+				fetched(publisher, feed, url, storedUrl, state, now, fetched, interval, parsing);
 			case FetchResult.RateLimited limited -> {
 				int errors = state.consecutiveErrors() + 1;
 				Instant backoff = this.policy.backoff(now, errors);
@@ -193,7 +210,7 @@ public final class FeedPoller {
 	}
 
 	private PollReport fetched(CatalogPublisher publisher, CatalogFeed feed, String url, @Nullable String storedUrl,
-			FeedState state, Instant now, FetchResult.Fetched fetched, Duration interval) {
+			FeedState state, Instant now, FetchResult.Fetched fetched, Duration interval, Executor parsing) {
 		String bodyHash = sha256(fetched.body());
 		if (bodyHash.equals(state.bodyHash())) {
 			Instant next = this.policy.next(now, interval, fetched.maxAge(), feed.minInterval(), feed.maxInterval());
@@ -202,6 +219,20 @@ public final class FeedPoller {
 							fetched.status(), null, null, 0, now, now, next, state.items(), interval, false),
 					"unchanged", false);
 		}
+		try {
+			return CompletableFuture
+					.supplyAsync(() -> parsed(publisher, feed, url, storedUrl, state, now, fetched, bodyHash), parsing)
+					.join();
+		} catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private PollReport parsed(CatalogPublisher publisher, CatalogFeed feed, String url, @Nullable String storedUrl,
+			FeedState state, Instant now, FetchResult.Fetched fetched, String bodyHash) {
 		long started = System.nanoTime();
 		ParseOutcome outcome = this.parser.parse(fetched.body(), fetched.contentType());
 		ParsedFeed parsed;

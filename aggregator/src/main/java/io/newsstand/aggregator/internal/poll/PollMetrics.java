@@ -1,8 +1,11 @@
 package io.newsstand.aggregator.internal.poll;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Micrometer meters of the poller: polls by outcome, errors by kind, parse
@@ -14,6 +17,11 @@ public final class PollMetrics {
 
 	private final Timer parse;
 
+	/**
+	 * By outcome: looked up once, not per poll (a lookup builds an id and tags).
+	 */
+	private final Map<String, Counter> polls = new ConcurrentHashMap<>();
+
 	public PollMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.parse = Timer.builder("newsstand.feed.parse").description("Time to parse and normalise a feed body")
@@ -21,7 +29,8 @@ public final class PollMetrics {
 	}
 
 	void poll(String outcome) {
-		this.registry.counter("newsstand.feed.polls", "outcome", outcome).increment();
+		this.polls.computeIfAbsent(outcome, key -> this.registry.counter("newsstand.feed.polls", "outcome", key))
+				.increment();
 	}
 
 	void error(String kind) {

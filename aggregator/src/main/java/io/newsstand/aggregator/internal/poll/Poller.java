@@ -10,10 +10,14 @@ import io.newsstand.aggregator.internal.store.PollSchedule.Completion;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +25,53 @@ import org.springframework.data.redis.connection.RedisPipelineException;
 
 /**
  * One poller instance: claims due feeds from the shared schedule under its
- * worker name, polls each on a virtual thread (the fetcher limits requests per
- * host) and hands each back with its next poll time. Several instances on one
- * Redis split the work; a crashed instance's feeds return when their lease
- * expires.
+ * worker name and polls them as a pipeline with bounded work in flight. The
+ * calling thread claims a batch (and the batch's states, one pipeline) while
+ * earlier batches are still being fetched, each feed on a virtual thread (the
+ * fetcher limits requests per host); a changed body is parsed on a small pool
+ * of platform threads; the calling thread hands finished feeds back in groups:
+ * their articles, their states (one pipeline) and their next poll times (one
+ * script). Several instances on one Redis split the work; a crashed instance's
+ * feeds return when their lease expires.
  */
-public final class Poller {
+public final class Poller implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Poller.class);
 
+	/** How long a group of finished feeds waits for more before it is stored. */
+	private static final long GROUP_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+	/**
+	 * How often a forming group looks for more: in steps, not woken by every
+	 * finished feed.
+	 */
+	private static final long GROUP_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+	/**
+	 * @param batchSize
+	 *            feeds claimed per claim (one script call and one pipeline loading
+	 *            their states)
+	 * @param maxInFlight
+	 *            feeds claimed and not yet handed back, at most; the next batch is
+	 *            claimed while earlier ones are fetched as long as it fits
+	 * @param parseThreads
+	 *            platform threads parsing changed bodies
+	 */
+	public record Limits(int batchSize, int maxInFlight, int parseThreads, Duration lease, Duration maxInterval) {
+
+		public Limits {
+			if (batchSize < 1 || maxInFlight < batchSize || parseThreads < 1) {
+				throw new IllegalArgumentException("batch size " + batchSize + ", max in flight " + maxInFlight
+						+ ", parse threads " + parseThreads + ": need 1 <= batch size <= max in flight, 1 thread");
+			}
+		}
+
+	}
+
 	private final Catalog catalog;
+
+	/** The catalog's feeds by id, with their publishers. */
+	private final Map<String, Claimed> feeds;
 
 	private final PollSchedule schedule;
 
@@ -38,24 +79,30 @@ public final class Poller {
 
 	private final String worker;
 
-	private final int batchSize;
-
-	private final Duration lease;
-
-	private final Duration maxInterval;
+	private final Limits limits;
 
 	private final InstantSource clock;
 
-	public Poller(Catalog catalog, PollSchedule schedule, FeedPoller feedPoller, String worker, int batchSize,
-			Duration lease, Duration maxInterval, InstantSource clock) {
+	private final ExecutorService parsing;
+
+	public Poller(Catalog catalog, PollSchedule schedule, FeedPoller feedPoller, String worker, Limits limits,
+			InstantSource clock) {
 		this.catalog = catalog;
+		// Catalog.feed(id) walks every feed; a cycle looks up each claimed one.
+		Map<String, Claimed> feeds = new HashMap<>();
+		for (CatalogPublisher publisher : catalog.publishers()) {
+			for (CatalogFeed feed : publisher.feeds()) {
+				feeds.put(feed.id(), new Claimed(publisher, feed));
+			}
+		}
+		this.feeds = Map.copyOf(feeds);
 		this.schedule = schedule;
 		this.feedPoller = feedPoller;
 		this.worker = worker;
-		this.batchSize = batchSize;
-		this.lease = lease;
-		this.maxInterval = maxInterval;
+		this.limits = limits;
 		this.clock = clock;
+		this.parsing = Executors.newFixedThreadPool(limits.parseThreads(),
+				Thread.ofPlatform().name("feed-parse-", 0).daemon(true).factory());
 	}
 
 	public String worker() {
@@ -68,79 +115,139 @@ public final class Poller {
 	}
 
 	/**
-	 * Claims due feeds until none is left and polls them. Per claimed batch the
-	 * Redis work is four round trips whatever its size: the claim, one pipeline
-	 * loading the feeds' states, one pipeline saving them, one script completing
-	 * the leases.
+	 * Claims due feeds until none is left and polls them. The calling thread makes
+	 * every Redis round trip, on one kept connection: per batch the claim and one
+	 * pipeline loading its states; per group of finished feeds one pipeline saving
+	 * their states (changed fields only), one script completing their leases, and
+	 * the two pipelines of the article store per changed feed. No Redis call waits
+	 * on a virtual thread while parses could hold the carriers (see
+	 * {@link FeedPoller#store}).
 	 *
 	 * @return feeds polled
 	 */
 	public int pollDue() {
-		int total = 0;
-		while (true) {
-			List<String> claimed = this.schedule.claim(this.worker, this.batchSize, this.lease);
-			if (claimed.isEmpty()) {
-				return total;
-			}
-			total += pollBatch(claimed);
-			if (claimed.size() < this.batchSize) {
-				return total;
-			}
-		}
+		return this.feedPoller.onOneConnection(this::cycle);
 	}
 
-	private int pollBatch(List<String> claimed) {
-		List<Completion> completions = new ArrayList<>(claimed.size());
-		List<Claimed> known = new ArrayList<>(claimed.size());
-		for (String feedId : claimed) {
-			Optional<CatalogFeed> feed = this.catalog.feed(feedId);
-			Optional<CatalogPublisher> publisher = feed.flatMap(f -> this.catalog.publisher(f.publisherId()));
-			if (feed.isPresent() && publisher.isPresent()) {
-				known.add(new Claimed(publisher.get(), feed.get()));
-			} else {
-				// Left the catalog since it was scheduled; the next catalog sync drops it.
-				completions.add(new Completion(feedId, this.clock.instant().plus(this.maxInterval)));
+	@Override
+	public void close() {
+		this.parsing.shutdownNow();
+	}
+
+	private int cycle() {
+		Cycle cycle = new Cycle();
+		RuntimeException claimFailure = null;
+		try (ExecutorService fetches = Executors
+				.newThreadPerTaskExecutor(Thread.ofVirtual().name("feed-poll-", 0).factory())) {
+			boolean more = true;
+			while (more || cycle.outstanding > 0) {
+				if (more && cycle.outstanding + this.limits.batchSize() <= this.limits.maxInFlight()) {
+					List<String> claimed;
+					try {
+						claimed = this.schedule.claim(this.worker, this.limits.batchSize(), this.limits.lease());
+					} catch (RuntimeException ex) {
+						// Finish what is in flight, then report it.
+						claimFailure = ex;
+						more = false;
+						continue;
+					}
+					more = claimed.size() == this.limits.batchSize();
+					start(claimed, fetches, cycle);
+					continue;
+				}
+				List<Finished> group = cycle.nextGroup(this.limits.batchSize());
+				if (group == null) {
+					// Interrupted (shutting down): the unfinished feeds' leases expire.
+					fetches.shutdownNow();
+					Thread.currentThread().interrupt();
+					break;
+				}
+				hand(group, cycle);
 			}
 		}
-		PollReport[] reports = new PollReport[known.size()];
+		if (claimFailure != null) {
+			throw claimFailure;
+		}
+		return cycle.polled;
+	}
+
+	/** Loads a claimed batch's states and starts polling each feed. */
+	private void start(List<String> claimed, ExecutorService fetches, Cycle cycle) {
+		if (claimed.isEmpty()) {
+			return;
+		}
+		List<Claimed> known = new ArrayList<>(claimed.size());
+		List<Completion> gone = new ArrayList<>(0);
+		for (String feedId : claimed) {
+			Claimed claim = this.feeds.get(feedId);
+			if (claim != null) {
+				known.add(claim);
+			} else {
+				// Left the catalog since it was scheduled; the next catalog sync drops it.
+				gone.add(new Completion(feedId, this.clock.instant().plus(this.limits.maxInterval())));
+			}
+		}
 		try {
+			if (!gone.isEmpty()) {
+				this.schedule.completeAll(this.worker, gone);
+			}
 			List<FeedState> states = this.feedPoller.load(known.stream().map(claim -> claim.feed().id()).toList());
-			try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-				for (int i = 0; i < known.size(); i++) {
-					int index = i;
-					Claimed claim = known.get(i);
-					threads.submit(() -> {
-						reports[index] = pollOne(claim, states.get(index));
-					});
-				}
+			for (int i = 0; i < known.size(); i++) {
+				Claimed claim = known.get(i);
+				FeedState state = states.get(i);
+				cycle.outstanding++;
+				fetches.execute(() -> {
+					PollReport report = null;
+					try {
+						report = pollOne(claim, state);
+					} finally {
+						// Always, or the cycle would wait for this feed forever.
+						cycle.finished.add(new Finished(claim.feed().id(), state, report));
+					}
+				});
 			}
-			// Every Redis call of the batch from here on, after its parsing (see
-			// FeedPoller.store).
-			List<FeedState> polled = new ArrayList<>(known.size());
-			for (int i = 0; i < reports.length; i++) {
-				PollReport report = reports[i];
-				if (report != null && stored(known.get(i).feed().id(), report)) {
-					polled.add(report.state());
-					completions.add(new Completion(known.get(i).feed().id(),
-							report.disable()
-									? null
-									: report.state().nextPoll() == null
-											? this.clock.instant().plus(this.maxInterval)
-											: report.state().nextPoll()));
-				}
-			}
-			this.feedPoller.save(polled);
-			for (String feedId : this.schedule.completeAll(this.worker, completions)) {
-				log.warn("Feed {}: lease of worker {} expired during the poll; another worker owns it now", feedId,
-						this.worker);
-			}
-			return polled.size();
 		} catch (RuntimeException ex) {
 			// Typically Redis unreachable: the leases expire and the feeds are polled
 			// again.
 			log.warn("Polling {} feed(s) by worker {} failed; they return to the schedule when their lease expires: {}",
 					claimed.size(), this.worker, describe(ex));
-			return 0;
+		}
+	}
+
+	/**
+	 * Hands a group of finished feeds back: articles of the changed ones, then
+	 * every state (one pipeline), then every lease (one script).
+	 */
+	private void hand(List<Finished> group, Cycle cycle) {
+		cycle.outstanding -= group.size();
+		List<FeedState> loaded = new ArrayList<>(group.size());
+		List<FeedState> polled = new ArrayList<>(group.size());
+		List<Completion> completions = new ArrayList<>(group.size());
+		for (Finished finished : group) {
+			PollReport report = finished.report();
+			if (report != null && stored(finished.feedId(), report)) {
+				loaded.add(finished.loaded());
+				polled.add(report.state());
+				completions.add(new Completion(finished.feedId(),
+						report.disable()
+								? null
+								: report.state().nextPoll() == null
+										? this.clock.instant().plus(this.limits.maxInterval())
+										: report.state().nextPoll()));
+			}
+		}
+		try {
+			this.feedPoller.save(loaded, polled);
+			for (String feedId : this.schedule.completeAll(this.worker, completions)) {
+				log.warn("Feed {}: lease of worker {} expired during the poll; another worker owns it now", feedId,
+						this.worker);
+			}
+			cycle.polled += polled.size();
+		} catch (RuntimeException ex) {
+			// Typically Redis unreachable: the leases expire and the feeds are polled
+			// again.
+			log.warn("Handing back {} feed(s) by worker {} failed; they return to the schedule when their lease "
+					+ "expires: {}", group.size(), this.worker, describe(ex));
 		}
 	}
 
@@ -156,19 +263,60 @@ public final class Poller {
 		}
 	}
 
-	private record Claimed(CatalogPublisher publisher, CatalogFeed feed) {
-	}
-
 	private @Nullable PollReport pollOne(Claimed claim, FeedState state) {
 		try {
-			return this.feedPoller.poll(claim.publisher(), claim.feed(), state);
+			return this.feedPoller.poll(claim.publisher(), claim.feed(), state, this.parsing);
 		} catch (RuntimeException ex) {
-			// Unexpected (Redis unreachable while storing articles): the lease expires and
-			// the feed is polled again.
+			// Unexpected: the lease expires and the feed is polled again.
 			log.warn("Poll of feed {} by worker {} failed; it returns to the schedule when its lease expires: {}",
 					claim.feed().id(), this.worker, describe(ex));
 			return null;
 		}
+	}
+
+	private record Claimed(CatalogPublisher publisher, CatalogFeed feed) {
+	}
+
+	/** A polled feed, its state as loaded and what the poll reported. */
+	private record Finished(String feedId, FeedState loaded, @Nullable PollReport report) {
+	}
+
+	/** One run of {@link #pollDue()}; used by its calling thread only. */
+	private static final class Cycle {
+
+		final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+
+		int outstanding;
+
+		int polled;
+
+		/**
+		 * The next group of finished feeds: waits for one, then up to
+		 * {@link #GROUP_WAIT_NANOS} for more (fewer, larger groups: fewer round trips),
+		 * until {@code size} or every outstanding feed has finished.
+		 *
+		 * @return {@code null} when interrupted
+		 */
+		@Nullable
+		List<Finished> nextGroup(int size) {
+			int wanted = Math.min(size, this.outstanding);
+			List<Finished> group = new ArrayList<>(wanted);
+			try {
+				group.add(this.finished.take());
+				long deadline = System.nanoTime() + GROUP_WAIT_NANOS;
+				while (true) {
+					this.finished.drainTo(group, wanted - group.size());
+					long left = deadline - System.nanoTime();
+					if (group.size() >= wanted || left <= 0) {
+						return group;
+					}
+					TimeUnit.NANOSECONDS.sleep(Math.min(left, GROUP_STEP_NANOS));
+				}
+			} catch (InterruptedException ex) {
+				return null;
+			}
+		}
+
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -49,36 +51,56 @@ public final class FeedStateStore {
 	 * and at most one HDEL per feed: single-key commands, Cluster-safe).
 	 */
 	public void saveAll(List<FeedState> states) {
-		if (states.isEmpty()) {
+		List<@Nullable FeedState> unknown = new ArrayList<>(states.size());
+		states.forEach(state -> unknown.add(null));
+		saveChanges(unknown, states);
+	}
+
+	/**
+	 * Saves the states of a batch of feeds in one pipelined round trip, writing
+	 * only the fields that differ from the state each feed was loaded with: a
+	 * {@code 304} usually changes three (last poll, last success, next poll). Only
+	 * the poller holding a feed's lease writes its state, so the loaded state is
+	 * what Redis holds.
+	 *
+	 * @param before
+	 *            the state each feed was loaded with, or {@code null} to write
+	 *            every field
+	 */
+	public void saveChanges(List<? extends @Nullable FeedState> before, List<FeedState> after) {
+		if (after.isEmpty()) {
 			return;
 		}
-		List<Map<String, String>> present = new ArrayList<>(states.size());
-		List<List<String>> absent = new ArrayList<>(states.size());
-		for (FeedState state : states) {
+		List<Map<String, String>> present = new ArrayList<>(after.size());
+		List<List<String>> absent = new ArrayList<>(after.size());
+		for (int i = 0; i < after.size(); i++) {
+			FeedState previous = before.get(i);
+			@Nullable
+			String[] old = previous == null ? null : values(previous);
+			@Nullable
+			String[] now = values(after.get(i));
 			Map<String, String> fields = new HashMap<>();
-			List<String> missing = new ArrayList<>();
-			put(fields, missing, "url", state.url());
-			put(fields, missing, "etag", state.etag());
-			put(fields, missing, "lastModified", state.lastModified());
-			put(fields, missing, "bodyHash", state.bodyHash());
-			put(fields, missing, "lastStatus", Integer.toString(state.lastStatus()));
-			put(fields, missing, "lastError", state.lastError());
-			put(fields, missing, "lastErrorKind", state.lastErrorKind());
-			put(fields, missing, "consecutiveErrors", Integer.toString(state.consecutiveErrors()));
-			put(fields, missing, "lastPoll", millis(state.lastPoll()));
-			put(fields, missing, "lastSuccess", millis(state.lastSuccess()));
-			put(fields, missing, "nextPoll", millis(state.nextPoll()));
-			put(fields, missing, "items", Integer.toString(state.items()));
-			put(fields, missing, "intervalMs",
-					state.interval() == null ? null : Long.toString(state.interval().toMillis()));
-			put(fields, missing, "disabled", state.disabled() ? "1" : null);
+			List<String> missing = new ArrayList<>(0);
+			for (int field = 0; field < FIELDS.length; field++) {
+				String value = now[field];
+				if (old != null && Objects.equals(old[field], value)) {
+					continue;
+				}
+				if (value == null) {
+					missing.add(FIELDS[field]);
+				} else {
+					fields.put(FIELDS[field], value);
+				}
+			}
 			present.add(fields);
 			absent.add(missing);
 		}
 		Pipelines.run(this.redis, redis -> {
-			for (int i = 0; i < states.size(); i++) {
-				String key = RedisKeys.feed(states.get(i).feedId());
-				redis.opsForHash().putAll(key, present.get(i));
+			for (int i = 0; i < after.size(); i++) {
+				String key = RedisKeys.feed(after.get(i).feedId());
+				if (!present.get(i).isEmpty()) {
+					redis.opsForHash().putAll(key, present.get(i));
+				}
 				if (!absent.get(i).isEmpty()) {
 					redis.opsForHash().delete(key, absent.get(i).toArray());
 				}
@@ -86,12 +108,28 @@ public final class FeedStateStore {
 		});
 	}
 
-	private static void put(Map<String, String> fields, List<String> absent, String name, @Nullable String value) {
-		if (value == null) {
-			absent.add(name);
-		} else {
-			fields.put(name, value);
-		}
+	/**
+	 * Runs {@code work} with one connection of this store's Redis bound to the
+	 * calling thread, so every pipeline it runs through this template (feed states,
+	 * and the article store's in the app, which shares the template) reuses one
+	 * dedicated connection. Without it, Lettuce opens (and closes) a new connection
+	 * for each pipeline unless a pool is configured.
+	 */
+	public <T> T onOneConnection(Supplier<T> work) {
+		return Pipelines.onOneConnection(this.redis, work);
+	}
+
+	private static final String[] FIELDS = {"url", "etag", "lastModified", "bodyHash", "lastStatus", "lastError",
+			"lastErrorKind", "consecutiveErrors", "lastPoll", "lastSuccess", "nextPoll", "items", "intervalMs",
+			"disabled"};
+
+	private static @Nullable String[] values(FeedState state) {
+		return new @Nullable String[]{state.url(), state.etag(), state.lastModified(), state.bodyHash(),
+				Integer.toString(state.lastStatus()), state.lastError(), state.lastErrorKind(),
+				Integer.toString(state.consecutiveErrors()), millis(state.lastPoll()), millis(state.lastSuccess()),
+				millis(state.nextPoll()), Integer.toString(state.items()),
+				state.interval() == null ? null : Long.toString(state.interval().toMillis()),
+				state.disabled() ? "1" : null};
 	}
 
 	private static @Nullable String millis(@Nullable Instant instant) {

@@ -8,10 +8,15 @@ import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogPublisher;
 import io.newsstand.aggregator.internal.fetch.TestServer;
 import io.newsstand.aggregator.internal.poll.FeedPoller.PollReport;
+import io.newsstand.aggregator.internal.store.FeedState;
 import io.newsstand.testing.RedisExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +95,31 @@ class FeedPollerTest {
 		assertThat(second.state().etag()).isEqualTo(first.state().etag());
 		assertThat(this.fixture.meters.counter("newsstand.feed.polls", "outcome", "not-modified").count()).isEqualTo(1);
 		assertThat(this.fixture.meters.counter("newsstand.articles.stored", "change", "new").count()).isEqualTo(10);
+	}
+
+	@Test
+	void aChangedBodyIsParsedOnTheParsingExecutorAndA304NeverReachesIt() throws Exception {
+		List<Thread> parsedOn = new CopyOnWriteArrayList<>();
+		try (ExecutorService platform = Executors.newSingleThreadExecutor()) {
+			Executor parsing = task -> platform.execute(() -> {
+				parsedOn.add(Thread.currentThread());
+				task.run();
+			});
+			PollReport first = pollOnVirtualThread(FeedState.fresh(this.feed.id()), parsing);
+			this.fixture.states.save(first.state());
+			PollReport second = pollOnVirtualThread(this.fixture.states.load(this.feed.id()), parsing);
+
+			assertThat(first.outcome()).isEqualTo("fetched");
+			assertThat(first.articles()).hasSize(10);
+			assertThat(second.outcome()).isEqualTo("not-modified");
+			assertThat(parsedOn).singleElement().satisfies(thread -> assertThat(thread.isVirtual()).isFalse());
+		}
+	}
+
+	private PollReport pollOnVirtualThread(FeedState state, Executor parsing) throws Exception {
+		try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
+			return virtual.submit(() -> this.fixture.feedPoller.poll(this.publisher, this.feed, state, parsing)).get();
+		}
 	}
 
 	@Test

@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +97,45 @@ class PollerTest {
 		assertThat(reader.articles.latest(new ArticleQuery(null, null, null, null, 100)).items()).hasSize(90);
 		// Everything is scheduled for later: nothing is due now.
 		assertThat(one.pollDue()).isZero();
+	}
+
+	@Test
+	void aSlowFeedHoldsBackNoOtherFeed() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		this.server.on("/slow", exchange -> {
+			try {
+				release.await(20, TimeUnit.SECONDS);
+			} catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			TestServer.send(exchange, 200, "application/rss+xml", Rss.feed("slow", 3, NOW, 30));
+		});
+		List<String> urls = new ArrayList<>(this.catalog.feeds().stream().map(CatalogFeed::url).toList());
+		urls.set(0, this.server.url("/slow").toString());
+		Catalog withSlow = new Catalog("test", List.of(PollingFixture.publisher("alpha", urls)));
+		PollingFixture fixture = new PollingFixture(this.redis, this.clock, this.server.hostPort());
+		Poller poller = fixture.poller(withSlow, "one");
+		poller.syncCatalog();
+		String slow = withSlow.feeds().get(0).id();
+		List<String> others = withSlow.feeds().stream().map(CatalogFeed::id).filter(id -> !id.equals(slow)).toList();
+		try (ExecutorService node = Executors.newSingleThreadExecutor()) {
+			Future<Integer> polled = node.submit(poller::pollDue);
+			// Batches of 10, 20 in flight: every other feed is claimed, polled and handed
+			// back while the slow one (whichever batch it came in) still waits for its
+			// answer.
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+			while (others.stream().anyMatch(id -> fixture.schedule.nextPoll(id) == null)
+					&& System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(others).allSatisfy(id -> assertThat(fixture.schedule.nextPoll(id)).isAfter(NOW));
+			assertThat(fixture.schedule.nextPoll(slow)).as("still leased").isNull();
+			assertThat(polled).isNotDone();
+			release.countDown();
+			assertThat(polled.get(20, TimeUnit.SECONDS)).isEqualTo(30);
+		}
+		assertThat(fixture.schedule.nextPoll(slow)).isAfter(NOW);
+		poller.close();
 	}
 
 	@Test

@@ -60,8 +60,21 @@ final class PollingFixture {
 				new PollMetrics(this.meters), clock, url -> url);
 	}
 
+	/**
+	 * Small batches, so a few dozen feeds take several claims, and claiming ahead
+	 * (two batches in flight) happens.
+	 */
 	Poller poller(Catalog catalog, String worker) {
-		return new Poller(catalog, this.schedule, this.feedPoller, worker, 10, LEASE, Duration.ofHours(6), this.clock);
+		return poller(catalog, worker, 10, 20);
+	}
+
+	Poller poller(Catalog catalog, String worker, int batchSize, int maxInFlight) {
+		return poller(catalog, worker, batchSize, maxInFlight, 2);
+	}
+
+	Poller poller(Catalog catalog, String worker, int batchSize, int maxInFlight, int parseThreads) {
+		return new Poller(catalog, this.schedule, this.feedPoller, worker,
+				new Poller.Limits(batchSize, maxInFlight, parseThreads, LEASE, Duration.ofHours(6)), this.clock);
 	}
 
 	static CatalogPublisher publisher(String id, List<String> urls) {
