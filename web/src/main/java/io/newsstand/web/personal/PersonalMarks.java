@@ -57,6 +57,11 @@ public final class PersonalMarks {
 		if (this.accountId == null) {
 			return false;
 		}
+		if (this.followSet == null) {
+			// The first button of a page: follows and this article's saved state in one
+			// round trip.
+			this.followSet = this.follows.ofWithSaved(this.accountId, articleId, this.savedIds);
+		}
 		String account = this.accountId;
 		return this.savedIds.computeIfAbsent(articleId, id -> this.saved.isSaved(account, id));
 	}
