@@ -104,7 +104,7 @@ public class Follows {
 		return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	private FollowSet parse(Map<Object, Object> fields) {
+	FollowSet parse(Map<Object, Object> fields) {
 		if (fields.isEmpty()) {
 			return FollowSet.EMPTY;
 		}

@@ -305,7 +305,8 @@ class PersonalPagesTest extends SiteTest {
 		assertThat(saved.save(account, "paid-3")).as("full").isFalse();
 		assertThat(saved.count(account)).isEqualTo(2);
 
-		ReadingHistory history = new ReadingHistory(this.redis, small, this.appClock);
+		ReadingHistory history = new ReadingHistory(this.redis, new Follows(this.redis, this.catalog, small), small,
+				this.appClock);
 		java.time.Instant start = this.appClock.instant();
 		for (int i = 1; i <= 5; i++) {
 			history.opened(new io.newsstand.web.reading.ArticleOpened("paid-" + i, FakeArticles.PAID_PUBLISHER,
