@@ -80,7 +80,31 @@ public class Follows {
 
 	/** Everything the reader follows and mutes (one {@code HGETALL}). */
 	public FollowSet of(String accountId) {
-		Map<Object, Object> fields = this.redis.opsForHash().entries(WebKeys.follows(accountId));
+		return parse(this.redis.opsForHash().entries(WebKeys.follows(accountId)));
+	}
+
+	/**
+	 * The follows and whether one article is saved, in one round trip (the article
+	 * page needs both).
+	 */
+	FollowSet ofWithSaved(String accountId, String articleId, Map<String, Boolean> saved) {
+		List<Object> results = this.redis
+				.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+					connection.hashCommands().hGetAll(bytes(WebKeys.follows(accountId)));
+					connection.zSetCommands().zScore(bytes(WebKeys.saved(accountId)), bytes(articleId));
+					return null;
+				});
+		saved.put(articleId, results.size() > 1 && results.get(1) != null);
+		@SuppressWarnings("unchecked")
+		Map<Object, Object> fields = (results.get(0) instanceof Map<?, ?> map) ? (Map<Object, Object>) map : Map.of();
+		return parse(fields);
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	FollowSet parse(Map<Object, Object> fields) {
 		if (fields.isEmpty()) {
 			return FollowSet.EMPTY;
 		}

@@ -58,6 +58,12 @@ class Library {
 		return this.saved.save(accountId, articleId);
 	}
 
+	/** The saved article as listed, once saved. */
+	java.util.Optional<Listed> savedOne(String accountId, String articleId) {
+		return this.saved.savedAt(accountId, articleId)
+				.flatMap(at -> this.cards.card(articleId).map(card -> new Listed(card.summary(), at, true)));
+	}
+
 	boolean unsave(String accountId, String articleId) {
 		return this.saved.remove(accountId, articleId);
 	}

@@ -48,7 +48,11 @@ class LibraryController {
 			this.library.unsave(reader.accountId(), article);
 			return "redirect:" + back;
 		}
-		if (!"save".equals(action) || !this.library.exists(article)) {
+		if (!"save".equals(action)) {
+			return message(HttpStatus.BAD_REQUEST, "Nothing was saved", "That is not something the save button does.",
+					back, model, response);
+		}
+		if (!this.library.exists(article)) {
 			return message(HttpStatus.BAD_REQUEST, "Nothing was saved",
 					"There is no such article to save. It may have been removed.", back, model, response);
 		}

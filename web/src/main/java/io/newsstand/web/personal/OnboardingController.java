@@ -29,8 +29,11 @@ class OnboardingController {
 
 	private final Articles articles;
 
-	OnboardingController(Follows follows, Articles articles) {
+	private final PersonalProperties properties;
+
+	OnboardingController(Follows follows, Articles articles, PersonalProperties properties) {
 		this.follows = follows;
+		this.properties = properties;
 		this.articles = articles;
 	}
 
@@ -48,8 +51,9 @@ class OnboardingController {
 		List<String> publisherPicks = (publishers != null) ? publishers : List.of();
 		List<String> sectionPicks = (sections != null) ? sections : List.of();
 		String problem = null;
-		if (publisherPicks.size() + sectionPicks.size() > 2 * 100) {
-			problem = "That is more than can be followed at once. Pick a few, and add more later.";
+		int most = this.properties.maxFollowsPerKind();
+		if (publisherPicks.size() > most || sectionPicks.size() > most) {
+			problem = "Pick at most " + most + " publishers and " + most + " sections.";
 		}
 		// Everything is checked before anything is stored, so a bad pick stores
 		// nothing.

@@ -110,8 +110,7 @@ class PersonalApiController {
 			throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
 					"Your saved list is full. Remove an article from it first.");
 		}
-		return this.library.saved(reader.accountId(), 0, Integer.MAX_VALUE / 2).stream()
-				.filter(listed -> listed.article().id().equals(articleId)).findFirst()
+		return this.library.savedOne(reader.accountId(), articleId)
 				.map(listed -> new SavedItem(listed.article(), listed.at()))
 				.orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "The article was removed meanwhile."));
 	}

@@ -1,5 +1,6 @@
 package io.newsstand.web.personal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PersonalMarks {
 
+	/**
+	 * Request attribute: {@link Preloaded}, left by the history write of this view.
+	 */
+	static final String PRELOADED = PersonalMarks.class.getName() + ".preloaded";
+
+	/** What the history script read for the article being viewed. */
+	record Preloaded(String accountId, String articleId, FollowSet follows, boolean saved) {
+	}
+
 	private final @Nullable String accountId;
 
 	private final Follows follows;
@@ -23,8 +33,12 @@ public final class PersonalMarks {
 
 	private final Map<String, Boolean> savedIds = new HashMap<>();
 
-	PersonalMarks(@Nullable String accountId, Follows follows, SavedArticles saved) {
+	private final @Nullable HttpServletRequest request;
+
+	PersonalMarks(@Nullable String accountId, Follows follows, SavedArticles saved,
+			@Nullable HttpServletRequest request) {
 		this.accountId = accountId;
+		this.request = request;
 		this.follows = follows;
 		this.saved = saved;
 	}
@@ -57,6 +71,11 @@ public final class PersonalMarks {
 		if (this.accountId == null) {
 			return false;
 		}
+		if (this.followSet == null && !preloaded()) {
+			// The first button of a page: follows and this article's saved state in one
+			// round trip.
+			this.followSet = this.follows.ofWithSaved(this.accountId, articleId, this.savedIds);
+		}
 		String account = this.accountId;
 		return this.savedIds.computeIfAbsent(articleId, id -> this.saved.isSaved(account, id));
 	}
@@ -66,8 +85,19 @@ public final class PersonalMarks {
 		return Topics.of(categories);
 	}
 
+	/** Takes what this request's history write read, if it was for this reader. */
+	private boolean preloaded() {
+		if (this.request != null && this.request.getAttribute(PRELOADED) instanceof Preloaded preloaded
+				&& preloaded.accountId().equals(this.accountId)) {
+			this.followSet = preloaded.follows();
+			this.savedIds.putIfAbsent(preloaded.articleId(), preloaded.saved());
+			return true;
+		}
+		return false;
+	}
+
 	private FollowSet set() {
-		if (this.followSet == null) {
+		if (this.followSet == null && !preloaded()) {
 			this.followSet = this.follows.of(this.accountId);
 		}
 		return this.followSet;

@@ -25,12 +25,12 @@ class PersonalModel {
 	}
 
 	@ModelAttribute("personal")
-	PersonalMarks personal() {
+	PersonalMarks personal(jakarta.servlet.http.HttpServletRequest request) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		String accountId = (authentication != null && authentication.getPrincipal() instanceof Reader reader)
 				? reader.accountId()
 				: null;
-		return new PersonalMarks(accountId, this.follows, this.saved);
+		return new PersonalMarks(accountId, this.follows, this.saved, request);
 	}
 
 }

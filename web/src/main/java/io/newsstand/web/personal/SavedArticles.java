@@ -69,7 +69,12 @@ class SavedArticles {
 	}
 
 	boolean isSaved(String accountId, String articleId) {
-		return this.redis.opsForZSet().score(WebKeys.saved(accountId), articleId) != null;
+		return savedAt(accountId, articleId).isPresent();
+	}
+
+	java.util.Optional<Instant> savedAt(String accountId, String articleId) {
+		Double score = this.redis.opsForZSet().score(WebKeys.saved(accountId), articleId);
+		return java.util.Optional.ofNullable(score).map(millis -> Instant.ofEpochMilli(millis.longValue()));
 	}
 
 	/** Newest first, {@code limit} entries from {@code offset}. */

@@ -293,4 +293,30 @@ class PersonalPagesTest extends SiteTest {
 		assertThat(this.redis.hasKey(WebKeys.follows(accountId(reader)))).isFalse();
 	}
 
+	@Test
+	void theSavedListIsCappedAndTheHistoryKeepsOnlyTheNewestEntries() {
+		PersonalProperties small = new PersonalProperties(100, 2, 3, Duration.ofDays(90), 50, 300,
+				Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofDays(14), Duration.ofHours(48));
+		String account = "caps-" + java.util.UUID.randomUUID();
+		SavedArticles saved = new SavedArticles(this.redis, small, this.appClock);
+		assertThat(saved.save(account, "paid-1")).isTrue();
+		assertThat(saved.save(account, "paid-2")).isTrue();
+		assertThat(saved.save(account, "paid-1")).as("saving again takes no room").isTrue();
+		assertThat(saved.save(account, "paid-3")).as("full").isFalse();
+		assertThat(saved.count(account)).isEqualTo(2);
+
+		ReadingHistory history = new ReadingHistory(this.redis, new Follows(this.redis, this.catalog, small), small,
+				this.appClock);
+		java.time.Instant start = this.appClock.instant();
+		for (int i = 1; i <= 5; i++) {
+			history.opened(new io.newsstand.web.reading.ArticleOpened("paid-" + i, FakeArticles.PAID_PUBLISHER,
+					"Business", account, "a:" + account, false, start.plusSeconds(i)));
+		}
+		history.opened(new io.newsstand.web.reading.ArticleOpened("paid-1", FakeArticles.PAID_PUBLISHER, "Business",
+				null, "v:someone", false, start.plusSeconds(9)));
+		assertThat(history.list(account, 0, 10)).extracting(SavedArticles.Entry::articleId)
+				.as("newest first, capped at 3; anonymous readers keep no history")
+				.containsExactly("paid-5", "paid-4", "paid-3");
+	}
+
 }
