@@ -1,7 +1,9 @@
 package io.newsstand.web.frontpage;
 
+import io.newsstand.web.personal.Follows;
 import io.newsstand.web.security.Reader;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,9 +22,12 @@ class FrontPageController {
 
 	private final Editions editions;
 
-	FrontPageController(FrontPage frontPage, Editions editions) {
+	private final Follows follows;
+
+	FrontPageController(FrontPage frontPage, Editions editions, Follows follows) {
 		this.frontPage = frontPage;
 		this.editions = editions;
+		this.follows = follows;
 	}
 
 	@GetMapping("/")
@@ -35,7 +40,8 @@ class FrontPageController {
 				: (deleted != null)
 						? "Your account is deleted. Any membership ends at the close of the period you paid for."
 						: null);
-		model.addAttribute("lists", this.frontPage.lists(this.editions.resolve(request, reader, edition)));
+		model.addAttribute("lists", this.frontPage.lists(this.editions.resolve(request, reader, edition))
+				.without((reader != null) ? this.follows.muted(reader.accountId()) : Set.of()));
 		return "home";
 	}
 

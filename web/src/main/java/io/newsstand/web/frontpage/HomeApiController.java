@@ -1,9 +1,11 @@
 package io.newsstand.web.frontpage;
 
 import io.newsstand.aggregator.ArticleSummary;
+import io.newsstand.web.personal.Follows;
 import io.newsstand.web.security.Reader;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,9 +26,12 @@ class HomeApiController {
 
 	private final Editions editions;
 
-	HomeApiController(FrontPage frontPage, Editions editions) {
+	private final Follows follows;
+
+	HomeApiController(FrontPage frontPage, Editions editions, Follows follows) {
 		this.frontPage = frontPage;
 		this.editions = editions;
+		this.follows = follows;
 	}
 
 	record TopJson(ArticleSummary article, int sources) {
@@ -45,7 +50,8 @@ class HomeApiController {
 		if (edition != null && Edition.parse(edition).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "edition must be one of AU, UK, US, INT.");
 		}
-		HomeLists lists = this.frontPage.lists(this.editions.ofAccount(reader, edition));
+		HomeLists lists = this.frontPage.lists(this.editions.ofAccount(reader, edition))
+				.without((reader != null) ? this.follows.muted(reader.accountId()) : Set.of());
 		return new HomeJson(lists.edition().code(),
 				lists.top().stream().map(top -> new TopJson(top.story(), top.sources())).toList(), lists.picks(),
 				lists.latest(),

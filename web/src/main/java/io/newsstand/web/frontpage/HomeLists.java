@@ -3,6 +3,7 @@ package io.newsstand.web.frontpage;
 import io.newsstand.aggregator.ArticleSummary;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The front page of one edition, as computed: teasers only, never a body.
@@ -22,6 +23,26 @@ import java.util.List;
  */
 public record HomeLists(Edition edition, List<TopStory> top, List<ArticleSummary> picks, List<ArticleSummary> latest,
 		List<SectionStories> sections, Instant computedAt) {
+
+	/**
+	 * These lists without the stories of publishers a reader muted (the lists are
+	 * computed once for everyone; a reader's mutes apply as they are shown).
+	 */
+	public HomeLists without(Set<String> mutedPublishers) {
+		if (mutedPublishers.isEmpty()) {
+			return this;
+		}
+		return new HomeLists(this.edition,
+				this.top.stream().filter(top -> !mutedPublishers.contains(top.story().publisherId())).toList(),
+				shown(this.picks, mutedPublishers), shown(this.latest, mutedPublishers),
+				this.sections.stream().map(section -> new SectionStories(section.name(), section.slug(),
+						shown(section.stories(), mutedPublishers))).toList(),
+				this.computedAt);
+	}
+
+	private static List<ArticleSummary> shown(List<ArticleSummary> stories, Set<String> mutedPublishers) {
+		return stories.stream().filter(story -> !mutedPublishers.contains(story.publisherId())).toList();
+	}
 
 	/**
 	 * One story of the top list.

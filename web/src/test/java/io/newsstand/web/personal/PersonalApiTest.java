@@ -69,6 +69,19 @@ class PersonalApiTest extends SiteTest {
 	}
 
 	@Test
+	void aMutedPublisherLeavesTheReadersFrontPageButNobodyElses() {
+		String token = token();
+		String quoted = "\"publisherId\":\"" + FakeArticles.PAID_PUBLISHER + "\"";
+		assertThat(get("/api/v1/home", token).body()).contains(quoted);
+		send("PUT", "/api/v1/me/follows/publisher/" + FakeArticles.PAID_PUBLISHER, token, "{\"mute\":true}");
+		HttpResponse<String> home = get("/api/v1/home", token);
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).doesNotContain(quoted).contains("\"publisherId\":\"" + FakeArticles.FREE_PUBLISHER);
+		assertThat(client().get("/api/v1/home").body()).as("an anonymous reader").contains(quoted);
+		assertThat(get("/api/v1/home", token()).body()).as("another reader").contains(quoted);
+	}
+
+	@Test
 	void aMutedPublisherLeavesForYouAndItemsSayWhyWithoutBodies() {
 		String token = token();
 		send("PUT", "/api/v1/me/follows/publisher/" + FakeArticles.FREE_PUBLISHER, token, null);
