@@ -49,6 +49,15 @@ public class Editions {
 		return cookie.orElse(Edition.INTERNATIONAL);
 	}
 
+	/**
+	 * The edition the browser's cookie names (set by every switch, also for
+	 * accounts), without a Redis read: for pages that show an edition's list on the
+	 * side, such as the article page's top stories.
+	 */
+	public Edition ofBrowser(HttpServletRequest request) {
+		return Edition.parse(cookie(request)).orElse(Edition.INTERNATIONAL);
+	}
+
 	/** The reader's edition from their profile only (the API has no cookies). */
 	Edition ofAccount(@Nullable Reader reader, @Nullable String asked) {
 		return Edition.parse(asked)

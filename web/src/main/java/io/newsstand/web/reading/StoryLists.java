@@ -1,9 +1,10 @@
 package io.newsstand.web.reading;
 
 import io.newsstand.aggregator.ArticleSummary;
-import io.newsstand.web.frontpage.Edition;
+import io.newsstand.web.frontpage.Editions;
 import io.newsstand.web.frontpage.FrontPage;
 import io.newsstand.web.frontpage.HomeLists;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +18,17 @@ class StoryLists {
 
 	private final FrontPage frontPage;
 
-	StoryLists(FrontPage frontPage) {
+	private final Editions editions;
+
+	StoryLists(FrontPage frontPage, Editions editions) {
 		this.frontPage = frontPage;
+		this.editions = editions;
 	}
 
-	/** The front page's top stories (International edition). */
-	List<ArticleSummary> top(int count) {
-		return this.frontPage.lists(Edition.INTERNATIONAL).top().stream().map(HomeLists.TopStory::story).limit(count)
-				.toList();
+	/** The front page's top stories of the edition the reader's browser chose. */
+	List<ArticleSummary> top(HttpServletRequest request, int count) {
+		return this.frontPage.lists(this.editions.ofBrowser(request)).top().stream().map(HomeLists.TopStory::story)
+				.limit(count).toList();
 	}
 
 }

@@ -71,4 +71,19 @@ class EditionTest extends FrontPageSiteTest {
 		assertThat(client().get("/sections/world").body()).doesNotContain("From the");
 	}
 
+	@Test
+	void theArticlePagesTopStoriesAreTheBrowsersEdition() {
+		String sydney = article("sydney-side", AU, "World", Duration.ofHours(3));
+		String boston = article("boston-side", US, "World", Duration.ofHours(1));
+		String reading = article("reading", US, "Business", Duration.ofHours(5));
+		SiteClient reader = client();
+		reader.get("/edition/AU");
+		String page = reader.get("/articles/" + reading).body();
+		String side = page.substring(page.indexOf("Top stories right now"));
+		assertThat(side.indexOf(sydney)).isPositive().isLessThan(side.indexOf(boston));
+		String international = client().get("/articles/" + reading).body();
+		String internationalSide = international.substring(international.indexOf("Top stories right now"));
+		assertThat(internationalSide.indexOf(boston)).isPositive().isLessThan(internationalSide.indexOf(sydney));
+	}
+
 }
