@@ -20,7 +20,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Story clusters in Redis: MinHash LSH buckets find candidates of other
  * publishers within the window, their exact feature similarity decides, and the
  * article joins the cluster of the most similar candidate that has no article
- * of its publisher yet. Three round trips, each one script.
+ * of its publisher yet. Two round trips, each one script: look up candidates
+ * with their records, then link.
  */
 final class RedisStoryClusters implements StoryClusters {
 
@@ -69,7 +70,7 @@ final class RedisStoryClusters implements StoryClusters {
 		}
 		List<String> lookup = strings(this.redis.execute(ClusterScripts.LOOKUP, keys, Long.toString(at - window),
 				Long.toString(at + window), Integer.toString(this.properties.candidatesPerBucket()), article.id(),
-				Integer.toString(MAX_CANDIDATES)));
+				Integer.toString(MAX_CANDIDATES), ClusterKeys.article("")));
 		String storedFeatures = lookup.get(0);
 		String storedCluster = lookup.get(1);
 		String storedAt = lookup.get(2);
@@ -119,19 +120,14 @@ final class RedisStoryClusters implements StoryClusters {
 	 * Candidates of other publishers within the window at or above the threshold,
 	 * best first.
 	 */
-	private List<Candidate> matches(StoryArticle article, int[] features, List<String> candidateIds) {
-		if (candidateIds.isEmpty()) {
-			return List.of();
-		}
-		List<String> keys = candidateIds.stream().map(ClusterKeys::article).toList();
-		List<String> fetched = strings(this.redis.execute(ClusterScripts.FETCH, keys));
+	private List<Candidate> matches(StoryArticle article, int[] features, List<String> candidates) {
 		long at = article.publishedAt().getEpochSecond();
 		long window = this.properties.window().toSeconds();
 		List<Candidate> matches = new ArrayList<>();
-		for (int i = 0; i < candidateIds.size(); i++) {
-			String publisher = fetched.get(i * 4);
-			String published = fetched.get(i * 4 + 1);
-			String encoded = fetched.get(i * 4 + 2);
+		for (int i = 0; i + 4 < candidates.size(); i += 5) {
+			String publisher = candidates.get(i + 1);
+			String published = candidates.get(i + 2);
+			String encoded = candidates.get(i + 3);
 			if (publisher.isEmpty() || encoded.isEmpty() || publisher.equals(article.publisherId())) {
 				continue;
 			}
@@ -142,7 +138,7 @@ final class RedisStoryClusters implements StoryClusters {
 			double similarity = Similarity.jaccard(features, decode(encoded));
 			if (similarity >= this.properties.threshold()) {
 				matches.add(
-						new Candidate(candidateIds.get(i), publisher, candidateAt, fetched.get(i * 4 + 3), similarity));
+						new Candidate(candidates.get(i), publisher, candidateAt, candidates.get(i + 4), similarity));
 			}
 		}
 		matches.sort(Comparator.comparingDouble(Candidate::similarity).reversed());
