@@ -68,8 +68,10 @@ final class ClusterScripts {
 	 * KEYS: the article, its old cluster (or the article again), nOld old buckets,
 	 * nNew new buckets, then per candidate its article and its cluster. ARGV: id,
 	 * publisher, published, features, nOld, nNew, bucket TTL, record TTL, oldest
-	 * score to keep, expected old cluster, then per candidate: expected cluster (''
-	 * for none), the cluster id to use, its id, publisher and published time.
+	 * score to keep, expected old cluster, '1' when the article is fresh (its
+	 * bucket TTL is within minutes of the longest any bucket has, so it is set
+	 * without reading the current one first), then per candidate: expected cluster
+	 * ('' for none), the cluster id to use, its id, publisher and published time.
 	 * Returns {@code retry} when the article's cluster changed since it was read,
 	 * {@code alone}, or {@code joined}, the cluster id and the cluster's
 	 * field/value pairs.
@@ -79,6 +81,7 @@ final class ClusterScripts {
 			local id, pub, at, f = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 			local nOld, nNew = tonumber(ARGV[5]), tonumber(ARGV[6])
 			local bucketTtl, recordTtl = tonumber(ARGV[7]), tonumber(ARGV[8])
+			local fresh = ARGV[11] == '1'
 			local current = redis.call('HGET', KEYS[1], 'c') or ''
 			if current ~= ARGV[10] then return {'retry'} end
 			if current ~= '' then
@@ -97,13 +100,13 @@ final class ClusterScripts {
 			  redis.call('ZADD', KEYS[k], at, id)
 			  -- expired entries are trimmed from one bucket in eight per write: enough to bound a busy bucket
 			  if i % 8 == rotation then redis.call('ZREMRANGEBYSCORE', KEYS[k], '-inf', '(' .. ARGV[9]) end
-			  if redis.call('TTL', KEYS[k]) < bucketTtl then redis.call('EXPIRE', KEYS[k], bucketTtl) end
+			  if fresh or redis.call('TTL', KEYS[k]) < bucketTtl then redis.call('EXPIRE', KEYS[k], bucketTtl) end
 			  k = k + 1
 			end
 			redis.call('HSET', KEYS[1], 'p', pub, 't', at, 'f', f)
 			redis.call('HDEL', KEYS[1], 'c')
 			redis.call('EXPIRE', KEYS[1], recordTtl)
-			local a = 11
+			local a = 12
 			while k < #KEYS do
 			  local candKey, clusterKey = KEYS[k], KEYS[k + 1]
 			  local expected, clusterId = ARGV[a], ARGV[a + 1]

@@ -28,6 +28,14 @@ final class RedisStoryClusters implements StoryClusters {
 	/** Candidates compared per article: a bound on the work in a crowded window. */
 	private static final int MAX_CANDIDATES = 32;
 
+	/**
+	 * An article published at most this long ago sets its buckets' TTL without
+	 * reading it first: no bucket can need more than a few minutes longer (a bucket
+	 * whose newest entry is newer by up to this much expires that much early, which
+	 * costs nothing: the entry is at the window's edge by then).
+	 */
+	private static final long FRESH_SLACK_SECONDS = 300;
+
 	private final StringRedisTemplate redis;
 
 	private final ClusterProperties properties;
@@ -100,7 +108,8 @@ final class RedisStoryClusters implements StoryClusters {
 		int newBuckets = searchable ? bands.length : 0;
 		args.addAll(List.of(article.id(), article.publisherId(), Long.toString(at), encoded,
 				Integer.toString(oldBands.length), Integer.toString(newBuckets), Long.toString(bucketTtl),
-				Long.toString(recordTtl), Long.toString(now - window), storedCluster));
+				Long.toString(recordTtl), Long.toString(now - window), storedCluster,
+				bucketTtl >= window - FRESH_SLACK_SECONDS ? "1" : "0"));
 		for (Candidate match : matches) {
 			String clusterId = match.cluster().isEmpty() ? newClusterId() : match.cluster();
 			linkKeys.add(ClusterKeys.article(match.id()));
