@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,8 +71,21 @@ class AggregatorConfiguration {
 	ArticleStore articleStore(StringRedisTemplate redis, AggregatorProperties properties,
 			ObjectProvider<StoryClusters> clusters, ObjectProvider<RedisSearchFeed> searchFeed,
 			ObjectProvider<MeterRegistry> registry) {
-		return new ArticleStore(redis, JsonMapper.builder().build(), properties.retention(), CLOCK, new DiscoveryEvents(
-				clusters.getIfUnique(), searchFeed.getIfUnique(), registry.getIfAvailable(SimpleMeterRegistry::new)));
+		// One feed's assignments at a time, in order, off the poller's path; a
+		// backlog beyond 1,000 feeds is dropped (logged and counted), never waited
+		// for. Not a bean: an Executor bean would replace Boot's task executor.
+		ThreadPoolTaskExecutor discovery = new ThreadPoolTaskExecutor();
+		discovery.setThreadNamePrefix("discovery-");
+		discovery.setCorePoolSize(1);
+		discovery.setMaxPoolSize(1);
+		discovery.setQueueCapacity(1000);
+		discovery.setAllowCoreThreadTimeOut(true);
+		discovery.setKeepAliveSeconds(30);
+		discovery.setDaemon(true);
+		discovery.initialize();
+		return new ArticleStore(redis, JsonMapper.builder().build(), properties.retention(), CLOCK,
+				new DiscoveryEvents(clusters.getIfUnique(), searchFeed.getIfUnique(), discovery,
+						registry.getIfAvailable(SimpleMeterRegistry::new)));
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import io.newsstand.aggregator.internal.search.RedisSearchFeed;
 import io.newsstand.aggregator.internal.store.ArticleEvents;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +20,10 @@ import org.springframework.data.redis.core.RedisOperations;
 /**
  * Feeds discovery from the article store: the search feed's entries travel in
  * the store's write pipeline; story clusters are assigned after the articles
- * are written. A failure here is logged with the article's id and counted
- * ({@code newsstand.discovery.failures}), never thrown: the article is stored
- * either way.
+ * are written, on the given executor, so that a poll batch (its feed states and
+ * leases) never waits for clustering. A failure here is logged with the
+ * article's id and counted ({@code newsstand.discovery.failures}), never
+ * thrown: the article is stored either way.
  */
 final class DiscoveryEvents implements ArticleEvents {
 
@@ -34,13 +36,17 @@ final class DiscoveryEvents implements ArticleEvents {
 
 	private final @Nullable RedisSearchFeed feed;
 
+	private final Executor executor;
+
 	private final Counter assignFailures;
 
 	private final Counter removeFailures;
 
-	DiscoveryEvents(@Nullable StoryClusters clusters, @Nullable RedisSearchFeed feed, MeterRegistry registry) {
+	DiscoveryEvents(@Nullable StoryClusters clusters, @Nullable RedisSearchFeed feed, Executor executor,
+			MeterRegistry registry) {
 		this.clusters = clusters;
 		this.feed = feed;
+		this.executor = executor;
 		this.assignFailures = registry.counter("newsstand.discovery.failures", "operation", "cluster-assign");
 		this.removeFailures = registry.counter("newsstand.discovery.failures", "operation", "cluster-remove");
 	}
@@ -57,12 +63,23 @@ final class DiscoveryEvents implements ArticleEvents {
 
 	@Override
 	public void stored(List<Article> articles) {
-		if (this.clusters == null) {
+		StoryClusters clusters = this.clusters;
+		if (clusters == null) {
 			return;
 		}
+		try {
+			this.executor.execute(() -> assign(clusters, articles));
+		} catch (RuntimeException ex) {
+			this.assignFailures.increment(articles.size());
+			log.warn("Story cluster assignment of articles {} could not start (the articles are stored): {}",
+					articles.stream().map(Article::id).toList(), ex.toString());
+		}
+	}
+
+	private void assign(StoryClusters clusters, List<Article> articles) {
 		for (Article article : articles) {
 			try {
-				this.clusters.assign(storyArticle(article));
+				clusters.assign(storyArticle(article));
 			} catch (RuntimeException ex) {
 				this.assignFailures.increment();
 				log.warn("Story cluster assignment of article {} failed (the article is stored): {}", article.id(),
@@ -71,6 +88,9 @@ final class DiscoveryEvents implements ArticleEvents {
 		}
 	}
 
+	/**
+	 * Removal runs on the caller's thread: retention is hourly and not in a hurry.
+	 */
 	@Override
 	public void removed(Collection<String> articleIds) {
 		if (this.clusters == null) {

@@ -161,6 +161,8 @@ class DiscoveryWiringTest {
 			assertThat(store.save(beta())).isEqualTo(new StoreResult(1, 0, 0, 0));
 
 			StoryClusters clusters = context.getBean(StoryClusters.class);
+			// Clusters are assigned off the poller's path, right after the write.
+			await().atMost(PATIENCE).until(() -> !clusters.cluster(a).isEmpty());
 			assertThat(clusters.cluster(a)).extracting(StoryMember::articleId).containsExactly(b);
 			assertThat(clusters.cluster(b)).extracting(StoryMember::articleId).containsExactly(a);
 			assertThat(feedEntries()).extracting(entry -> entry.getValue().get("id") + " " + entry.getValue().get("op"))
@@ -195,7 +197,7 @@ class DiscoveryWiringTest {
 			RedisSearchFeed searchFeed = context.getBean(RedisSearchFeed.class);
 			TestClock clock = new TestClock(this.now);
 			ArticleStore store = new ArticleStore(this.redis, JsonMapper.builder().build(), Duration.ofDays(30), clock,
-					new DiscoveryEvents(clusters, searchFeed, new SimpleMeterRegistry()));
+					new DiscoveryEvents(clusters, searchFeed, Runnable::run, new SimpleMeterRegistry()));
 			String a = alpha().get(0).article().id();
 			String b = beta().get(0).article().id();
 			store.save(alpha());
@@ -240,7 +242,7 @@ class DiscoveryWiringTest {
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
 			ArticleStore store = new ArticleStore(this.redis, JsonMapper.builder().build(), Duration.ofDays(30),
 					new TestClock(this.now),
-					new DiscoveryEvents(broken, context.getBean(RedisSearchFeed.class), registry));
+					new DiscoveryEvents(broken, context.getBean(RedisSearchFeed.class), Runnable::run, registry));
 			String a = alpha().get(0).article().id();
 			assertThat(store.save(alpha())).isEqualTo(new StoreResult(1, 0, 0, 0));
 			assertThat(store.find(a)).isPresent();
@@ -262,8 +264,9 @@ class DiscoveryWiringTest {
 			assertThat(store.save(beta())).isEqualTo(new StoreResult(1, 0, 0, 0));
 			assertThat(store.find(a)).isPresent();
 			assertThat(store.find(b)).isPresent();
-			assertThat(context.getBean(StoryClusters.class).cluster(b)).extracting(StoryMember::articleId)
-					.containsExactly(a);
+			StoryClusters clusters = context.getBean(StoryClusters.class);
+			await().atMost(PATIENCE).until(() -> !clusters.cluster(b).isEmpty());
+			assertThat(clusters.cluster(b)).extracting(StoryMember::articleId).containsExactly(a);
 		});
 	}
 

@@ -66,12 +66,12 @@ class AccountBrowserTest extends SiteTest {
 		this.browser.go("/signup");
 		this.browser.type("#password", "short");
 		this.browser.type("#email", this.email);
-		this.browser.click("button[type=submit]");
+		this.browser.click("main button[type=submit]");
 		assertThat(this.browser.text("#password-error")).isEqualTo("Use at least 10 characters.");
 		this.browser.assertAccessible();
 		this.browser.screenshot("sign-up-refused-360px");
 		this.browser.type("#password", PASSWORD);
-		this.browser.click("button[type=submit]");
+		this.browser.click("main button[type=submit]");
 		assertThat(this.browser.path()).isEqualTo("/start");
 		this.browser.assertAccessible();
 		this.browser.click("#skip-start");
@@ -91,19 +91,19 @@ class AccountBrowserTest extends SiteTest {
 		this.browser.go("/signin");
 		this.browser.click("a[href='/password-reset']");
 		this.browser.type("#email", this.email);
-		this.browser.click("button[type=submit]");
+		this.browser.click("main button[type=submit]");
 		assertThat(this.browser.text("main")).contains("If an account uses " + this.email);
 
 		this.browser.go("/dev/outbox");
 		this.browser.assertAccessible();
 		this.browser.click("article a");
 		this.browser.type("#password", "new saffron pelican");
-		this.browser.click("button[type=submit]");
+		this.browser.click("main button[type=submit]");
 		assertThat(this.browser.text("main")).contains("Your new password is saved");
 
 		this.browser.type("#email", this.email);
 		this.browser.type("#password", "new saffron pelican");
-		this.browser.click("button[type=submit]");
+		this.browser.click("main button[type=submit]");
 		this.browser.go("/account");
 		assertThat(this.browser.text("main")).contains("Signed in as " + this.email);
 	}
@@ -116,7 +116,7 @@ class AccountBrowserTest extends SiteTest {
 		assertThat(this.browser.path()).isEqualTo("/signin?next=%2Faccount");
 		this.browser.type("#email", this.email);
 		this.browser.type("#password", "new saffron pelican");
-		this.browser.click("button[type=submit]");
+		this.browser.click("main button[type=submit]");
 		assertThat(this.browser.path()).isEqualTo("/account");
 	}
 

@@ -40,7 +40,7 @@ class PersonalBrowserTest extends SiteTest {
 		this.browser.go("/signup");
 		this.browser.type("#email", uniqueEmail("personal"));
 		this.browser.type("#password", "harbour lantern velvet");
-		this.browser.click("button[type=submit]");
+		this.browser.click("main button[type=submit]");
 		assertThat(this.browser.path()).isEqualTo("/start");
 		this.browser.assertAccessible();
 		this.browser.screenshot("personal-start");

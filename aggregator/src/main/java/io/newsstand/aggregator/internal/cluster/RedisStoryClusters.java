@@ -20,12 +20,21 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Story clusters in Redis: MinHash LSH buckets find candidates of other
  * publishers within the window, their exact feature similarity decides, and the
  * article joins the cluster of the most similar candidate that has no article
- * of its publisher yet. Three round trips, each one script.
+ * of its publisher yet. Two round trips, each one script: look up candidates
+ * with their records, then link.
  */
 final class RedisStoryClusters implements StoryClusters {
 
 	/** Candidates compared per article: a bound on the work in a crowded window. */
 	private static final int MAX_CANDIDATES = 32;
+
+	/**
+	 * An article published at most this long ago sets its buckets' TTL without
+	 * reading it first: no bucket can need more than a few minutes longer (a bucket
+	 * whose newest entry is newer by up to this much expires that much early, which
+	 * costs nothing: the entry is at the window's edge by then).
+	 */
+	private static final long FRESH_SLACK_SECONDS = 300;
 
 	private final StringRedisTemplate redis;
 
@@ -69,7 +78,7 @@ final class RedisStoryClusters implements StoryClusters {
 		}
 		List<String> lookup = strings(this.redis.execute(ClusterScripts.LOOKUP, keys, Long.toString(at - window),
 				Long.toString(at + window), Integer.toString(this.properties.candidatesPerBucket()), article.id(),
-				Integer.toString(MAX_CANDIDATES)));
+				Integer.toString(MAX_CANDIDATES), ClusterKeys.article("")));
 		String storedFeatures = lookup.get(0);
 		String storedCluster = lookup.get(1);
 		String storedAt = lookup.get(2);
@@ -99,7 +108,8 @@ final class RedisStoryClusters implements StoryClusters {
 		int newBuckets = searchable ? bands.length : 0;
 		args.addAll(List.of(article.id(), article.publisherId(), Long.toString(at), encoded,
 				Integer.toString(oldBands.length), Integer.toString(newBuckets), Long.toString(bucketTtl),
-				Long.toString(recordTtl), Long.toString(now - window), storedCluster));
+				Long.toString(recordTtl), Long.toString(now - window), storedCluster,
+				bucketTtl >= window - FRESH_SLACK_SECONDS ? "1" : "0"));
 		for (Candidate match : matches) {
 			String clusterId = match.cluster().isEmpty() ? newClusterId() : match.cluster();
 			linkKeys.add(ClusterKeys.article(match.id()));
@@ -119,19 +129,14 @@ final class RedisStoryClusters implements StoryClusters {
 	 * Candidates of other publishers within the window at or above the threshold,
 	 * best first.
 	 */
-	private List<Candidate> matches(StoryArticle article, int[] features, List<String> candidateIds) {
-		if (candidateIds.isEmpty()) {
-			return List.of();
-		}
-		List<String> keys = candidateIds.stream().map(ClusterKeys::article).toList();
-		List<String> fetched = strings(this.redis.execute(ClusterScripts.FETCH, keys));
+	private List<Candidate> matches(StoryArticle article, int[] features, List<String> candidates) {
 		long at = article.publishedAt().getEpochSecond();
 		long window = this.properties.window().toSeconds();
 		List<Candidate> matches = new ArrayList<>();
-		for (int i = 0; i < candidateIds.size(); i++) {
-			String publisher = fetched.get(i * 4);
-			String published = fetched.get(i * 4 + 1);
-			String encoded = fetched.get(i * 4 + 2);
+		for (int i = 0; i + 4 < candidates.size(); i += 5) {
+			String publisher = candidates.get(i + 1);
+			String published = candidates.get(i + 2);
+			String encoded = candidates.get(i + 3);
 			if (publisher.isEmpty() || encoded.isEmpty() || publisher.equals(article.publisherId())) {
 				continue;
 			}
@@ -142,7 +147,7 @@ final class RedisStoryClusters implements StoryClusters {
 			double similarity = Similarity.jaccard(features, decode(encoded));
 			if (similarity >= this.properties.threshold()) {
 				matches.add(
-						new Candidate(candidateIds.get(i), publisher, candidateAt, fetched.get(i * 4 + 3), similarity));
+						new Candidate(candidates.get(i), publisher, candidateAt, candidates.get(i + 4), similarity));
 			}
 		}
 		matches.sort(Comparator.comparingDouble(Candidate::similarity).reversed());

@@ -177,6 +177,18 @@ class RedisStoryClustersTest {
 	}
 
 	@Test
+	void anOlderArticleNeverShortensTheBucketsOfANewerOne() {
+		assign("a", "capital-times", FED_TITLE, FED_LEAD, T0);
+		// Same text a day older, stored now: it shares every bucket with "a".
+		this.clock.set(T0.plusSeconds(60));
+		this.clusters.assign(new StoryArticle("b", "capital-times", FED_TITLE, FED_LEAD, T0.minus(Duration.ofDays(1))));
+
+		for (String bucket : this.redis.keys("newsstand:{stories}:band:*")) {
+			assertThat(this.redis.getExpire(bucket)).as(bucket).isGreaterThan(Duration.ofHours(71).toSeconds());
+		}
+	}
+
+	@Test
 	void anArticleOlderThanTheWindowLeavesNoBuckets() {
 		this.clock.set(T0.plus(Duration.ofDays(5)));
 		ClusterAssignment old = this.clusters.assign(new StoryArticle("old", "capital-times", FED_TITLE, FED_LEAD, T0));
