@@ -80,7 +80,7 @@ class ArticleController {
 		RelatedStories.Lists lists = this.related.of(article);
 		model.addAttribute("view",
 				new ArticleView(article, this.articles.publisher(article.publisherId()).orElse(null), access, body,
-						this.offer.terms(), lists.related(), this.stories.top(request, 5),
+						this.offer.terms(), lists.related(), this.stories.top(request, article.id(), 5),
 						StructuredData.of(article, canonical, this.json), reader != null, lists.alsoCoveredBy()));
 		model.addAttribute("canonical", canonical);
 		if (reader != null && reader.admin()) {

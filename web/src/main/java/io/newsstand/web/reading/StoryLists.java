@@ -25,10 +25,13 @@ class StoryLists {
 		this.editions = editions;
 	}
 
-	/** The front page's top stories of the edition the reader's browser chose. */
-	List<ArticleSummary> top(HttpServletRequest request, int count) {
+	/**
+	 * The front page's top stories of the edition the reader's browser chose,
+	 * without the article being read.
+	 */
+	List<ArticleSummary> top(HttpServletRequest request, String besideArticleId, int count) {
 		return this.frontPage.lists(this.editions.ofBrowser(request)).top().stream().map(HomeLists.TopStory::story)
-				.limit(count).toList();
+				.filter(story -> !story.id().equals(besideArticleId)).limit(count).toList();
 	}
 
 }

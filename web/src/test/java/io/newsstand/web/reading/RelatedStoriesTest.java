@@ -88,7 +88,10 @@ class RelatedStoriesTest extends SiteTest {
 		assertThat(page).contains("<h2 id=\"also-covered-heading\" class=\"meta\">Also covered by</h2>")
 				.containsPattern("<a href=\"/articles/" + FakeArticles.FERRY_FREE + "\"[^>]*>Open Gazette</a>");
 		String related = page.substring(page.indexOf("id=\"related-heading\""));
-		assertThat(related).contains("/articles/" + FakeArticles.FERRY_FREE)
+		assertThat(related.substring(0, related.indexOf("</section>"))).contains("/articles/" + FakeArticles.FERRY_FREE)
+				.doesNotContain("/articles/" + FakeArticles.FERRY_PAID + "\"");
+		String top = page.substring(page.indexOf("id=\"top-heading\""));
+		assertThat(top).as("top stories beside an article leave it out").contains("/articles/")
 				.doesNotContain("/articles/" + FakeArticles.FERRY_PAID + "\"");
 		assertThat(client().get("/articles/paid-1").body()).doesNotContain("Also covered by");
 	}
