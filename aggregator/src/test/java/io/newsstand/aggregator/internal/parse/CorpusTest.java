@@ -179,6 +179,40 @@ class CorpusTest {
 		assertThat(first.body()).doesNotContainIgnoringCase("<script");
 	}
 
+	@Test
+	void inPlaceSanitiserAgreesWithJsoupsCleanerOnEveryCorpusBody() throws IOException {
+		List<String> lines = Files.readAllLines(corpus.resolve("INDEX.tsv"), StandardCharsets.UTF_8);
+		HtmlSanitizer sanitizer = new HtmlSanitizer();
+		CleanerReference reference = new CleanerReference();
+		List<String> differences = new ArrayList<>();
+		int bodies = 0;
+		for (String line : lines.subList(1, lines.size())) {
+			String[] columns = line.split("\t");
+			Path file = corpus.resolve(columns[0]).resolve(columns[1]);
+			if (this.parser.parse(read(file), null) instanceof ParseOutcome.Parsed parsed) {
+				for (ParsedItem item : parsed.feed().items()) {
+					String html = item.contentHtml() != null ? item.contentHtml() : item.summaryHtml();
+					if (html == null) {
+						continue;
+					}
+					bodies++;
+					String base = item.link() == null
+							? "https://feed.example/"
+							: Urls.canonical(item.link(), "https://feed.example/");
+					String ours = sanitizer.sanitize(html, base);
+					String theirs = reference.sanitize(html, base);
+					if (!ours.equals(theirs)) {
+						differences.add(file + "\n  ours:   " + ours.replace("\n", "\\n") + "\n  jsoup:  "
+								+ theirs.replace("\n", "\\n") + "\n  html:   " + html.replace("\n", "\\n"));
+					}
+				}
+			}
+		}
+		System.out.printf("Sanitiser: %d bodies, %d differ from jsoup's Cleaner%n", bodies, differences.size());
+		differences.stream().limit(20).forEach(System.out::println);
+		assertThat(differences).isEmpty();
+	}
+
 	static Stream<Path> sanitizeCases() throws IOException {
 		Path directory = corpusDirectory();
 		if (directory == null) {
