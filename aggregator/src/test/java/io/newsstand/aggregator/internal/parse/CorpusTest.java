@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
@@ -211,6 +213,47 @@ class CorpusTest {
 		System.out.printf("Sanitiser: %d bodies, %d differ from jsoup's Cleaner%n", bodies, differences.size());
 		differences.stream().limit(20).forEach(System.out::println);
 		assertThat(differences).isEmpty();
+	}
+
+	static Stream<Arguments> xmlBaseCases() throws IOException {
+		Path directory = corpusDirectory();
+		if (directory == null) {
+			return Stream.empty();
+		}
+		Pattern expect = Pattern
+				.compile("entries\\[0\\]\\['(content'\\]\\[0\\]|summary_detail'\\])\\['base'\\] == '([^']+)'");
+		List<Arguments> cases = new ArrayList<>();
+		try (Stream<Path> files = Files.list(directory.resolve("kurtmckee-feedparser/tests/wellformed/base"))) {
+			for (Path file : files.filter(path -> path.getFileName().toString().startsWith("entry_")).sorted()
+					.toList()) {
+				Matcher matcher = expect.matcher(Files.readString(file));
+				if (matcher.find()) {
+					cases.add(Arguments.of(file, matcher.group(1).startsWith("content") ? "content" : "summary",
+							matcher.group(2)));
+				}
+			}
+		}
+		return cases.stream();
+	}
+
+	/**
+	 * feedparser's xml:base cases for entry content and summary: relative URLs in
+	 * the article body resolve against the base feedparser expects (a summary's
+	 * base matters only when it is the body, without content).
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("xmlBaseCases")
+	void feedparsersXmlBaseCasesResolveTheBodysUrls(Path file, String element, String base) throws IOException {
+		ParseOutcome outcome = this.parser.parse(read(file), null);
+		assertThat(outcome).isInstanceOf(ParseOutcome.Parsed.class);
+		ParsedItem item = ((ParseOutcome.Parsed) outcome).feed().items().get(0);
+		Assumptions.assumeTrue(element.equals("content") || item.contentHtml() == null,
+				"the summary's base, but the body is the content");
+		assertThat(item.base()).isEqualTo(base);
+		Article article = articles(((ParseOutcome.Parsed) outcome).feed()).get(0);
+		if (article.body().contains("href")) {
+			assertThat(article.body()).contains("href=\"" + base + "test.html\"");
+		}
 	}
 
 	static Stream<Path> sanitizeCases() throws IOException {
