@@ -147,9 +147,30 @@ public final class ArticleNormalizer {
 
 	static String text(String html) {
 		if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-			return html.strip().replaceAll("\\s+", " ");
+			return collapseWhitespace(html);
 		}
 		return Jsoup.parseBodyFragment(html).body().text().strip();
+	}
+
+	/**
+	 * Runs of white space (the characters of the regex \s) to one space, stripped.
+	 */
+	static String collapseWhitespace(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		boolean space = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+				space = out.length() > 0;
+			} else {
+				if (space) {
+					out.append(' ');
+					space = false;
+				}
+				out.append(c);
+			}
+		}
+		return out.toString().strip();
 	}
 
 	static int words(String text) {
