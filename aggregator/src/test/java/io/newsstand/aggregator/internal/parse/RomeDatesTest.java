@@ -21,7 +21,8 @@ class RomeDatesTest {
 			"Tue, 03 Jun 2025 09:30 GMT", "03 Jun 2025 09:30:00 GMT", "2025-06-03T09:30:00Z",
 			"2025-06-03T09:30:00+02:00", "2025-06-03T09:30:00-05:00", "2025-06-03T09:30:00.123Z",
 			"2025-06-03T09:30:00.5Z", "2025-06-03T09:30:00.123456+01:00", "2025-06-03T09:30Z", "2025-06-03",
-			"2025-06-03t09:30:00z", "Sept 3 2025", "not a date", ""})
+			"2025-06-03t09:30:00z", "Sept 3 2025", "not a date", "", "0001-01-01T00:00:00Z",
+			"Mon, 01 Jan 0001 00:00:00 +0000", "0103-12-13T18:30:02Z", "2003-12-13T18:30:02.25Z"})
 	void sameInstantAsRomesDateParser(String text) {
 		assertThat(RomeFeedParser.date(text)).isEqualTo(RomeFeedParser.romeDate(text));
 	}
