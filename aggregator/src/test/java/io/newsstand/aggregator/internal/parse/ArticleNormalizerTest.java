@@ -82,6 +82,13 @@ class ArticleNormalizerTest {
 	}
 
 	@Test
+	void rssXmlBaseAppliesToContentAndDescriptionBodies() {
+		List<NormalizedArticle> articles = normalize("rss20-xml-base.xml");
+		assertThat(articles.get(0).article().body()).contains("href=\"https://rss.example.com/items/one/more\"");
+		assertThat(articles.get(1).article().body()).contains("href=\"https://rss.example.com/feed/two\"");
+	}
+
+	@Test
 	void aRelativeFeedXmlBaseResolvesAgainstTheFeedsUrl() {
 		Article article = normalize("atom10-relative-base.xml").get(0).article();
 		// The feed is https://news.example.org/feed.xml; xml:base="/blog/".
