@@ -33,4 +33,32 @@ public interface FeedMonitor {
 	 */
 	String opmlToCatalogYaml(byte[] opml);
 
+	/**
+	 * Puts a feed that was disabled (the publisher answered 410 Gone) back on the
+	 * poll schedule, due now, with its disabled state cleared. Operator action.
+	 *
+	 * @param feedId
+	 *            the feed's id, as in {@link FeedHealth#feedId()}
+	 * @return what happened
+	 * @throws UnsupportedOperationException
+	 *             from a monitor that cannot change feeds (the default)
+	 */
+	default Reenabling reenable(String feedId) {
+		throw new UnsupportedOperationException("this feed monitor cannot re-enable feeds");
+	}
+
+	/** The outcome of {@link #reenable(String)}. */
+	enum Reenabling {
+
+		/** The feed was disabled; it is enabled again and due for a poll now. */
+		REENABLED,
+
+		/** The feed was not disabled; nothing changed. */
+		NOT_DISABLED,
+
+		/** No feed of the catalog has this id. */
+		UNKNOWN_FEED
+
+	}
+
 }

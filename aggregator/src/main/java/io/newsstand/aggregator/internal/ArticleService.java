@@ -17,11 +17,15 @@ import io.newsstand.aggregator.internal.store.PollSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The module's public services over the catalog and the Redis stores.
  */
 public final class ArticleService implements Articles, FeedMonitor {
+
+	private static final Logger log = LoggerFactory.getLogger(ArticleService.class);
 
 	private final Catalog catalog;
 
@@ -69,6 +73,26 @@ public final class ArticleService implements Articles, FeedMonitor {
 	@Override
 	public String opmlToCatalogYaml(byte[] opml) {
 		return Opml.toCatalogYaml(opml);
+	}
+
+	@Override
+	public Reenabling reenable(String feedId) {
+		if (this.catalog.feeds().stream().noneMatch(feed -> feed.id().equals(feedId))) {
+			return Reenabling.UNKNOWN_FEED;
+		}
+		FeedState state = this.states.load(feedId);
+		if (!state.disabled() && !this.schedule.isDisabled(feedId)) {
+			return Reenabling.NOT_DISABLED;
+		}
+		// The state first: a poll that starts the moment the feed is due must not
+		// carry the disabled flag forward. Status, error and counts stay as history
+		// until that poll replaces them.
+		this.states.save(new FeedState(feedId, state.url(), state.etag(), state.lastModified(), state.bodyHash(),
+				state.lastStatus(), state.lastError(), state.lastErrorKind(), state.consecutiveErrors(),
+				state.lastPoll(), state.lastSuccess(), null, state.items(), state.interval(), false));
+		this.schedule.enable(feedId);
+		log.info("Feed {} enabled again by an operator; due for a poll now", feedId);
+		return Reenabling.REENABLED;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.newsstand.web.operator;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.newsstand.aggregator.FeedHealth;
 import io.newsstand.aggregator.FeedMonitor;
 import java.time.Instant;
@@ -9,11 +11,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Feed health for operators: {@code /api/v1/operator/feeds} (JSON) and
@@ -58,7 +63,8 @@ class FeedHealthController {
 	}
 
 	@GetMapping(path = "/operator/feeds", produces = MediaType.TEXT_HTML_VALUE)
-	String page() {
+	String page(@RequestParam(required = false) @Nullable String enabled,
+			@RequestParam(required = false) @Nullable String notDisabled, @Nullable CsrfToken csrf) {
 		List<FeedHealth> feeds = this.monitor.feeds();
 		long failing = feeds.stream().filter(feed -> !feed.state().equals("ok") && !feed.state().equals("new")).count();
 		StringBuilder html = new StringBuilder("""
@@ -68,10 +74,18 @@ class FeedHealthController {
 				.failing,.disabled{color:#a00}.ok{color:#070}</style></head><body>
 				<h1>Feed health</h1>
 				""");
+		if (enabled != null) {
+			html.append("<p role=\"status\">Feed <strong>").append(esc(enabled))
+					.append("</strong> is enabled again and due for a poll now.</p>");
+		}
+		if (notDisabled != null) {
+			html.append("<p role=\"status\">Feed <strong>").append(esc(notDisabled))
+					.append("</strong> was not disabled; nothing changed.</p>");
+		}
 		html.append("<p>").append(feeds.size()).append(" feeds, ").append(failing)
 				.append(" failing or disabled. JSON: <a href=\"/api/v1/operator/feeds\">/api/v1/operator/feeds</a></p>")
 				.append("<table><thead><tr><th>Feed</th><th>State</th><th>Last poll</th><th>Status</th>")
-				.append("<th>Error</th><th>Errors in a row</th><th>Last success</th><th>Next poll</th><th>Items</th>")
+				.append("<th>Error</th><th>Errors in a row</th><th>Last success</th><th>Next poll</th><th>Items</th><th></th>")
 				.append("</tr></thead><tbody>");
 		for (FeedHealth feed : feeds) {
 			html.append("<tr><td><strong>").append(esc(feed.publisherId())).append("</strong> ")
@@ -82,9 +96,19 @@ class FeedHealthController {
 					.append(esc(feed.lastError() == null ? "" : feed.lastError())).append("</td><td>")
 					.append(feed.consecutiveErrors()).append("</td><td>").append(time(feed.lastSuccess()))
 					.append("</td><td>").append(time(feed.nextPoll())).append("</td><td>").append(feed.items())
-					.append("</td></tr>");
+					.append("</td><td>").append(enableForm(feed, csrf)).append("</td></tr>");
 		}
 		return html.append("</tbody></table></body></html>").toString();
+	}
+
+	/** A disabled feed (410 Gone) gets a button that enables it again. */
+	private static String enableForm(FeedHealth feed, @Nullable CsrfToken csrf) {
+		if (!feed.state().equals("disabled") || csrf == null) {
+			return "";
+		}
+		return "<form method=\"post\" action=\"/operator/feeds/" + UriUtils.encodePathSegment(feed.feedId(), UTF_8)
+				+ "/enable\"><input type=\"hidden\" name=\"" + esc(csrf.getParameterName()) + "\" value=\""
+				+ esc(csrf.getToken()) + "\"><button type=\"submit\">Enable again</button></form>";
 	}
 
 	private static String time(@Nullable Instant instant) {

@@ -57,8 +57,11 @@ public final class ArticleNormalizer {
 		String base = feedBase != null ? feedBase : context.feedUrl();
 		String url = Urls.canonical(item.link(), base);
 		String itemBase = url != null ? url : base;
+		// Relative URLs in the content resolve against the xml:base in scope, else the
+		// item's link, else the feed's.
+		String contentBase = item.base() == null ? itemBase : Urls.resolve(context.feedUrl(), item.base());
 		String html = item.contentHtml() != null ? item.contentHtml() : item.summaryHtml();
-		Document body = this.sanitizer.clean(html == null ? "" : html, itemBase);
+		Document body = this.sanitizer.clean(html == null ? "" : html, contentBase);
 		String bodyText = body.body().text();
 		// Without a separate content, the body is the summary: its text is already at
 		// hand.
@@ -80,7 +83,7 @@ public final class ArticleNormalizer {
 		Instant updated = item.updated() == null || item.updated().isAfter(now) || item.updated().isBefore(published)
 				? published
 				: item.updated();
-		ArticleImage image = image(item, itemBase, body);
+		ArticleImage image = image(item, itemBase, contentBase, body);
 		int words = words(bodyText);
 		String bodyHtml = body.body().html();
 		String identity = identity(item, url, title, bodyHtml, guidCounts);
@@ -113,7 +116,7 @@ public final class ArticleNormalizer {
 		return "h:" + hash(title + "\u0000" + body);
 	}
 
-	private @Nullable ArticleImage image(ParsedItem item, String base, Document body) {
+	private @Nullable ArticleImage image(ParsedItem item, String base, String contentBase, Document body) {
 		for (ParsedImage image : item.images()) {
 			String url = absolute(image.url(), base);
 			if (url != null) {
@@ -123,7 +126,7 @@ public final class ArticleNormalizer {
 		}
 		Element first = body.selectFirst(FIRST_IMAGE);
 		if (first != null) {
-			String url = absolute(first.attr("src"), base);
+			String url = absolute(first.attr("src"), contentBase);
 			if (url != null) {
 				String alt = first.attr("alt").strip();
 				return new ArticleImage(url, alt.isEmpty() ? null : alt, null);
@@ -144,9 +147,30 @@ public final class ArticleNormalizer {
 
 	static String text(String html) {
 		if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-			return html.strip().replaceAll("\\s+", " ");
+			return collapseWhitespace(html);
 		}
 		return Jsoup.parseBodyFragment(html).body().text().strip();
+	}
+
+	/**
+	 * Runs of white space (the characters of the regex \s) to one space, stripped.
+	 */
+	static String collapseWhitespace(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		boolean space = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+				space = out.length() > 0;
+			} else {
+				if (space) {
+					out.append(' ');
+					space = false;
+				}
+				out.append(c);
+			}
+		}
+		return out.toString().strip();
 	}
 
 	static int words(String text) {

@@ -34,10 +34,42 @@ public final class FeedText {
 
 	/** Decodes bytes to text; the charset is chosen as the class comment says. */
 	public static String decode(byte[] bytes, @Nullable String contentType) {
+		String utf8 = undeclaredUtf8(bytes, contentType);
+		if (utf8 != null) {
+			return utf8;
+		}
 		Charset charset = detect(bytes, contentType);
 		int skip = bomLength(bytes);
 		String text = new String(bytes, skip, bytes.length - skip, charset);
 		return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+	}
+
+	/**
+	 * The cheap path of {@link #detect} for the commonest case: no BOM, no charset
+	 * in the header or the prolog, and bytes that decode as UTF-8, decoded once
+	 * (not checked, then decoded again).
+	 *
+	 * @return the text, or {@code null} when the full detection must decide
+	 */
+	private static @Nullable String undeclaredUtf8(byte[] bytes, @Nullable String contentType) {
+		// Starts with '<' or white space, one byte each: no BOM, no UTF-16 or UTF-32.
+		if (bytes.length < 4 || bytes[1] == 0
+				|| bytes[0] != '<' && bytes[0] != ' ' && bytes[0] != '\n' && bytes[0] != '\r' && bytes[0] != '\t'
+				|| contentType != null && HTTP_CHARSET.matcher(contentType).find()) {
+			return null;
+		}
+		String head = new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.ISO_8859_1);
+		Matcher declared = PROLOG_ENCODING.matcher(head);
+		if (declared.find() && !declared.group(1).equalsIgnoreCase("utf-8")) {
+			return null;
+		}
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try {
+			return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+		} catch (CharacterCodingException ex) {
+			return null;
+		}
 	}
 
 	static Charset detect(byte[] bytes, @Nullable String contentType) {
@@ -111,7 +143,11 @@ public final class FeedText {
 		return 0;
 	}
 
-	/** Cleans decoded XML text as the class comment says. */
+	/**
+	 * Cleans decoded XML text as the class comment says. Runs of ordinary
+	 * characters are copied in bulk; only markup starts, ampersands and illegal
+	 * characters are looked at one by one.
+	 */
 	public static String cleanXml(String text) {
 		int length = text.length();
 		StringBuilder out = new StringBuilder(length + 64);
@@ -121,42 +157,62 @@ public final class FeedText {
 			i++;
 		}
 		boolean rootSeen = false;
+		int run = i;
 		while (i < length) {
 			char c = text.charAt(i);
+			if (c != '<' && c != '&' && isPlain(c)) {
+				i++;
+				continue;
+			}
 			if (c == '<') {
 				if (text.startsWith("<![CDATA[", i)) {
+					out.append(text, run, i);
 					int end = text.indexOf("]]>", i + 9);
 					end = end < 0 ? length : end + 3;
 					appendLegal(out, text, i, end);
 					i = end;
+					run = i;
 					continue;
 				}
 				if (text.startsWith("<!--", i)) {
+					out.append(text, run, i);
 					int end = text.indexOf("-->", i + 4);
 					end = end < 0 ? length : end + 3;
 					appendLegal(out, text, i, end);
 					i = end;
+					run = i;
 					continue;
 				}
 				if (!rootSeen && text.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
+					out.append(text, run, i);
 					i = skipDoctype(text, i + 9);
+					run = i;
 					continue;
 				}
 				if (i + 1 < length && Character.isLetter(text.charAt(i + 1))) {
 					rootSeen = true;
 				}
-				out.append(c);
 				i++;
 			} else if (c == '&') {
+				out.append(text, run, i);
 				i = entity(text, i, out);
+				run = i;
 			} else {
+				out.append(text, run, i);
 				if (isLegal(c) || Character.isSurrogate(c) && legalSurrogate(text, i)) {
 					out.append(c);
 				}
 				i++;
+				run = i;
 			}
 		}
+		out.append(text, run, length);
 		return out.toString();
+	}
+
+	/** Legal in XML and no surrogate (surrogates are checked in pairs). */
+	private static boolean isPlain(char c) {
+		return c >= 0x20 && c < 0xD800 || c == 0x9 || c == 0xA || c == 0xD || c >= 0xE000 && c <= 0xFFFD;
 	}
 
 	private static int skipDoctype(String text, int i) {
@@ -229,12 +285,18 @@ public final class FeedText {
 	}
 
 	private static void appendLegal(StringBuilder out, String text, int from, int to) {
+		int run = from;
 		for (int i = from; i < to; i++) {
 			char c = text.charAt(i);
-			if (isLegal(c) || Character.isSurrogate(c) && legalSurrogate(text, i)) {
-				out.append(c);
+			if (!isPlain(c)) {
+				out.append(text, run, i);
+				if (isLegal(c) || Character.isSurrogate(c) && legalSurrogate(text, i)) {
+					out.append(c);
+				}
+				run = i + 1;
 			}
 		}
+		out.append(text, run, to);
 	}
 
 	private static boolean isLegal(char c) {

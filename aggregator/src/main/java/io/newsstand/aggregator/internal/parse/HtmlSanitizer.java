@@ -1,14 +1,20 @@
 package io.newsstand.aggregator.internal.parse;
 
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.safety.Cleaner;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 import org.jspecify.annotations.Nullable;
 
@@ -19,64 +25,254 @@ import org.jspecify.annotations.Nullable;
  * Relative URLs are resolved against the item's base (or dropped when there is
  * none); links get {@code rel="nofollow noopener noreferrer"}, images and
  * iframes {@code loading="lazy"}.
+ * <p>
+ * The fragment is parsed once and cleaned in place, with the semantics of
+ * jsoup's {@code Cleaner} over the same {@link Safelist}: an element whose tag
+ * is not allowed is replaced by its children (text is kept; the data of script
+ * and style is not), comments go, attributes not allowed go, and URL attributes
+ * keep only the allowed protocols after resolving. The Cleaner copies the whole
+ * tree and resolves every URL through a regular expression, which made it the
+ * largest cost of parsing a feed (docs/performance.md).
  */
 public final class HtmlSanitizer {
 
 	static final Set<String> VIDEO_HOSTS = Set.of("www.youtube.com", "youtube.com", "www.youtube-nocookie.com",
 			"player.vimeo.com", "www.dailymotion.com", "embed.ted.com");
 
-	private static final Safelist SAFELIST = Safelist.relaxed()
+	static final Safelist SAFELIST = Safelist.relaxed()
 			.addTags("figure", "figcaption", "picture", "hr", "abbr", "time", "mark", "s", "del", "ins", "iframe")
 			.addAttributes("abbr", "title").addAttributes("time", "datetime")
 			.addAttributes("iframe", "src", "width", "height", "title", "allowfullscreen")
 			.addProtocols("iframe", "src", "https").addAttributes("img", "srcset").removeProtocols("a", "href", "ftp");
 
-	private final Cleaner cleaner = new Cleaner(SAFELIST);
+	/**
+	 * The URL attributes of {@link #SAFELIST} and their protocols, checked here
+	 * without jsoup's regex-based resolving. Every other attribute goes through
+	 * {@link Safelist#isSafeAttribute}; {@code HtmlSanitizerTest} checks that this
+	 * table agrees with the safelist.
+	 */
+	static final Map<String, Map<String, List<String>>> URL_ATTRIBUTES = Map.of("a",
+			Map.of("href", List.of("http", "https", "mailto")), "img", Map.of("src", List.of("http", "https")),
+			"iframe", Map.of("src", List.of("https")), "blockquote", Map.of("cite", List.of("http", "https")), "q",
+			Map.of("cite", List.of("http", "https")));
 
 	/** Sanitises an HTML fragment; relative URLs resolve against {@code base}. */
 	public Document clean(String html, @Nullable String base) {
-		Document dirty = Jsoup.parseBodyFragment(html, base == null ? "" : base);
-		Document clean = this.cleaner.clean(dirty);
-		clean.outputSettings().prettyPrint(false);
-		// One walk over the cleaned tree (rather than a selector query per tag).
-		List<Element> removed = new ArrayList<>();
-		for (Element element : clean.body().getAllElements()) {
-			switch (element.normalName()) {
-				case "iframe" -> {
-					if (!allowedVideo(element.attr("src"))) {
-						removed.add(element);
-					} else {
-						element.attr("loading", "lazy");
-						element.attr("sandbox", "allow-scripts allow-same-origin allow-presentation");
-					}
-				}
-				case "img" -> {
-					if (element.attr("src").isEmpty()) {
-						removed.add(element);
-					} else {
-						element.attr("loading", "lazy");
-						if (element.hasAttr("srcset")
-								&& element.attr("srcset").toLowerCase(Locale.ROOT).contains("javascript:")) {
-							element.removeAttr("srcset");
-						}
-					}
-				}
-				case "a" -> {
-					if (element.hasAttr("href")) {
-						element.attr("rel", "nofollow noopener noreferrer");
-					}
-				}
-				default -> {
-				}
-			}
+		Document document = Jsoup.parseBodyFragment(html, base == null ? "" : base);
+		document.outputSettings().prettyPrint(false);
+		Element body = document.body();
+		URL baseUrl = baseUrl(base);
+		Node node = body.childNodeSize() == 0 ? null : body.childNode(0);
+		while (node != null) {
+			node = visit(node, body, baseUrl);
 		}
-		removed.forEach(Element::remove);
-		return clean;
+		return document;
 	}
 
 	/** The sanitised HTML of a fragment. */
 	public String sanitize(String html, @Nullable String base) {
 		return clean(html, base).body().html();
+	}
+
+	/** Cleans one node and returns the next node to visit, in document order. */
+	private static @Nullable Node visit(Node node, Element root, @Nullable URL base) {
+		if (node instanceof Element element) {
+			if (!SAFELIST.isSafeTag(element.normalName())) {
+				// Replaced by its children, which are visited next; the data of a script or
+				// style (not text) goes with it.
+				for (int i = element.childNodeSize() - 1; i >= 0; i--) {
+					if (element.childNode(i) instanceof DataNode) {
+						element.childNode(i).remove();
+					}
+				}
+				Node after = following(element, root);
+				Node first = element.unwrap();
+				return first != null ? first : after;
+			}
+			if (!cleanAttributes(element, base)) {
+				Node after = following(element, root);
+				element.remove();
+				return after;
+			}
+			return element.childNodeSize() > 0 ? element.childNode(0) : following(element, root);
+		}
+		Node after = following(node, root);
+		if (node instanceof TextNode text) {
+			if (text.getClass() != TextNode.class) {
+				// CDATA (from SVG or MathML) would be written out unescaped.
+				text.replaceWith(new TextNode(text.getWholeText()));
+			}
+		} else if (!(node instanceof DataNode)) {
+			// Comments, doctypes, XML declarations. A DataNode here sits in an allowed
+			// element (an iframe's fallback text), as the Cleaner keeps it.
+			node.remove();
+		}
+		return after;
+	}
+
+	private static @Nullable Node following(Node node, Element root) {
+		Node current = node;
+		while (current != null && current != root) {
+			Node next = current.nextSibling();
+			if (next != null) {
+				return next;
+			}
+			current = current.parentNode();
+		}
+		return null;
+	}
+
+	/**
+	 * Drops the attributes the safelist does not allow and adds ours.
+	 *
+	 * @return false when the element itself must go
+	 */
+	private static boolean cleanAttributes(Element element, @Nullable URL base) {
+		String tag = element.normalName();
+		if (element.attributesSize() > 0) {
+			Map<String, List<String>> urlAttributes = URL_ATTRIBUTES.get(tag);
+			List<String> removed = null;
+			for (Attribute attribute : element.attributes()) {
+				String key = attribute.getKey();
+				List<String> protocols = urlAttributes == null ? null : urlAttributes.get(key);
+				boolean safe;
+				if (protocols != null) {
+					String url = resolve(base, attribute.getValue());
+					safe = url != null && hasProtocol(url, protocols);
+					if (safe) {
+						attribute.setValue(url);
+					}
+				} else {
+					safe = SAFELIST.isSafeAttribute(tag, element, attribute);
+				}
+				if (safe && attribute.getValue().isEmpty()) {
+					// A valueless attribute is written out as alt="", as a copied one was.
+					attribute.setValue("");
+				} else if (!safe) {
+					if (removed == null) {
+						removed = new ArrayList<>(4);
+					}
+					removed.add(key);
+				}
+			}
+			if (removed != null) {
+				removed.forEach(element::removeAttr);
+			}
+		}
+		switch (tag) {
+			case "iframe" -> {
+				if (!allowedVideo(element.attr("src"))) {
+					return false;
+				}
+				element.attr("loading", "lazy");
+				element.attr("sandbox", "allow-scripts allow-same-origin allow-presentation");
+			}
+			case "img" -> {
+				if (element.attr("src").isEmpty()) {
+					return false;
+				}
+				element.attr("loading", "lazy");
+				if (element.hasAttr("srcset")
+						&& element.attr("srcset").toLowerCase(Locale.ROOT).contains("javascript:")) {
+					element.removeAttr("srcset");
+				}
+			}
+			case "a" -> {
+				if (element.hasAttr("href")) {
+					element.attr("rel", "nofollow noopener noreferrer");
+				}
+			}
+			default -> {
+			}
+		}
+		return true;
+	}
+
+	private static boolean hasProtocol(String url, List<String> protocols) {
+		for (String protocol : protocols) {
+			if (url.length() > protocol.length() && url.charAt(protocol.length()) == ':'
+					&& url.regionMatches(true, 0, protocol, 0, protocol.length())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The absolute form of a URL attribute, as a browser reads it: control
+	 * characters removed, then resolved against the base.
+	 *
+	 * @return the URL, or {@code null} for a relative URL without a base or one
+	 *         that cannot be resolved
+	 */
+	@SuppressWarnings("deprecation") // java.net.URL resolves as jsoup and browsers do; URI is stricter
+	static @Nullable String resolve(@Nullable URL base, String raw) {
+		String value = stripControlChars(raw).strip();
+		if (hasScheme(value)) {
+			// Absolute: the scheme decides. Lower-case it as the Cleaner's output did.
+			int colon = value.indexOf(':');
+			return value.substring(0, colon).toLowerCase(Locale.ROOT) + value.substring(colon);
+		}
+		if (base == null) {
+			return null;
+		}
+		try {
+			String relative = value.startsWith("?") ? base.getPath() + value : value;
+			return new URL(base, relative).toExternalForm();
+		} catch (MalformedURLException ex) {
+			return null;
+		}
+	}
+
+	/** An RFC 3986 scheme before the first ':' (and before any '/', '?', '#'). */
+	private static boolean hasScheme(String value) {
+		if (value.isEmpty() || !isAsciiLetter(value.charAt(0))) {
+			return false;
+		}
+		for (int i = 1; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == ':') {
+				return true;
+			}
+			if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+	}
+
+	private static String stripControlChars(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) < 0x20) {
+				StringBuilder out = new StringBuilder(value.length());
+				for (int j = 0; j < value.length(); j++) {
+					char c = value.charAt(j);
+					if (c >= 0x20) {
+						out.append(c);
+					}
+				}
+				return out.toString();
+			}
+		}
+		return value;
+	}
+
+	@SuppressWarnings("deprecation")
+	private static @Nullable URL baseUrl(@Nullable String base) {
+		if (base == null || base.isBlank()) {
+			return null;
+		}
+		try {
+			URL url = new URL(stripControlChars(base).strip());
+			String protocol = url.getProtocol();
+			return "http".equals(protocol) || "https".equals(protocol) ? url : null;
+		} catch (MalformedURLException ex) {
+			return null;
+		}
 	}
 
 	private static boolean allowedVideo(String src) {

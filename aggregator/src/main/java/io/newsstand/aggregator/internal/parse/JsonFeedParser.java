@@ -69,8 +69,7 @@ final class JsonFeedParser {
 			String id = item.has("id") && item.get("id").isValueNode() ? item.get("id").asString().strip() : null;
 			items.add(new ParsedItem(id == null || id.isEmpty() ? null : id, text(item, "url"), text(item, "title"),
 					author != null ? author : feedAuthor, date(text(item, "date_published")),
-					date(text(item, "date_modified")), text(item, "summary"), contentHtml, images, tags,
-					text(root, "home_page_url")));
+					date(text(item, "date_modified")), text(item, "summary"), contentHtml, images, tags, null));
 		}
 		return new ParseOutcome.Parsed(new ParsedFeed(format, text(root, "title"), text(root, "home_page_url"),
 				text(root, "language"), null, items));

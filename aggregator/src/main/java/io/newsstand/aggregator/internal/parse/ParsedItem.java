@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * relative.
  *
  * @param base
- *            the base URL for the item's relative links ({@code xml:base} or
- *            the feed link), if known
+ *            the {@code xml:base} in scope of the item's content, if the feed
+ *            gave one (may itself be relative to the feed's URL); relative URLs
+ *            in the content resolve against it before the item's link
  */
 public record ParsedItem(@Nullable String guid, @Nullable String link, @Nullable String title, @Nullable String author,
 		@Nullable Instant published, @Nullable Instant updated, @Nullable String summaryHtml,

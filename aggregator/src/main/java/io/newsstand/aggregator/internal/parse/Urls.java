@@ -28,6 +28,29 @@ public final class Urls {
 	}
 
 	/**
+	 * {@code relative} resolved against {@code base} (RFC 3986), or
+	 * {@code relative} itself when either cannot be read as a URI.
+	 */
+	static String resolve(String base, String relative) {
+		try {
+			return new URI(base.strip().replace(" ", "%20")).resolve(new URI(relative.strip().replace(" ", "%20")))
+					.toString();
+		} catch (URISyntaxException | IllegalArgumentException ex) {
+			return relative;
+		}
+	}
+
+	/** Whether a URL is http(s), or relative (no scheme at all). */
+	static boolean isHttpOrRelative(String url) {
+		try {
+			String scheme = new URI(url.strip().replace(" ", "%20")).getScheme();
+			return scheme == null || scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https");
+		} catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * @return the canonical form of {@code link} resolved against {@code base}, or
 	 *         {@code null} when it is no usable http(s) URL
 	 */

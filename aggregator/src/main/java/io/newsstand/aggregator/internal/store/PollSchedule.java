@@ -87,6 +87,15 @@ public final class PollSchedule {
 			return added
 			""", Long.class);
 
+	private static final RedisScript<Long> ENABLE = script("""
+			redis.call('SREM', KEYS[4], ARGV[1])
+			if redis.call('ZSCORE', KEYS[2], ARGV[1]) then
+			  return 0
+			end
+			redis.call('ZADD', KEYS[1], tonumber(ARGV[2]), ARGV[1])
+			return 1
+			""", Long.class);
+
 	private static final List<String> KEYS = List.of(RedisKeys.DUE, RedisKeys.LEASES, RedisKeys.OWNERS,
 			RedisKeys.DISABLED);
 
@@ -193,10 +202,16 @@ public final class PollSchedule {
 		return Boolean.TRUE.equals(this.redis.opsForSet().isMember(RedisKeys.DISABLED, feedId));
 	}
 
-	/** Puts a disabled feed back on the schedule (operator action). */
-	public void enable(String feedId) {
-		this.redis.opsForSet().remove(RedisKeys.DISABLED, feedId);
-		this.redis.opsForZSet().add(RedisKeys.DUE, feedId, this.clock.millis());
+	/**
+	 * Puts a disabled feed back on the schedule, due now (operator action): one
+	 * script, so no claim sees it half enabled.
+	 *
+	 * @return false when the feed is leased (being polled), in which case it is
+	 *         only taken off the disabled set and its poller schedules it
+	 */
+	public boolean enable(String feedId) {
+		Long scheduled = this.redis.execute(ENABLE, KEYS, feedId, Long.toString(this.clock.millis()));
+		return scheduled != null && scheduled == 1;
 	}
 
 }

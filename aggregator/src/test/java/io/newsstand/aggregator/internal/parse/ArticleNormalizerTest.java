@@ -53,11 +53,46 @@ class ArticleNormalizerTest {
 	}
 
 	@Test
-	void atomRelativeLinksResolveAgainstTheEntryLink() {
+	void atomRelativeLinksResolveAgainstTheFeedsXmlBaseBeforeTheEntryLink() {
 		Article article = normalize("atom10-base.xml").get(0).article();
 		assertThat(article.title()).isEqualTo("Atom entry");
-		assertThat(article.body()).contains("href=\"https://blog.example.net/posts/relative/page\"");
+		// xml:base="https://blog.example.net/" on the feed; the entry's link is
+		// https://blog.example.net/posts/atom-entry.
+		assertThat(article.body()).contains("href=\"https://blog.example.net/relative/page\"");
 		assertThat(article.updatedAt()).isEqualTo(Instant.parse("2025-06-02T09:00:00Z"));
+	}
+
+	@Test
+	void withoutXmlBaseAtomRelativeLinksResolveAgainstTheEntryLink() {
+		Article article = normalize("atom10-no-base.xml").get(0).article();
+		assertThat(article.body()).contains("href=\"https://blog.example.net/posts/relative/page\"");
+	}
+
+	@Test
+	void theNearestXmlBaseOfContentEntryAndFeedApplies() {
+		List<NormalizedArticle> articles = normalize("atom10-xml-base.xml");
+		assertThat(articles).extracting(normalized -> normalized.article().body()).containsExactly(
+				"<p><a href=\"https://base.example.com/feed/a/page\" rel=\"nofollow noopener noreferrer\">one</a></p>",
+				"<p><img src=\"https://base.example.com/entries/two/pic.jpg\" alt=\"two\" loading=\"lazy\"></p>",
+				"<p><a href=\"https://entry.example.org/e/up\" rel=\"nofollow noopener noreferrer\">three</a></p>",
+				"<a href=\"https://summary.example.net/s/x\" rel=\"nofollow noopener noreferrer\">four</a>",
+				"<a href=\"https://base.example.com/feed/five\" rel=\"nofollow noopener noreferrer\">five</a>");
+		// The body's first image is the lead image, resolved against the same base.
+		assertThat(articles.get(1).article().image().url()).isEqualTo("https://base.example.com/entries/two/pic.jpg");
+	}
+
+	@Test
+	void rssXmlBaseAppliesToContentAndDescriptionBodies() {
+		List<NormalizedArticle> articles = normalize("rss20-xml-base.xml");
+		assertThat(articles.get(0).article().body()).contains("href=\"https://rss.example.com/items/one/more\"");
+		assertThat(articles.get(1).article().body()).contains("href=\"https://rss.example.com/feed/two\"");
+	}
+
+	@Test
+	void aRelativeFeedXmlBaseResolvesAgainstTheFeedsUrl() {
+		Article article = normalize("atom10-relative-base.xml").get(0).article();
+		// The feed is https://news.example.org/feed.xml; xml:base="/blog/".
+		assertThat(article.body()).contains("href=\"https://news.example.org/blog/images/\"");
 	}
 
 	@Test

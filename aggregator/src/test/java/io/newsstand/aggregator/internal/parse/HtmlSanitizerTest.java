@@ -2,6 +2,10 @@ package io.newsstand.aggregator.internal.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +25,15 @@ class HtmlSanitizerTest {
 			inline style removed          | <p style="position:fixed">a</p>                   | <p>a</p>
 			unknown iframe removed        | <iframe src="https://evil.example/x"></iframe>    | ''
 			object and embed removed      | <object data="x.swf"></object><embed src="y">ok   | ok
+			control chars in scheme       | <a href="java&#9;script:alert(1)">a</a>           | <a>a</a>
+			upper-case scheme             | <a href=" JAVASCRIPT:alert(1)">a</a>              | <a>a</a>
+			vbscript link dropped         | <a href="vbscript:msgbox(1)">a</a>                | <a>a</a>
+			script inside unknown tag     | <foo><script>x()</script>t</foo>                  | t
+			svg cdata stays text          | <svg><![CDATA[<script>x()</script>]]></svg>       | &lt;script&gt;x()&lt;/script&gt;
+			comment removed               | <p>a<!-- <script>x()</script> --></p>             | <p>a</p>
+			nested forbidden tags         | <div><form><select><option>o</option></select></form></div> | <div>o</div>
+			svg link href checked         | <svg><a href="javascript:x()">a</a></svg>         | <a>a</a>
+			data link dropped             | <a href="data:text/html,x">a</a>                  | <a>a</a>
 			""")
 	void dangerousMarkupIsRemoved(String name, String html, String expected) {
 		assertThat(this.sanitizer.sanitize(html, "https://news.example.org/a")).isEqualTo(expected);
@@ -32,6 +45,31 @@ class HtmlSanitizerTest {
 				"https://news.example.org/dir/a"))
 				.isEqualTo("<a href=\"https://news.example.org/b\" rel=\"nofollow noopener noreferrer\">b</a>"
 						+ "<img src=\"https://news.example.org/dir/img/c.jpg\" alt=\"c\" loading=\"lazy\">");
+	}
+
+	@Test
+	void protocolRelativeAndQueryOnlyUrlsResolveAgainstTheBase() {
+		assertThat(this.sanitizer.sanitize("<img src=\"//cdn.example.org/i.jpg\"><a href=\"?page=2\">n</a>",
+				"https://news.example.org/dir/a"))
+				.isEqualTo("<img src=\"https://cdn.example.org/i.jpg\" loading=\"lazy\">"
+						+ "<a href=\"https://news.example.org/dir/a?page=2\" rel=\"nofollow noopener noreferrer\">n</a>");
+	}
+
+	@Test
+	void theUrlAttributeTableAgreesWithTheSafelist() {
+		for (Map.Entry<String, Map<String, List<String>>> tag : HtmlSanitizer.URL_ATTRIBUTES.entrySet()) {
+			for (Map.Entry<String, List<String>> attribute : tag.getValue().entrySet()) {
+				Element element = new Element(Tag.valueOf(tag.getKey()), "");
+				for (String protocol : List.of("http", "https", "mailto", "ftp", "javascript", "data")) {
+					String url = protocol + "://x.example/a";
+					element.attr(attribute.getKey(), url);
+					boolean jsoup = HtmlSanitizer.SAFELIST.isSafeAttribute(tag.getKey(), element,
+							element.attribute(attribute.getKey()));
+					assertThat(attribute.getValue().contains(protocol))
+							.as("%s %s %s", tag.getKey(), attribute.getKey(), protocol).isEqualTo(jsoup);
+				}
+			}
+		}
 	}
 
 	@Test
