@@ -40,12 +40,8 @@ public interface FeedMonitor {
 	 * @param feedId
 	 *            the feed's id, as in {@link FeedHealth#feedId()}
 	 * @return what happened
-	 * @throws UnsupportedOperationException
-	 *             from a monitor that cannot change feeds (the default)
 	 */
-	default Reenabling reenable(String feedId) {
-		throw new UnsupportedOperationException("this feed monitor cannot re-enable feeds");
-	}
+	Reenabling reenable(String feedId);
 
 	/** The outcome of {@link #reenable(String)}. */
 	enum Reenabling {

@@ -27,8 +27,8 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.InstantSource;
+import java.util.Random;
 import java.util.UUID;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -120,7 +120,7 @@ class AggregatorConfiguration {
 						properties.maxFeedSize().toBytes(), properties.maxRequestsPerHost(), properties.userAgent()),
 				guard, CLOCK);
 		PollPolicy policy = new PollPolicy(properties.minInterval(), properties.maxInterval(),
-				properties.defaultInterval(), RandomGenerator.getDefault());
+				properties.defaultInterval(), new Random());
 		FeedPoller feedPoller = new FeedPoller(fetcher, new FeedParser(), new ArticleNormalizer(new HtmlSanitizer()),
 				store, states, policy, new PollMetrics(registry.getIfAvailable(SimpleMeterRegistry::new)), CLOCK,
 				url -> {

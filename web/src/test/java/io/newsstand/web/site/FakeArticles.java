@@ -165,6 +165,11 @@ public final class FakeArticles implements Articles, FeedMonitor {
 	}
 
 	@Override
+	public Reenabling reenable(String feedId) {
+		return Reenabling.UNKNOWN_FEED;
+	}
+
+	@Override
 	public String catalogAsOpml() {
 		return "<opml version=\"2.0\"><head><title>Test catalog</title></head><body/></opml>";
 	}

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * {@code <ttl>} or {@code Cache-Control: max-age}, clamped to [min, max], with
  * +/-10% jitter so feeds do not poll in lockstep. Errors back off exponentially
  * from the default interval, also with jitter.
+ * <p>
+ * Called from many feeds' threads at once, so its random generator must be safe
+ * to share ({@link java.util.Random} is).
  */
 public final class PollPolicy {
 
