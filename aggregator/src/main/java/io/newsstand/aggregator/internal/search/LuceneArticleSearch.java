@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class LuceneArticleSearch implements ArticleSearch {
 
+	static {
+		LuceneClasses.initialize();
+	}
+
 	private final Supplier<@Nullable SearchIndex> index;
 
 	private final Supplier<Boolean> ready;

@@ -25,6 +25,10 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class SearchIndex implements Closeable {
 
+	static {
+		LuceneClasses.initialize();
+	}
+
 	static final String STREAM_ID = "newsstand.stream-id";
 
 	static final String SCHEMA = "newsstand.schema";
