@@ -2,7 +2,8 @@ package io.newsstand.web.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsstand.NewsstandApplication;
+import io.newsstand.web.benchmark.LoadTools.Latency;
+import io.newsstand.web.benchmark.LoadTools.Target;
 import io.newsstand.web.site.SiteClient;
 import java.io.IOException;
 import java.net.URI;
@@ -10,24 +11,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -52,16 +48,16 @@ class PersonalLoadBenchmark {
 
 	@Test
 	void forYou() throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/wrk")), "needs wrk (apt-get install wrk)");
-		try (ConfigurableApplicationContext app = start(true)) {
-			String base = base(app);
+		LoadTools.assumeWrk();
+		try (ConfigurableApplicationContext app = LoadTools.start(this.data, true)) {
+			String base = LoadTools.base(app);
 			Instant deadline = Instant.now().plusSeconds(60);
 			while (articles(base).size() < 20 && Instant.now().isBefore(deadline)) {
 				Thread.sleep(500);
 			}
 		}
-		try (ConfigurableApplicationContext app = start(false)) {
-			String base = base(app);
+		try (ConfigurableApplicationContext app = LoadTools.start(this.data, false)) {
+			String base = LoadTools.base(app);
 			HttpClient http = HttpClient.newHttpClient();
 			String email = "reader-" + System.nanoTime() + "@example.com";
 			SiteClient browser = new SiteClient(base);
@@ -91,68 +87,60 @@ class PersonalLoadBenchmark {
 							"Authorization: Bearer " + token));
 			StringBuilder sizes = new StringBuilder();
 			for (Target target : targets) {
-				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url));
-				if (target.header != null) {
-					int colon = target.header.indexOf(':');
-					request.header(target.header.substring(0, colon), target.header.substring(colon + 1).strip());
+				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()));
+				if (target.header() != null) {
+					int colon = target.header().indexOf(':');
+					request.header(target.header().substring(0, colon), target.header().substring(colon + 1).strip());
 				}
 				long started = System.nanoTime();
 				int bytes = 0;
 				for (int i = 0; i < 50; i++) {
 					bytes = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
 				}
-				sizes.append(String.format(Locale.ROOT, "%-40s %7d bytes, %6.2f ms sequential%n", target.name, bytes,
+				sizes.append(String.format(Locale.ROOT, "%-40s %7d bytes, %6.2f ms sequential%n", target.name(), bytes,
 						(System.nanoTime() - started) / 50 / 1e6));
 			}
 			StringBuilder report = new StringBuilder("\n== For you benchmark (wrk -t2 -c32 -d" + RUN.toSeconds()
-					+ "s, after a 5 s warm-up; load average before: " + loadAverage() + ") ==\n");
+					+ "s, after a 5 s warm-up; load average before: " + LoadTools.loadAverage() + ") ==\n");
+			Map<Target, Double> maxRates = new HashMap<>();
 			double baseline = 0;
 			for (Target target : targets) {
-				wrk(target, 5);
-				double rate = wrk(target, (int) RUN.toSeconds());
-				target.maxRate = rate;
+				LoadTools.wrk(target, 5, false);
+				double rate = LoadTools.wrk(target, (int) RUN.toSeconds(), false);
+				maxRates.put(target, rate);
 				if (baseline == 0) {
 					baseline = rate;
 				}
-				report.append(String.format(Locale.ROOT, "%-40s %9.0f req/s  %.2fx static%n", target.name, rate,
+				report.append(String.format(Locale.ROOT, "%-40s %9.0f req/s  %.2fx static%n", target.name(), rate,
 						rate / baseline));
 			}
 			report.append(sizes);
-			report.append("load average after: ").append(loadAverage()).append('\n');
+			report.append("load average after: ").append(LoadTools.loadAverage()).append('\n');
 			report.append("\n-- Redis commands per request (MONITOR, 20 sequential requests each) --\n");
 			var factory = app.getBean(org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory.class);
 			try (RedisMonitor monitor = new RedisMonitor("127.0.0.1", factory.getPort())) {
 				for (Target target : targets) {
-					send(http, target);
+					LoadTools.sendOk(http, target);
 					monitor.clear();
 					for (int i = 0; i < 20; i++) {
-						send(http, target);
+						LoadTools.sendOk(http, target);
 					}
 					List<String> commands = monitor.commands();
-					report.append(String.format(Locale.ROOT, "%-40s %5.1f commands %s%n", target.name,
+					report.append(String.format(Locale.ROOT, "%-40s %5.1f commands %s%n", target.name(),
 							commands.size() / 20.0, commands.stream().limit(Math.max(1, commands.size() / 20))
-									.map(PersonalLoadBenchmark::command).toList()));
+									.map(LoadTools::command).toList()));
 				}
 			}
 			report.append("\n-- Latency at 50% of each maximum rate (open loop, ").append(RUN.toSeconds())
 					.append(" s) --\n");
 			for (Target target : targets) {
-				Latency latency = atRate(target, target.maxRate / 2);
+				double rate = maxRates.get(target) / 2;
+				Latency latency = LoadTools.atRate(target, rate, RUN, true);
 				report.append(String.format(Locale.ROOT, "%-40s at %6.0f req/s: p50 %6.2f ms, p99 %6.2f ms%n",
-						target.name, target.maxRate / 2, latency.p50, latency.p99));
+						target.name(), rate, latency.p50(), latency.p99()));
 			}
 			System.out.println(report);
 		}
-	}
-
-	private ConfigurableApplicationContext start(boolean polling) {
-		return new SpringApplicationBuilder(NewsstandApplication.class).run("--server.port=0",
-				"--newsstand.redis.data-dir=" + this.data, "--newsstand.aggregator.polling-enabled=" + polling,
-				"--logging.level.root=WARN");
-	}
-
-	private static String base(ConfigurableApplicationContext app) {
-		return "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 	}
 
 	private static List<String> articles(String base) throws IOException, InterruptedException {
@@ -191,103 +179,6 @@ class PersonalLoadBenchmark {
 				.header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-	}
-
-	private static String loadAverage() {
-		try {
-			return Files.readString(Path.of("/proc/loadavg")).strip();
-		} catch (IOException ex) {
-			return "unknown";
-		}
-	}
-
-	private static String command(String monitorLine) {
-		Matcher command = Pattern.compile("\\] \"([A-Za-z]+)\"(?: \"([^\"]*)\")?").matcher(monitorLine);
-		return command.find()
-				? command.group(1) + " " + (command.group(2) != null ? command.group(2) : "")
-				: monitorLine;
-	}
-
-	private static final class Target {
-
-		final String name;
-
-		final String url;
-
-		final String header;
-
-		double maxRate;
-
-		Target(String name, String url, String header) {
-			this.name = name;
-			this.url = url;
-			this.header = header;
-		}
-
-	}
-
-	private static double wrk(Target target, int seconds) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("/usr/bin/wrk", "-t2", "-c32", "-d" + seconds + "s"));
-		if (target.header != null) {
-			command.addAll(List.of("-H", target.header));
-		}
-		command.add(target.url);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		process.waitFor(seconds + 30L, TimeUnit.SECONDS);
-		Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
-		assertThat(rate.find()).as(output).isTrue();
-		assertThat(output).as("no failed requests").doesNotContain("Non-2xx");
-		return Double.parseDouble(rate.group(1));
-	}
-
-	private static void send(HttpClient http, Target target) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url));
-		if (target.header != null) {
-			int colon = target.header.indexOf(':');
-			request.header(target.header.substring(0, colon), target.header.substring(colon + 1).strip());
-		}
-		HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException(target.name + " answered " + response.statusCode());
-		}
-	}
-
-	private record Latency(double p50, double p99) {
-	}
-
-	/**
-	 * Sends at a fixed rate whatever the answers' speed, and records each latency.
-	 */
-	private static Latency atRate(Target target, double rate) throws Exception {
-		HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-		List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
-		long total = (long) (rate * RUN.toSeconds());
-		long interval = (long) (1_000_000_000L / rate);
-		CountDownLatch done = new CountDownLatch((int) total);
-		long start = System.nanoTime();
-		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (long i = 0; i < total; i++) {
-				long due = start + i * interval;
-				long wait = due - System.nanoTime();
-				if (wait > 0) {
-					TimeUnit.NANOSECONDS.sleep(wait);
-				}
-				executor.submit(() -> {
-					try {
-						send(http, target);
-						nanos.add(System.nanoTime() - due);
-					} finally {
-						done.countDown();
-					}
-					return null;
-				});
-			}
-			done.await(RUN.toSeconds() + 30, TimeUnit.SECONDS);
-		}
-		List<Long> sorted = new ArrayList<>(nanos);
-		Collections.sort(sorted);
-		return new Latency(sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6);
 	}
 
 }
