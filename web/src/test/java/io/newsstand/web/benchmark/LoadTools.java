@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +135,23 @@ final class LoadTools {
 		int status = send(http, target, null);
 		if (status != 200) {
 			throw new IllegalStateException(target.name() + " answered " + status);
+		}
+	}
+
+	/**
+	 * Appends the latency section of a report: each target sent at half its
+	 * measured maximum rate.
+	 */
+	static void latencyAtHalfRate(StringBuilder report, List<Target> targets, Map<Target, Double> maxRates,
+			Duration run, boolean ok200, int nameWidth) throws Exception {
+		report.append("\n-- Latency at 50% of each maximum rate (open loop, ").append(run.toSeconds())
+				.append(" s) --\n");
+		for (Target target : targets) {
+			double rate = maxRates.get(target) / 2;
+			Latency latency = atRate(target, rate, run, ok200);
+			report.append(
+					String.format(Locale.ROOT, "%-" + nameWidth + "s at %6.0f req/s: p50 %6.2f ms, p99 %6.2f ms%n",
+							target.name(), rate, latency.p50(), latency.p99()));
 		}
 	}
 

@@ -2,7 +2,6 @@ package io.newsstand.web.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsstand.web.benchmark.LoadTools.Latency;
 import io.newsstand.web.benchmark.LoadTools.Target;
 import io.newsstand.web.site.SiteClient;
 import java.io.IOException;
@@ -111,14 +110,7 @@ class WebLoadBenchmark {
 					}
 				}
 			}
-			report.append("\n-- Latency at 50% of each maximum rate (open loop, ").append(RUN.toSeconds())
-					.append(" s) --\n");
-			for (Target target : targets) {
-				double rate = maxRates.get(target) / 2;
-				Latency latency = LoadTools.atRate(target, rate, RUN, false);
-				report.append(String.format(Locale.ROOT, "%-45s at %6.0f req/s: p50 %6.2f ms, p99 %6.2f ms%n",
-						target.name(), rate, latency.p50(), latency.p99()));
-			}
+			LoadTools.latencyAtHalfRate(report, targets, maxRates, RUN, false, 45);
 			System.out.println(report);
 		}
 	}

@@ -3,8 +3,6 @@ package io.newsstand.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.web.site.SiteTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -24,25 +22,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AccountBrowserTest extends SiteTest {
+class AccountBrowserTest extends BrowserSiteTest {
 
 	private static final String PASSWORD = "saffron pelican mosaic";
 
-	private Browser browser;
-
 	private final String email = uniqueEmail("browser");
-
-	@BeforeAll
-	void openBrowser() {
-		this.browser = Browser.open("http://localhost:" + this.port);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	@Order(1)

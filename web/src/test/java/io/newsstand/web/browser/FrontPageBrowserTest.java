@@ -7,8 +7,6 @@ import io.newsstand.web.account.AccountStore;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,26 +24,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FrontPageBrowserTest extends SiteTest {
+class FrontPageBrowserTest extends BrowserSiteTest {
 
 	private static final String PASSWORD = "turquoise lantern orchard";
 
 	@Autowired
 	AccountStore accounts;
-
-	private Browser browser;
-
-	@BeforeAll
-	void openBrowser() {
-		this.browser = Browser.open("http://localhost:" + this.port);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	@Order(1)

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -19,21 +17,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(SiteTest.CLOCK)
 @Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PersonalBrowserTest extends SiteTest {
-
-	private Browser browser;
-
-	@BeforeAll
-	void openBrowser() {
-		this.browser = Browser.open("http://localhost:" + this.port);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+class PersonalBrowserTest extends BrowserSiteTest {
 
 	@Test
 	void aNewReaderPicksFollowsReadsSavesAndClearsTheirHistory() {

@@ -6,8 +6,6 @@ import io.newsstand.billing.internal.sandbox.Sandbox;
 import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,26 +28,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReaderJourneyBrowserTest extends SiteTest {
+class ReaderJourneyBrowserTest extends BrowserSiteTest {
 
 	private static final String PASSWORD = "harbour lantern velvet";
 
 	@Autowired
 	Sandbox sandbox;
-
-	private Browser browser;
-
-	@BeforeAll
-	void openBrowser() {
-		this.browser = Browser.open("http://localhost:" + this.port);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	private void read(String id) {
 		this.browser.go("/articles/" + id);
