@@ -2,9 +2,7 @@ package io.newsstand.web.frontpage;
 
 import io.newsstand.web.reading.ArticleOpened;
 import io.newsstand.web.redis.WebKeys;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.newsstand.web.security.Hashes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -103,13 +101,7 @@ class ReadCounts {
 	}
 
 	private static String hash(String readerKey, String articleId) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-					.digest((readerKey + "|" + articleId).getBytes(StandardCharsets.UTF_8));
-			return java.util.HexFormat.of().formatHex(digest, 0, 16);
-		} catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hashes.sha256(readerKey + "|" + articleId).substring(0, 32);
 	}
 
 }
