@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -95,28 +96,35 @@ public final class FeedPoller {
 	/** Polls one feed and saves its state (one feed at a time: tests, operator). */
 	public PollReport poll(CatalogPublisher publisher, CatalogFeed feed) {
 		PollReport report = poll(publisher, feed, this.states.load(feed.id()), Runnable::run);
-		store(feed.id(), report);
+		store(List.of(report));
 		this.states.save(report.state());
 		return report;
 	}
 
 	/**
-	 * Stores the articles a poll parsed. Kept apart from
-	 * {@link #poll(CatalogPublisher, CatalogFeed, FeedState)} so the poller runs
-	 * every Redis round trip of a batch after its CPU-bound parsing: a pipeline
-	 * awaited on a virtual thread while the batch's parses hold every carrier
-	 * thread outlives the Redis command timeout, and Spring Data then reports the
-	 * whole pipeline as "invalid commands".
+	 * Stores the articles a group of polls parsed, in one read and one write round
+	 * trip for the whole group. Kept apart from
+	 * {@link #poll(CatalogPublisher, CatalogFeed, FeedState, Executor)} so the
+	 * poller runs every Redis round trip after the CPU-bound parsing, on its own
+	 * thread: a pipeline awaited on a virtual thread while parses hold every
+	 * carrier thread outlives the Redis command timeout, and Spring Data then
+	 * reports the whole pipeline as "invalid commands".
 	 */
-	void store(String feedId, PollReport report) {
-		if (report.articles().isEmpty()) {
+	void store(List<PollReport> reports) {
+		List<NormalizedArticle> parsed = new ArrayList<>();
+		for (PollReport report : reports) {
+			parsed.addAll(report.articles());
+		}
+		if (parsed.isEmpty()) {
 			return;
 		}
-		StoreResult stored = this.articles.save(report.articles());
+		StoreResult stored = this.articles.save(parsed);
 		this.metrics.articles(stored.added(), stored.updated());
 		if (stored.added() > 0 || stored.updated() > 0) {
-			log.debug("Feed {}: {} new, {} updated, {} unchanged, {} skipped", feedId, stored.added(), stored.updated(),
-					stored.unchanged(), stored.skipped());
+			log.debug("Feed(s) {}: {} new, {} updated, {} unchanged, {} skipped",
+					reports.stream().filter(report -> !report.articles().isEmpty())
+							.map(report -> report.state().feedId()).toList(),
+					stored.added(), stored.updated(), stored.unchanged(), stored.skipped());
 		}
 	}
 

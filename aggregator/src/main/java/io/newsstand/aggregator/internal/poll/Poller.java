@@ -119,9 +119,9 @@ public final class Poller implements AutoCloseable {
 	 * every Redis round trip, on one kept connection: per batch the claim and one
 	 * pipeline loading its states; per group of finished feeds one pipeline saving
 	 * their states (changed fields only), one script completing their leases, and
-	 * the two pipelines of the article store per changed feed. No Redis call waits
-	 * on a virtual thread while parses could hold the carriers (see
-	 * {@link FeedPoller#store}).
+	 * the article store's two pipelines for all their changed feeds together. No
+	 * Redis call waits on a virtual thread while parses could hold the carriers
+	 * (see {@link FeedPoller#store}).
 	 *
 	 * @return feeds polled
 	 */
@@ -215,17 +215,25 @@ public final class Poller implements AutoCloseable {
 	}
 
 	/**
-	 * Hands a group of finished feeds back: articles of the changed ones, then
-	 * every state (one pipeline), then every lease (one script).
+	 * Hands a group of finished feeds back: the articles of the changed ones (one
+	 * read and one write round trip for all of them), then every state (one
+	 * pipeline), then every lease (one script).
 	 */
 	private void hand(List<Finished> group, Cycle cycle) {
 		cycle.outstanding -= group.size();
+		List<PollReport> reports = new ArrayList<>(group.size());
+		for (Finished finished : group) {
+			if (finished.report() != null) {
+				reports.add(finished.report());
+			}
+		}
+		boolean articlesStored = stored(reports);
 		List<FeedState> loaded = new ArrayList<>(group.size());
 		List<FeedState> polled = new ArrayList<>(group.size());
 		List<Completion> completions = new ArrayList<>(group.size());
 		for (Finished finished : group) {
 			PollReport report = finished.report();
-			if (report != null && stored(finished.feedId(), report)) {
+			if (report != null && (articlesStored || report.articles().isEmpty())) {
 				loaded.add(finished.loaded());
 				polled.add(report.state());
 				completions.add(new Completion(finished.feedId(),
@@ -251,14 +259,25 @@ public final class Poller implements AutoCloseable {
 		}
 	}
 
-	private boolean stored(String feedId, PollReport report) {
+	/**
+	 * Stores the articles of a group's changed feeds.
+	 *
+	 * @return whether they were stored; if not, the changed feeds are not handed
+	 *         back and return to the schedule when their leases expire
+	 */
+	private boolean stored(List<PollReport> reports) {
 		try {
-			this.feedPoller.store(feedId, report);
+			this.feedPoller.store(reports);
 			return true;
 		} catch (RuntimeException ex) {
-			// Typically Redis unreachable: the lease expires and the feed is polled again.
-			log.warn("Storing the articles of feed {} by worker {} failed; it returns to the schedule when its lease "
-					+ "expires: {}", feedId, this.worker, describe(ex));
+			// Typically Redis unreachable: the leases expire and the feeds are polled
+			// again.
+			log.warn(
+					"Storing the articles of feed(s) {} by worker {} failed; they return to the schedule when their "
+							+ "lease expires: {}",
+					reports.stream().filter(report -> !report.articles().isEmpty())
+							.map(report -> report.state().feedId()).toList(),
+					this.worker, describe(ex));
 			return false;
 		}
 	}

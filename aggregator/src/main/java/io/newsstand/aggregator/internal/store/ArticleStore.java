@@ -74,12 +74,19 @@ public final class ArticleStore {
 		this.events = events;
 	}
 
+	/**
+	 * Saves the articles of one feed document, or of several (the poller hands a
+	 * group of changed feeds over at once): one pipelined round trip reads what is
+	 * stored, one writes what is new or changed.
+	 */
 	public StoreResult save(List<NormalizedArticle> incoming) {
-		// One article per identity and per canonical URL within a feed document.
+		// One article per identity, and per publisher and canonical URL: the first of
+		// them wins (two feeds of one publisher carrying one story are one article).
 		Map<String, NormalizedArticle> byId = new LinkedHashMap<>();
 		Set<String> urls = new HashSet<>();
 		for (NormalizedArticle article : incoming) {
-			if (article.canonicalUrl() != null && !urls.add(article.canonicalUrl())) {
+			if (article.canonicalUrl() != null
+					&& !urls.add(article.article().publisherId() + ' ' + article.canonicalUrl())) {
 				continue;
 			}
 			byId.putIfAbsent(article.article().id(), article);

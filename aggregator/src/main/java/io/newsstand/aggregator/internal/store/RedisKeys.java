@@ -1,6 +1,7 @@
 package io.newsstand.aggregator.internal.store;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Every Redis key of the aggregator, built in this one class (listed in
@@ -11,6 +12,8 @@ import java.util.Locale;
 public final class RedisKeys {
 
 	private static final String PREFIX = "newsstand:";
+
+	private static final Pattern NOT_A_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
 	public static final String DUE = PREFIX + "{poll}:due";
 
@@ -54,7 +57,7 @@ public final class RedisKeys {
 	}
 
 	public static String slug(String section) {
-		return section.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
+		return NOT_A_LETTER_OR_DIGIT.matcher(section.strip().toLowerCase(Locale.ROOT)).replaceAll("-");
 	}
 
 }

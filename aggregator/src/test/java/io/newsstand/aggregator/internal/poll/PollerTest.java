@@ -139,6 +139,24 @@ class PollerTest {
 	}
 
 	@Test
+	void everyChangedFeedOfAGroupHasItsArticlesStored() {
+		PollingFixture fixture = new PollingFixture(this.redis, this.clock, this.server.hostPort());
+		Poller poller = fixture.poller(this.catalog, "one", 30, 30);
+		poller.syncCatalog();
+		assertThat(poller.pollDue()).isEqualTo(30);
+		// 30 feeds of 3 items each, handed back in groups: every article of every feed.
+		List<String> titles = new ArrayList<>();
+		for (String publisher : List.of("alpha", "beta")) {
+			fixture.articles.latest(new ArticleQuery(publisher, null, null, null, ArticleQuery.MAX_LIMIT)).items()
+					.forEach(summary -> titles.add(publisher + "/" + summary.title()));
+		}
+		assertThat(titles).hasSize(90).doesNotHaveDuplicates();
+		for (CatalogFeed feed : this.catalog.feeds()) {
+			assertThat(fixture.states.load(feed.id()).items()).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void aCrashedInstancesFeedsArePolledByTheOtherWhenTheLeaseExpires() {
 		PollingFixture fixture = new PollingFixture(this.redis, this.clock, this.server.hostPort());
 		Poller survivor = fixture.poller(this.catalog, "survivor");

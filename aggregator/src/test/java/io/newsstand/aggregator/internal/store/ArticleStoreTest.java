@@ -107,6 +107,19 @@ class ArticleStoreTest {
 	}
 
 	@Test
+	void oneSaveOfSeveralFeedsMergesOnlyOnePublishersCopies() {
+		// The poller stores a group of changed feeds in one save.
+		List<NormalizedArticle> group = new ArrayList<>();
+		group.addAll(normalize("alpha", "World", "UK", item("a-1", "https://wire.example/story", "Story", START)));
+		group.addAll(normalize("alpha", "Business", "UK", item("a-2", "https://wire.example/story", "Story", START)));
+		group.addAll(normalize("beta", "World", "US", item("b-1", "https://wire.example/story", "Story", START)));
+		StoreResult stored = this.store.save(group);
+		assertThat(stored.added()).isEqualTo(2);
+		assertThat(this.store.latest(ArticleQuery.latest()).items()).extracting(ArticleSummary::publisherId)
+				.containsExactlyInAnyOrder("alpha", "beta");
+	}
+
+	@Test
 	void anItemThatLeavesTheFeedStays() {
 		ParsedItem a = item("a", "https://alpha.example/a", "A", START.minusSeconds(10));
 		ParsedItem b = item("b", "https://alpha.example/b", "B", START);
