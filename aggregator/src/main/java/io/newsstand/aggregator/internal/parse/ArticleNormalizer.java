@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,18 +39,39 @@ public final class ArticleNormalizer {
 	}
 
 	public List<NormalizedArticle> normalize(ParsedFeed feed, FeedContext context) {
-		Map<String, Integer> guidCounts = new HashMap<>();
-		for (ParsedItem item : feed.items()) {
-			if (item.guid() != null) {
-				guidCounts.merge(item.guid(), 1, Integer::sum);
-			}
-		}
+		return normalize(feed, context, List.of());
+	}
+
+	/**
+	 * Normalises the items of a feed that was parsed without some of its items
+	 * ({@link FeedParser#parseNew}).
+	 *
+	 * @param leftOutGuids
+	 *            the guids of the items left out: a guid the document repeats does
+	 *            not identify an item on its own
+	 */
+	public List<NormalizedArticle> normalize(ParsedFeed feed, FeedContext context, Collection<String> leftOutGuids) {
+		Map<String, Integer> guidCounts = guidCounts(feed, leftOutGuids);
 		String feedBase = Urls.canonical(feed.link(), context.feedUrl());
 		List<NormalizedArticle> articles = new ArrayList<>(feed.items().size());
 		for (ParsedItem item : feed.items()) {
 			articles.add(normalize(item, feed, context, feedBase, guidCounts));
 		}
 		return articles;
+	}
+
+	/** How often each guid occurs in the document. */
+	public static Map<String, Integer> guidCounts(ParsedFeed feed, Collection<String> leftOutGuids) {
+		Map<String, Integer> guidCounts = new HashMap<>();
+		for (ParsedItem item : feed.items()) {
+			if (item.guid() != null) {
+				guidCounts.merge(item.guid(), 1, Integer::sum);
+			}
+		}
+		for (String guid : leftOutGuids) {
+			guidCounts.merge(guid, 1, Integer::sum);
+		}
+		return guidCounts;
 	}
 
 	private NormalizedArticle normalize(ParsedItem item, ParsedFeed feed, FeedContext context,

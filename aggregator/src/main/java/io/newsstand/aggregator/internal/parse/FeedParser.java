@@ -1,6 +1,9 @@
 package io.newsstand.aggregator.internal.parse;
 
+import java.util.BitSet;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +17,72 @@ public final class FeedParser {
 
 	private final JsonFeedParser json = new JsonFeedParser();
 
+	/**
+	 * What {@link #parseNew} parsed: the outcome, with the items it left out
+	 * missing from a parsed feed.
+	 *
+	 * @param items
+	 *            every item of the document with its digest, or {@code null} when
+	 *            the document could not be split into items (JSON Feed, RDF, an
+	 *            unusual shape): then nothing was left out
+	 * @param leftOut
+	 *            positions in {@code items} of the items left out; the parsed feed
+	 *            holds the others, in document order
+	 */
+	public record PartialParse(ParseOutcome outcome, @Nullable FeedItems items, BitSet leftOut) {
+	}
+
 	/** Never throws: every failure is a named {@link ParseOutcome}. */
 	public ParseOutcome parse(byte[] body, @Nullable String contentType) {
+		return parse(body, contentType, this.rome::parse);
+	}
+
+	/**
+	 * Parses a feed leaving out the items the caller already knows: those whose
+	 * digest {@code known} accepts, provided the rest of the document (its shell,
+	 * see {@link FeedItems}) is {@code knownShell}. Otherwise, and whenever the
+	 * shorter document does not parse into the expected items, the whole document
+	 * is parsed. Never throws.
+	 */
+	public PartialParse parseNew(byte[] body, @Nullable String contentType, @Nullable String knownShell,
+			Predicate<String> known) {
+		PartialParse[] partial = {null};
+		ParseOutcome outcome = parse(body, contentType, clean -> {
+			partial[0] = parseNew(clean, knownShell, known);
+			return partial[0].outcome();
+		});
+		return partial[0] != null ? partial[0] : new PartialParse(outcome, null, new BitSet());
+	}
+
+	private PartialParse parseNew(String clean, @Nullable String knownShell, Predicate<String> known) {
+		FeedItems items = FeedItems.of(clean);
+		if (items == null) {
+			return new PartialParse(this.rome.parse(clean), null, new BitSet());
+		}
+		BitSet leftOut = new BitSet();
+		if (items.shell().equals(knownShell)) {
+			for (int i = 0; i < items.size(); i++) {
+				if (known.test(items.digests().get(i))) {
+					leftOut.set(i);
+				}
+			}
+		}
+		if (!leftOut.isEmpty()) {
+			ParseOutcome partial = this.rome.parse(items.without(leftOut::get));
+			if (partial instanceof ParseOutcome.Parsed parsed
+					&& parsed.feed().items().size() == items.size() - leftOut.cardinality()) {
+				return new PartialParse(partial, items, leftOut);
+			}
+		}
+		ParseOutcome whole = this.rome.parse(clean);
+		if (whole instanceof ParseOutcome.Parsed parsed && parsed.feed().items().size() != items.size()) {
+			// Rome saw other items than the scan: no item of this document is remembered.
+			return new PartialParse(whole, null, new BitSet());
+		}
+		return new PartialParse(whole, items, new BitSet());
+	}
+
+	private ParseOutcome parse(byte[] body, @Nullable String contentType, Function<String, ParseOutcome> xml) {
 		try {
 			String text = FeedText.decode(body, contentType);
 			String head = leading(text);
@@ -28,7 +95,7 @@ public final class FeedParser {
 			if (looksLikeHtml(head)) {
 				return new ParseOutcome.NotAFeed("an HTML page, not a feed");
 			}
-			return this.rome.parse(FeedText.cleanXml(text));
+			return xml.apply(FeedText.cleanXml(text));
 		} catch (RuntimeException | StackOverflowError ex) {
 			return new ParseOutcome.Malformed("unexpected parser failure: " + ex);
 		}

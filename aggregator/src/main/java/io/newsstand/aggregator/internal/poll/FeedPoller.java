@@ -9,6 +9,7 @@ import io.newsstand.aggregator.internal.fetch.FetchResult.FailureKind;
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
 import io.newsstand.aggregator.internal.parse.FeedContext;
 import io.newsstand.aggregator.internal.parse.FeedParser;
+import io.newsstand.aggregator.internal.parse.FeedParser.PartialParse;
 import io.newsstand.aggregator.internal.parse.NormalizedArticle;
 import io.newsstand.aggregator.internal.parse.ParseOutcome;
 import io.newsstand.aggregator.internal.parse.ParsedFeed;
@@ -48,10 +49,11 @@ public final class FeedPoller {
 	 * What the poll decided about the schedule, and the articles it parsed, still
 	 * to be stored ({@link #store}).
 	 */
-	public record PollReport(FeedState state, String outcome, boolean disable, List<NormalizedArticle> articles) {
+	public record PollReport(FeedState state, String outcome, boolean disable, List<NormalizedArticle> articles,
+			ItemMemory.@Nullable Feed items) {
 
 		PollReport(FeedState state, String outcome, boolean disable) {
-			this(state, outcome, disable, List.of());
+			this(state, outcome, disable, List.of(), null);
 		}
 
 	}
@@ -73,6 +75,8 @@ public final class FeedPoller {
 	private final InstantSource clock;
 
 	private final Function<String, @Nullable String> urlResolver;
+
+	private final ItemMemory memory = new ItemMemory();
 
 	/**
 	 * @param urlResolver
@@ -98,6 +102,7 @@ public final class FeedPoller {
 		PollReport report = poll(publisher, feed, this.states.load(feed.id()), Runnable::run);
 		store(List.of(report));
 		this.states.save(report.state());
+		remember(List.of(report));
 		return report;
 	}
 
@@ -125,6 +130,16 @@ public final class FeedPoller {
 					reports.stream().filter(report -> !report.articles().isEmpty())
 							.map(report -> report.state().feedId()).toList(),
 					stored.added(), stored.updated(), stored.unchanged(), stored.skipped());
+		}
+	}
+
+	/**
+	 * Keeps what the polls learned of their feeds' items, once their states are
+	 * saved: the next changed version of a feed then parses only its changed items.
+	 */
+	void remember(List<PollReport> reports) {
+		for (PollReport report : reports) {
+			this.memory.remember(report.state().feedId(), report.items());
 		}
 	}
 
@@ -242,31 +257,39 @@ public final class FeedPoller {
 	private PollReport parsed(CatalogPublisher publisher, CatalogFeed feed, String url, @Nullable String storedUrl,
 			FeedState state, Instant now, FetchResult.Fetched fetched, String bodyHash) {
 		long started = System.nanoTime();
-		ParseOutcome outcome = this.parser.parse(fetched.body(), fetched.contentType());
-		ParsedFeed parsed;
-		switch (outcome) {
-			case ParseOutcome.Parsed ok -> parsed = ok.feed();
-			case ParseOutcome.NotAFeed notAFeed -> {
-				return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.NOT_A_FEED,
-						"not a feed: " + notAFeed.reason() + " (Content-Type " + fetched.contentType() + ")");
+		FeedContext context = new FeedContext(publisher.id(), publisher.name(), publisher.region(),
+				publisher.language(), publisher.free(), feed.section(), url, now);
+		// The items this node stored from the feed's last version are left out of the
+		// parse (ItemMemory); once more without them if that cannot be done.
+		ItemMemory.Feed known = this.memory.usable(feed.id(), state.bodyHash());
+		ParsedFeed parsed = null;
+		ItemMemory.Normalized normalized = null;
+		for (int attempt = 0; normalized == null; attempt++) {
+			ItemMemory.Feed usable = attempt == 0 ? known : null;
+			PartialParse partial = this.parser.parseNew(fetched.body(), fetched.contentType(),
+					usable == null ? null : usable.shell(),
+					usable == null ? digest -> false : usable.items()::containsKey);
+			switch (partial.outcome()) {
+				case ParseOutcome.Parsed ok -> parsed = ok.feed();
+				case ParseOutcome.NotAFeed notAFeed -> {
+					return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.NOT_A_FEED,
+							"not a feed: " + notAFeed.reason() + " (Content-Type " + fetched.contentType() + ")");
+				}
+				case ParseOutcome.Malformed malformed -> {
+					return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.PARSE,
+							"cannot parse the feed: " + malformed.reason());
+				}
 			}
-			case ParseOutcome.Malformed malformed -> {
-				return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.PARSE,
-						"cannot parse the feed: " + malformed.reason());
-			}
+			normalized = this.memory.normalize(partial, parsed, context, usable, bodyHash, this.normalizer);
 		}
-		List<NormalizedArticle> normalized = this.normalizer.normalize(parsed,
-				new FeedContext(publisher.id(), publisher.name(), publisher.region(), publisher.language(),
-						publisher.free(), feed.section(), url, now));
-		this.metrics.parsed(Duration.ofNanos(System.nanoTime() - started));
-		Duration rhythm = this.policy.rhythm(normalized.stream().filter(NormalizedArticle::dated)
-				.map(article -> article.article().publishedAt()).toList(), now);
+		this.metrics.parsed(Duration.ofNanos(System.nanoTime() - started), normalized.items(), normalized.leftOut());
+		Duration rhythm = this.policy.rhythm(normalized.published(), now);
 		Duration floor = max(parsed.ttl(), fetched.maxAge());
 		Instant next = this.policy.next(now, rhythm, floor, feed.minInterval(), feed.maxInterval());
 		return new PollReport(
 				new FeedState(feed.id(), storedUrl, fetched.etag(), fetched.lastModified(), bodyHash, fetched.status(),
-						null, null, 0, now, now, next, parsed.items().size(), rhythm, false),
-				"fetched", false, normalized);
+						null, null, 0, now, now, next, normalized.items(), rhythm, false),
+				"fetched", false, normalized.articles(), normalized.next());
 	}
 
 	private PollReport failed(CatalogFeed feed, String url, FeedState state, Instant now, int status, FailureKind kind,

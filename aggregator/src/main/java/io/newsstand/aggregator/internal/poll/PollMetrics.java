@@ -9,13 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Micrometer meters of the poller: polls by outcome, errors by kind, parse
- * time, new and updated articles.
+ * time, items of changed feeds parsed or left out as unchanged, new and updated
+ * articles.
  */
 public final class PollMetrics {
 
 	private final MeterRegistry registry;
 
 	private final Timer parse;
+
+	private final Counter itemsParsed;
+
+	private final Counter itemsLeftOut;
 
 	/**
 	 * By outcome: looked up once, not per poll (a lookup builds an id and tags).
@@ -26,6 +31,10 @@ public final class PollMetrics {
 		this.registry = registry;
 		this.parse = Timer.builder("newsstand.feed.parse").description("Time to parse and normalise a feed body")
 				.register(registry);
+		this.itemsParsed = Counter.builder("newsstand.feed.items").tag("parse", "parsed")
+				.description("Items of changed feed bodies, parsed or left out as unchanged").register(registry);
+		this.itemsLeftOut = Counter.builder("newsstand.feed.items").tag("parse", "left-out")
+				.description("Items of changed feed bodies, parsed or left out as unchanged").register(registry);
 	}
 
 	void poll(String outcome) {
@@ -37,8 +46,10 @@ public final class PollMetrics {
 		this.registry.counter("newsstand.feed.errors", "kind", kind).increment();
 	}
 
-	void parsed(Duration duration) {
+	void parsed(Duration duration, int items, int leftOut) {
 		this.parse.record(duration);
+		this.itemsParsed.increment(items - leftOut);
+		this.itemsLeftOut.increment(leftOut);
 	}
 
 	void articles(int added, int updated) {

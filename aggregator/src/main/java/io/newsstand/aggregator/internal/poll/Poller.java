@@ -231,11 +231,13 @@ public final class Poller implements AutoCloseable {
 		List<FeedState> loaded = new ArrayList<>(group.size());
 		List<FeedState> polled = new ArrayList<>(group.size());
 		List<Completion> completions = new ArrayList<>(group.size());
+		List<PollReport> remembered = new ArrayList<>(group.size());
 		for (Finished finished : group) {
 			PollReport report = finished.report();
 			if (report != null && (articlesStored || report.articles().isEmpty())) {
 				loaded.add(finished.loaded());
 				polled.add(report.state());
+				remembered.add(report);
 				completions.add(new Completion(finished.feedId(),
 						report.disable()
 								? null
@@ -246,6 +248,7 @@ public final class Poller implements AutoCloseable {
 		}
 		try {
 			this.feedPoller.save(loaded, polled);
+			this.feedPoller.remember(remembered);
 			for (String feedId : this.schedule.completeAll(this.worker, completions)) {
 				log.warn("Feed {}: lease of worker {} expired during the poll; another worker owns it now", feedId,
 						this.worker);

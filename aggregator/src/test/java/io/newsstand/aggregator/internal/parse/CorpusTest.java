@@ -22,6 +22,7 @@ import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * clone that has no corpus next to it; the module's own fixtures cover every
  * behaviour without it.
  */
-class CorpusTest {
+public class CorpusTest {
 
 	private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
@@ -53,13 +54,15 @@ class CorpusTest {
 		Assumptions.assumeTrue(corpus != null, "../shared/feeds absent: corpus test skipped (a clone elsewhere)");
 	}
 
-	static Path corpusDirectory() {
+	/** The feed corpus of ../shared, or {@code null} in a clone without it. */
+	public static @Nullable Path corpusDirectory() {
 		String root = System.getProperty("newsstand.repo.root", System.getProperty("user.dir") + "/..");
 		Path path = Path.of(root).resolve("../shared/feeds").normalize();
 		return Files.isRegularFile(path.resolve("INDEX.tsv")) ? path : null;
 	}
 
-	static byte[] read(Path file) throws IOException {
+	/** A corpus file's bytes as served (the gzip-compressed captures inflated). */
+	public static byte[] read(Path file) throws IOException {
 		byte[] bytes = Files.readAllBytes(file);
 		if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
 			// Two captures are stored gzip-compressed, as served; the fetcher decompresses

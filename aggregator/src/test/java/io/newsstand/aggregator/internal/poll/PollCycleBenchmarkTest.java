@@ -40,7 +40,7 @@ class PollCycleBenchmarkTest {
 
 	private static final int FEEDS = 2000;
 
-	private static final int WARM_UP_ROUNDS = 4;
+	private static final int WARM_UP_ROUNDS = 10;
 
 	private static final int ROUNDS = 7;
 
@@ -94,6 +94,8 @@ class PollCycleBenchmarkTest {
 				generation.incrementAndGet();
 				clock.advance(Duration.ofHours(7)); // everything due again
 				settle();
+				double parsed0 = items(fixture, "parsed");
+				double leftOut0 = items(fixture, "left-out");
 				double notModified0 = outcomes(fixture, "not-modified");
 				double fetched0 = outcomes(fixture, "fetched");
 				long connections0 = connectionsReceived(redis);
@@ -107,6 +109,9 @@ class PollCycleBenchmarkTest {
 				assertThat(polled).isEqualTo(FEEDS);
 				assertThat(outcomes(fixture, "not-modified") - notModified0).isEqualTo(FEEDS * 0.9);
 				assertThat(outcomes(fixture, "fetched") - fetched0).isEqualTo(FEEDS * 0.1);
+				// In each changed feed one item of 20 changed: the other 19 are left out.
+				assertThat(items(fixture, "parsed") - parsed0).isEqualTo(FEEDS * 0.1);
+				assertThat(items(fixture, "left-out") - leftOut0).isEqualTo(FEEDS * 0.1 * 19);
 
 				settle();
 				cpu0 = os.getProcessCpuTime();
@@ -151,6 +156,10 @@ class PollCycleBenchmarkTest {
 	private static double median(List<double[]> rounds, int column) {
 		double[] values = rounds.stream().mapToDouble(numbers -> numbers[column]).sorted().toArray();
 		return values[values.length / 2];
+	}
+
+	private static double items(PollingFixture fixture, String parse) {
+		return fixture.meters.counter("newsstand.feed.items", "parse", parse).count();
 	}
 
 	private static double outcomes(PollingFixture fixture, String outcome) {
