@@ -77,7 +77,7 @@ final class RomeFeedParser {
 	ParseOutcome parse(String cleanXml) {
 		Document document;
 		try {
-			document = saxBuilder().build(new StringReader(cleanXml));
+			document = SAX_BUILDERS.get().build(new StringReader(cleanXml));
 		} catch (JDOMException ex) {
 			return new ParseOutcome.Malformed("Invalid XML: " + reason(ex));
 		} catch (IOException ex) {
@@ -119,6 +119,12 @@ final class RomeFeedParser {
 		}
 	}
 
+	/**
+	 * One builder per thread, kept: a builder is not thread-safe, and creating and
+	 * configuring its XML parser cost more than parsing a small document.
+	 */
+	private static final ThreadLocal<SAXBuilder> SAX_BUILDERS = ThreadLocal.withInitial(RomeFeedParser::saxBuilder);
+
 	/** The settings of Rome's own {@code WireFeedInput}: no DTD, no entities. */
 	private static SAXBuilder saxBuilder() {
 		SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
@@ -128,6 +134,7 @@ final class RomeFeedParser {
 		builder.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
 		builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 		builder.setExpandEntities(false);
+		builder.setReuseParser(true);
 		return builder;
 	}
 
