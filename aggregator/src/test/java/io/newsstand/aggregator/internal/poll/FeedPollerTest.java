@@ -214,4 +214,37 @@ class FeedPollerTest {
 		assertThat(this.fixture.meters.counter("newsstand.articles.stored", "change", "updated").count()).isEqualTo(1);
 	}
 
+	@Test
+	void aChangedFeedParsesOnlyItsChangedItems() {
+		poll();
+		this.body.set(this.body.get().replace("alpha story 3<", "alpha story 3 (corrected)<"));
+		PollReport second = poll();
+		assertThat(second.state().items()).isEqualTo(10);
+		assertThat(items("parsed")).isEqualTo(10 + 1);
+		assertThat(items("left-out")).isEqualTo(9);
+		assertThat(this.fixture.meters.counter("newsstand.articles.stored", "change", "updated").count()).isEqualTo(1);
+	}
+
+	@Test
+	void aNodeWhoseMemoryIsBehindTheStoredStateParsesEverything() {
+		poll();
+		// Another node polls a newer version and stores it: this node's memory of the
+		// feed no longer matches the stored state.
+		PollingFixture otherNode = new PollingFixture(this.redis, this.clock, this.server.hostPort());
+		this.body.set(this.body.get().replace("alpha story 3<", "alpha story 3 (corrected)<"));
+		otherNode.feedPoller.poll(this.publisher, this.feed);
+		// ... then the publisher reverts the correction.
+		this.body.set(this.body.get().replace("alpha story 3 (corrected)<", "alpha story 3<"));
+		PollReport third = poll();
+		assertThat(third.outcome()).isEqualTo("fetched");
+		assertThat(items("left-out")).isZero();
+		assertThat(this.fixture.articles.latest(ArticleQuery.latest()).items())
+				.anySatisfy(summary -> assertThat(summary.title()).isEqualTo("alpha story 3"))
+				.noneSatisfy(summary -> assertThat(summary.title()).contains("corrected"));
+	}
+
+	private double items(String parse) {
+		return this.fixture.meters.counter("newsstand.feed.items", "parse", parse).count();
+	}
+
 }
