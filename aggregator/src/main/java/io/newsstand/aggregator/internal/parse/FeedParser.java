@@ -34,7 +34,7 @@ public final class FeedParser {
 
 	/** Never throws: every failure is a named {@link ParseOutcome}. */
 	public ParseOutcome parse(byte[] body, @Nullable String contentType) {
-		return parse(body, contentType, this.rome::parse);
+		return read(body, contentType, clean -> whole(this.rome.parse(clean))).outcome();
 	}
 
 	/**
@@ -46,18 +46,18 @@ public final class FeedParser {
 	 */
 	public PartialParse parseNew(byte[] body, @Nullable String contentType, @Nullable String knownShell,
 			Predicate<String> known) {
-		PartialParse[] partial = {null};
-		ParseOutcome outcome = parse(body, contentType, clean -> {
-			partial[0] = parseNew(clean, knownShell, known);
-			return partial[0].outcome();
-		});
-		return partial[0] != null ? partial[0] : new PartialParse(outcome, null, new BitSet());
+		return read(body, contentType, clean -> parseNew(clean, knownShell, known));
+	}
+
+	/** An outcome with nothing left out and no items to remember. */
+	private static PartialParse whole(ParseOutcome outcome) {
+		return new PartialParse(outcome, null, new BitSet());
 	}
 
 	private PartialParse parseNew(String clean, @Nullable String knownShell, Predicate<String> known) {
 		FeedItems items = FeedItems.of(clean);
 		if (items == null) {
-			return new PartialParse(this.rome.parse(clean), null, new BitSet());
+			return whole(this.rome.parse(clean));
 		}
 		BitSet leftOut = new BitSet();
 		if (items.shell().equals(knownShell)) {
@@ -74,30 +74,35 @@ public final class FeedParser {
 				return new PartialParse(partial, items, leftOut);
 			}
 		}
-		ParseOutcome whole = this.rome.parse(clean);
-		if (whole instanceof ParseOutcome.Parsed parsed && parsed.feed().items().size() != items.size()) {
+		ParseOutcome outcome = this.rome.parse(clean);
+		if (outcome instanceof ParseOutcome.Parsed parsed && parsed.feed().items().size() != items.size()) {
 			// Rome saw other items than the scan: no item of this document is remembered.
-			return new PartialParse(whole, null, new BitSet());
+			return whole(outcome);
 		}
-		return new PartialParse(whole, items, new BitSet());
+		return new PartialParse(outcome, items, new BitSet());
 	}
 
-	private ParseOutcome parse(byte[] body, @Nullable String contentType, Function<String, ParseOutcome> xml) {
+	/**
+	 * Decodes and sniffs a body: JSON Feed and "not a feed" are answered here, XML
+	 * text is cleaned and handed to {@code xml}.
+	 */
+	private PartialParse read(byte[] body, @Nullable String contentType, Function<String, PartialParse> xml) {
 		try {
 			String text = FeedText.decode(body, contentType);
 			String head = leading(text);
 			if (head.startsWith("{")) {
-				return this.json.parse(text);
+				return whole(this.json.parse(text));
 			}
 			if (!head.startsWith("<")) {
-				return new ParseOutcome.NotAFeed("neither XML nor JSON (starts with '" + abbreviate(head) + "')");
+				return whole(
+						new ParseOutcome.NotAFeed("neither XML nor JSON (starts with '" + abbreviate(head) + "')"));
 			}
 			if (looksLikeHtml(head)) {
-				return new ParseOutcome.NotAFeed("an HTML page, not a feed");
+				return whole(new ParseOutcome.NotAFeed("an HTML page, not a feed"));
 			}
 			return xml.apply(FeedText.cleanXml(text));
 		} catch (RuntimeException | StackOverflowError ex) {
-			return new ParseOutcome.Malformed("unexpected parser failure: " + ex);
+			return whole(new ParseOutcome.Malformed("unexpected parser failure: " + ex));
 		}
 	}
 
