@@ -25,4 +25,11 @@ public interface StoryClusters {
 	/** Forgets an article (retention): it leaves its cluster and its buckets. */
 	void remove(String articleId);
 
+	/**
+	 * Those of the given articles that were never assigned (no record of them):
+	 * assignments lost with a node that stopped before its queue was done, or
+	 * dropped when the queue was full.
+	 */
+	List<String> unassigned(List<String> articleIds);
+
 }

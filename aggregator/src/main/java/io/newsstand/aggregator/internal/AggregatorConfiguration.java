@@ -26,6 +26,7 @@ import io.newsstand.aggregator.internal.store.PollSchedule;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Random;
 import java.util.UUID;
@@ -143,8 +144,16 @@ class AggregatorConfiguration {
 	@Bean
 	@ConditionalOnProperty(prefix = "newsstand.aggregator", name = "polling-enabled", havingValue = "true", matchIfMissing = true)
 	PollingScheduler pollingScheduler(Poller poller, ArticleStore store, Catalog catalog,
-			AggregatorProperties properties) {
-		return new PollingScheduler(poller, store, catalog, properties.tick());
+			AggregatorProperties properties, ObjectProvider<StoryClusters> clusters,
+			ObjectProvider<MeterRegistry> registry) {
+		StoryClusters storyClusters = clusters.getIfUnique();
+		// Articles published in the last 6 hours, at most 5,000: one round trip reads
+		// them, one finds those without a record.
+		ClusterCatchUp catchUp = storyClusters == null
+				? null
+				: new ClusterCatchUp(store, storyClusters, CLOCK, Duration.ofHours(6), 5000,
+						registry.getIfAvailable(SimpleMeterRegistry::new));
+		return new PollingScheduler(poller, store, catalog, properties.tick(), catchUp);
 	}
 
 	private static String workerName() {

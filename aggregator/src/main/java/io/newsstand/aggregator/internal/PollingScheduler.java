@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -18,14 +19,17 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Runs the poller on Spring's scheduler (every {@code tick}), syncs the catalog
- * into the schedule, and applies retention hourly. Present only when
- * {@code newsstand.aggregator.polling-enabled} is true.
+ * into the schedule, applies retention hourly, and catches up on story clusters
+ * never assigned every {@link #CATCH_UP} (when clusters are on). Present only
+ * when {@code newsstand.aggregator.polling-enabled} is true.
  */
 final class PollingScheduler implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(PollingScheduler.class);
 
 	private static final Duration RESYNC = Duration.ofMinutes(10);
+
+	static final Duration CATCH_UP = Duration.ofMinutes(10);
 
 	private final Poller poller;
 
@@ -35,19 +39,36 @@ final class PollingScheduler implements SchedulingConfigurer {
 
 	private final Duration tick;
 
+	private final @Nullable ClusterCatchUp catchUp;
+
 	private long lastSync;
 
-	PollingScheduler(Poller poller, ArticleStore store, Catalog catalog, Duration tick) {
+	PollingScheduler(Poller poller, ArticleStore store, Catalog catalog, Duration tick,
+			@Nullable ClusterCatchUp catchUp) {
 		this.poller = poller;
 		this.store = store;
 		this.catalog = catalog;
 		this.tick = tick;
+		this.catchUp = catchUp;
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		registrar.addFixedDelayTask(new FixedDelayTask(this::tick, this.tick, Duration.ofSeconds(1)));
 		registrar.addFixedDelayTask(new FixedDelayTask(this::cleanup, Duration.ofHours(1), Duration.ofMinutes(5)));
+		if (this.catchUp != null) {
+			registrar.addFixedDelayTask(new FixedDelayTask(this::catchUp, CATCH_UP, Duration.ofMinutes(1)));
+		}
+	}
+
+	void catchUp() {
+		try {
+			if (this.catchUp != null) {
+				this.catchUp.run();
+			}
+		} catch (RuntimeException ex) {
+			log.warn("Story cluster catch-up failed (next try in {}): {}", CATCH_UP, ex.toString());
+		}
 	}
 
 	void tick() {

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -238,6 +239,11 @@ class DiscoveryWiringTest {
 					throw new IllegalStateException("clusters down");
 				}
 
+				@Override
+				public List<String> unassigned(List<String> articleIds) {
+					throw new IllegalStateException("clusters down");
+				}
+
 			};
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
 			ArticleStore store = new ArticleStore(this.redis, JsonMapper.builder().build(), Duration.ofDays(30),
@@ -249,6 +255,40 @@ class DiscoveryWiringTest {
 			assertThat(feedEntries()).hasSize(1);
 			assertThat(registry.counter("newsstand.discovery.failures", "operation", "cluster-assign").count())
 					.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void clusterAssignmentsLostWithTheirQueueAreMadeUpByTheCatchUp() {
+		app().run(context -> {
+			StoryClusters clusters = context.getBean(StoryClusters.class);
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			TestClock clock = new TestClock(this.now);
+			// A node stopping (or a full queue) refuses the assignments: the articles are
+			// stored, their clusters are not.
+			ArticleStore store = new ArticleStore(this.redis, JsonMapper.builder().build(), Duration.ofDays(30), clock,
+					new DiscoveryEvents(clusters, context.getBean(RedisSearchFeed.class), task -> {
+						throw new RejectedExecutionException("node stopping");
+					}, registry));
+			String a = alpha().get(0).article().id();
+			String b = beta().get(0).article().id();
+			store.save(alpha());
+			store.save(beta());
+			assertThat(clusters.unassigned(List.of(a, b))).containsExactly(a, b);
+			assertThat(registry.counter("newsstand.discovery.failures", "operation", "cluster-assign").count())
+					.isEqualTo(2);
+
+			ClusterCatchUp catchUp = new ClusterCatchUp(store, clusters, clock, Duration.ofHours(6), 100, registry);
+			assertThat(catchUp.run()).isEqualTo(2);
+			assertThat(clusters.cluster(a)).extracting(StoryMember::articleId).containsExactly(b);
+			assertThat(clusters.unassigned(List.of(a, b))).isEmpty();
+			assertThat(registry.counter("newsstand.discovery.catch-up").count()).isEqualTo(2);
+			// Nothing left to do; and articles older than the look-back are not looked at.
+			assertThat(catchUp.run()).isZero();
+			clusters.remove(a);
+			assertThat(new ClusterCatchUp(store, clusters, clock, Duration.ofMinutes(90), 100, registry).run())
+					.isZero();
+			assertThat(catchUp.run()).isEqualTo(1);
 		});
 	}
 

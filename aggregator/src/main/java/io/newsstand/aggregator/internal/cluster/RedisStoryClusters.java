@@ -5,6 +5,7 @@ import io.newsstand.aggregator.StoryArticle;
 import io.newsstand.aggregator.StoryClusters;
 import io.newsstand.aggregator.StoryMember;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -166,6 +168,26 @@ final class RedisStoryClusters implements StoryClusters {
 			fields.add((String) value);
 		});
 		return members(fields, articleId, (String) own.get(1));
+	}
+
+	@Override
+	public List<String> unassigned(List<String> articleIds) {
+		if (articleIds.isEmpty()) {
+			return List.of();
+		}
+		List<Object> known = this.redis.executePipelined((RedisCallback<Object>) connection -> {
+			for (String id : articleIds) {
+				connection.keyCommands().exists(ClusterKeys.article(id).getBytes(StandardCharsets.UTF_8));
+			}
+			return null;
+		});
+		List<String> unassigned = new ArrayList<>();
+		for (int i = 0; i < articleIds.size(); i++) {
+			if (!Boolean.TRUE.equals(known.get(i))) {
+				unassigned.add(articleIds.get(i));
+			}
+		}
+		return unassigned;
 	}
 
 	@Override

@@ -254,6 +254,15 @@ public final class ArticleStore {
 				normalized.identity(), normalized.canonicalUrl(), normalized.contentHash(), normalized.dated());
 	}
 
+	/**
+	 * The ids of the latest articles published since the given time, newest first.
+	 */
+	public List<String> publishedSince(Instant since, int max) {
+		Set<String> ids = this.redis.opsForZSet().reverseRangeByScore(RedisKeys.LATEST, since.toEpochMilli(),
+				Double.POSITIVE_INFINITY, 0, max);
+		return ids == null ? List.of() : List.copyOf(ids);
+	}
+
 	public Optional<Article> find(String id) {
 		if (!id.matches("[0-9a-f]{1,64}")) {
 			return Optional.empty();
