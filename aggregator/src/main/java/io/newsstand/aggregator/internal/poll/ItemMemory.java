@@ -27,9 +27,15 @@ import org.jspecify.annotations.Nullable;
  * stored a newer version meanwhile, no failed store since), and it is replaced
  * only after the new state is saved. Anything else parses the whole document,
  * as without a memory. Kept in this node's heap: a few hundred bytes per item,
- * gone at restart.
+ * feeds of at most {@link #MAX_ITEMS} items, gone at restart.
  */
 final class ItemMemory {
+
+	/**
+	 * Feeds with more items are not remembered: a hostile or broken feed could fill
+	 * the heap with hundreds of thousands of tiny items (news feeds carry tens).
+	 */
+	static final int MAX_ITEMS = 1000;
 
 	/**
 	 * An item as it was stored.
@@ -150,7 +156,7 @@ final class ItemMemory {
 			}
 		}
 		return new Normalized(articles, published, size, leftOutItems.size(),
-				items == null ? null : new Feed(bodyHash, items.shell(), Map.copyOf(next)));
+				items == null || size > MAX_ITEMS ? null : new Feed(bodyHash, items.shell(), Map.copyOf(next)));
 	}
 
 }

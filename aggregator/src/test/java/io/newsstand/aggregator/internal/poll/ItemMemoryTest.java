@@ -133,6 +133,21 @@ class ItemMemoryTest {
 	}
 
 	@Test
+	void aFeedOfTooManyItemsIsNotRemembered() {
+		List<String> items = new ArrayList<>();
+		for (int i = 0; i <= ItemMemory.MAX_ITEMS; i++) {
+			items.add("<item><guid>" + i + "</guid><title>" + i + "</title></item>");
+		}
+		byte[] body = rss("x", items.toArray(String[]::new)).getBytes(StandardCharsets.UTF_8);
+		PartialParse partial = this.parser.parseNew(body, null, null, digest -> false);
+		ParseOutcome.Parsed parsed = (ParseOutcome.Parsed) partial.outcome();
+		ItemMemory.Normalized normalized = new ItemMemory().normalize(partial, parsed.feed(), CONTEXT, null, "h",
+				this.normalizer);
+		assertThat(normalized.items()).isEqualTo(ItemMemory.MAX_ITEMS + 1);
+		assertThat(normalized.next()).isNull();
+	}
+
+	@Test
 	void everyCorpusFeedComesOutAsItsWholeParse() throws IOException {
 		Path corpus = CorpusTest.corpusDirectory();
 		Assumptions.assumeTrue(corpus != null,
