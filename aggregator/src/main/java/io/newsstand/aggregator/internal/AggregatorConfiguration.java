@@ -20,6 +20,7 @@ import io.newsstand.aggregator.internal.poll.PollMetrics;
 import io.newsstand.aggregator.internal.poll.PollPolicy;
 import io.newsstand.aggregator.internal.poll.Poller;
 import io.newsstand.aggregator.internal.search.RedisSearchFeed;
+import io.newsstand.aggregator.internal.store.ArticleReads;
 import io.newsstand.aggregator.internal.store.ArticleStore;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
 import io.newsstand.aggregator.internal.store.PollSchedule;
@@ -89,8 +90,13 @@ class AggregatorConfiguration {
 	}
 
 	@Bean
-	ArticleSearchSource articleSearchSource(ArticleStore store, ObjectProvider<PublicTeaser> teaser) {
-		return new StoredArticleSearchSource(store, teaser.getIfUnique(() -> {
+	ArticleReads articleReads(StringRedisTemplate redis) {
+		return new ArticleReads(redis, JsonMapper.builder().build());
+	}
+
+	@Bean
+	ArticleSearchSource articleSearchSource(ArticleReads articles, ObjectProvider<PublicTeaser> teaser) {
+		return new StoredArticleSearchSource(articles, teaser.getIfUnique(() -> {
 			log.info("No PublicTeaser in the context: search indexes no body text as teasers");
 			return body -> "";
 		}));
@@ -107,8 +113,9 @@ class AggregatorConfiguration {
 	}
 
 	@Bean
-	ArticleService articleService(Catalog catalog, ArticleStore store, FeedStateStore states, PollSchedule schedule) {
-		return new ArticleService(catalog, store, states, schedule);
+	ArticleService articleService(Catalog catalog, ArticleReads articles, FeedStateStore states,
+			PollSchedule schedule) {
+		return new ArticleService(catalog, articles, states, schedule);
 	}
 
 	@Bean
