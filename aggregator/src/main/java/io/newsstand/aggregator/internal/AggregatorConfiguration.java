@@ -20,6 +20,7 @@ import io.newsstand.aggregator.internal.poll.PollMetrics;
 import io.newsstand.aggregator.internal.poll.PollPolicy;
 import io.newsstand.aggregator.internal.poll.Poller;
 import io.newsstand.aggregator.internal.search.RedisSearchFeed;
+import io.newsstand.aggregator.internal.store.ArticleReads;
 import io.newsstand.aggregator.internal.store.ArticleStore;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
 import io.newsstand.aggregator.internal.store.PollSchedule;
@@ -90,8 +91,13 @@ class AggregatorConfiguration {
 	}
 
 	@Bean
-	ArticleSearchSource articleSearchSource(ArticleStore store, ObjectProvider<PublicTeaser> teaser) {
-		return new StoredArticleSearchSource(store, teaser.getIfUnique(() -> {
+	ArticleReads articleReads(StringRedisTemplate redis) {
+		return new ArticleReads(redis, JsonMapper.builder().build());
+	}
+
+	@Bean
+	ArticleSearchSource articleSearchSource(ArticleReads articles, ObjectProvider<PublicTeaser> teaser) {
+		return new StoredArticleSearchSource(articles, teaser.getIfUnique(() -> {
 			log.info("No PublicTeaser in the context: search indexes no body text as teasers");
 			return body -> "";
 		}));
@@ -108,8 +114,9 @@ class AggregatorConfiguration {
 	}
 
 	@Bean
-	ArticleService articleService(Catalog catalog, ArticleStore store, FeedStateStore states, PollSchedule schedule) {
-		return new ArticleService(catalog, store, states, schedule);
+	ArticleService articleService(Catalog catalog, ArticleReads articles, FeedStateStore states,
+			PollSchedule schedule) {
+		return new ArticleService(catalog, articles, states, schedule);
 	}
 
 	@Bean
@@ -144,14 +151,14 @@ class AggregatorConfiguration {
 	@Bean
 	@ConditionalOnProperty(prefix = "newsstand.aggregator", name = "polling-enabled", havingValue = "true", matchIfMissing = true)
 	PollingScheduler pollingScheduler(Poller poller, ArticleStore store, Catalog catalog,
-			AggregatorProperties properties, ObjectProvider<StoryClusters> clusters,
+			AggregatorProperties properties, ArticleReads articles, ObjectProvider<StoryClusters> clusters,
 			ObjectProvider<MeterRegistry> registry) {
 		StoryClusters storyClusters = clusters.getIfUnique();
 		// Articles published in the last 6 hours, at most 5,000: one round trip reads
 		// them, one finds those without a record.
 		ClusterCatchUp catchUp = storyClusters == null
 				? null
-				: new ClusterCatchUp(store, storyClusters, CLOCK, Duration.ofHours(6), 5000,
+				: new ClusterCatchUp(articles, storyClusters, CLOCK, Duration.ofHours(6), 5000,
 						registry.getIfAvailable(SimpleMeterRegistry::new));
 		return new PollingScheduler(poller, store, catalog, properties.tick(), catchUp);
 	}

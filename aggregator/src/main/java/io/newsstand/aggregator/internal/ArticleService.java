@@ -10,7 +10,7 @@ import io.newsstand.aggregator.Publisher;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.Opml;
-import io.newsstand.aggregator.internal.store.ArticleStore;
+import io.newsstand.aggregator.internal.store.ArticleReads;
 import io.newsstand.aggregator.internal.store.FeedState;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
 import io.newsstand.aggregator.internal.store.PollSchedule;
@@ -31,16 +31,16 @@ public final class ArticleService implements Articles, FeedMonitor {
 
 	private final List<Publisher> publishers;
 
-	private final ArticleStore store;
+	private final ArticleReads articles;
 
 	private final FeedStateStore states;
 
 	private final PollSchedule schedule;
 
-	public ArticleService(Catalog catalog, ArticleStore store, FeedStateStore states, PollSchedule schedule) {
+	public ArticleService(Catalog catalog, ArticleReads articles, FeedStateStore states, PollSchedule schedule) {
 		this.catalog = catalog;
 		this.publishers = catalog.toPublishers();
-		this.store = store;
+		this.articles = articles;
 		this.states = states;
 		this.schedule = schedule;
 	}
@@ -57,12 +57,12 @@ public final class ArticleService implements Articles, FeedMonitor {
 
 	@Override
 	public ArticlePage latest(ArticleQuery query) {
-		return this.store.latest(query);
+		return this.articles.latest(query);
 	}
 
 	@Override
 	public Optional<Article> article(String id) {
-		return this.store.find(id);
+		return this.articles.find(id);
 	}
 
 	@Override

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.StoryClusters;
-import io.newsstand.aggregator.internal.store.ArticleStore;
+import io.newsstand.aggregator.internal.store.ArticleReads;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -26,7 +26,7 @@ final class ClusterCatchUp {
 
 	private static final Logger log = LoggerFactory.getLogger(ClusterCatchUp.class);
 
-	private final ArticleStore store;
+	private final ArticleReads articles;
 
 	private final StoryClusters clusters;
 
@@ -40,9 +40,9 @@ final class ClusterCatchUp {
 
 	private final Counter failures;
 
-	ClusterCatchUp(ArticleStore store, StoryClusters clusters, InstantSource clock, Duration lookBack, int max,
+	ClusterCatchUp(ArticleReads articles, StoryClusters clusters, InstantSource clock, Duration lookBack, int max,
 			MeterRegistry registry) {
-		this.store = store;
+		this.articles = articles;
 		this.clusters = clusters;
 		this.clock = clock;
 		this.lookBack = lookBack;
@@ -53,12 +53,12 @@ final class ClusterCatchUp {
 
 	/** @return articles assigned now */
 	int run() {
-		List<String> recent = this.store.publishedSince(this.clock.instant().minus(this.lookBack), this.max);
+		List<String> recent = this.articles.publishedSince(this.clock.instant().minus(this.lookBack), this.max);
 		List<String> unassigned = this.clusters.unassigned(recent);
 		int done = 0;
 		for (String id : unassigned) {
 			try {
-				Optional<Article> article = this.store.find(id);
+				Optional<Article> article = this.articles.find(id);
 				if (article.isPresent()) {
 					this.clusters.assign(DiscoveryEvents.storyArticle(article.get()));
 					done++;

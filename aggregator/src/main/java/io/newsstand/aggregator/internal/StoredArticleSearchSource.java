@@ -4,7 +4,7 @@ import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.ArticleSearchSource;
 import io.newsstand.aggregator.PublicTeaser;
 import io.newsstand.aggregator.SearchDocument;
-import io.newsstand.aggregator.internal.store.ArticleStore;
+import io.newsstand.aggregator.internal.store.ArticleReads;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,23 +17,23 @@ import java.util.function.Consumer;
  */
 final class StoredArticleSearchSource implements ArticleSearchSource {
 
-	private final ArticleStore store;
+	private final ArticleReads articles;
 
 	private final PublicTeaser teaser;
 
-	StoredArticleSearchSource(ArticleStore store, PublicTeaser teaser) {
-		this.store = store;
+	StoredArticleSearchSource(ArticleReads articles, PublicTeaser teaser) {
+		this.articles = articles;
 		this.teaser = teaser;
 	}
 
 	@Override
 	public void forEachArticle(Consumer<SearchDocument> consumer) {
-		this.store.forEachArticle(article -> consumer.accept(document(article)));
+		this.articles.forEachArticle(article -> consumer.accept(document(article)));
 	}
 
 	@Override
 	public Optional<SearchDocument> find(String articleId) {
-		return this.store.find(articleId).map(this::document);
+		return this.articles.find(articleId).map(this::document);
 	}
 
 	SearchDocument document(Article article) {

@@ -7,7 +7,7 @@ import io.newsstand.aggregator.FeedMonitor.Reenabling;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogPublisher;
-import io.newsstand.aggregator.internal.store.ArticleStore;
+import io.newsstand.aggregator.internal.store.ArticleReads;
 import io.newsstand.aggregator.internal.store.FeedState;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
 import io.newsstand.aggregator.internal.store.PollSchedule;
@@ -54,8 +54,7 @@ class ArticleServiceReenableTest {
 		this.schedule = new PollSchedule(this.redis, this.clock);
 		Catalog catalog = new Catalog("test", List.of(new CatalogPublisher("gone", "Gone", "https://gone.example/",
 				null, "UK", "en-GB", false, List.of(this.feed))));
-		this.service = new ArticleService(catalog,
-				new ArticleStore(this.redis, JsonMapper.builder().build(), Duration.ofDays(30), this.clock),
+		this.service = new ArticleService(catalog, new ArticleReads(this.redis, JsonMapper.builder().build()),
 				this.states, this.schedule);
 		this.schedule.sync(List.of(this.feed.id()));
 	}

@@ -22,6 +22,7 @@ import io.newsstand.aggregator.internal.parse.ParsedFeed;
 import io.newsstand.aggregator.internal.parse.ParsedItem;
 import io.newsstand.aggregator.internal.search.RedisSearchFeed;
 import io.newsstand.aggregator.internal.search.SearchTestAccess;
+import io.newsstand.aggregator.internal.store.ArticleReads;
 import io.newsstand.aggregator.internal.store.ArticleStore;
 import io.newsstand.aggregator.internal.store.StoreResult;
 import io.newsstand.testing.RedisExtension;
@@ -251,7 +252,7 @@ class DiscoveryWiringTest {
 					new DiscoveryEvents(broken, context.getBean(RedisSearchFeed.class), Runnable::run, registry));
 			String a = alpha().get(0).article().id();
 			assertThat(store.save(alpha())).isEqualTo(new StoreResult(1, 0, 0, 0));
-			assertThat(store.find(a)).isPresent();
+			assertThat(new ArticleReads(this.redis, JsonMapper.builder().build()).find(a)).isPresent();
 			assertThat(feedEntries()).hasSize(1);
 			assertThat(registry.counter("newsstand.discovery.failures", "operation", "cluster-assign").count())
 					.isEqualTo(1);
@@ -278,7 +279,8 @@ class DiscoveryWiringTest {
 			assertThat(registry.counter("newsstand.discovery.failures", "operation", "cluster-assign").count())
 					.isEqualTo(2);
 
-			ClusterCatchUp catchUp = new ClusterCatchUp(store, clusters, clock, Duration.ofHours(6), 100, registry);
+			ArticleReads reads = new ArticleReads(this.redis, JsonMapper.builder().build());
+			ClusterCatchUp catchUp = new ClusterCatchUp(reads, clusters, clock, Duration.ofHours(6), 100, registry);
 			assertThat(catchUp.run()).isEqualTo(2);
 			assertThat(clusters.cluster(a)).extracting(StoryMember::articleId).containsExactly(b);
 			assertThat(clusters.unassigned(List.of(a, b))).isEmpty();
@@ -286,7 +288,7 @@ class DiscoveryWiringTest {
 			// Nothing left to do; and articles older than the look-back are not looked at.
 			assertThat(catchUp.run()).isZero();
 			clusters.remove(a);
-			assertThat(new ClusterCatchUp(store, clusters, clock, Duration.ofMinutes(90), 100, registry).run())
+			assertThat(new ClusterCatchUp(reads, clusters, clock, Duration.ofMinutes(90), 100, registry).run())
 					.isZero();
 			assertThat(catchUp.run()).isEqualTo(1);
 		});
@@ -302,8 +304,9 @@ class DiscoveryWiringTest {
 			String b = beta().get(0).article().id();
 			assertThat(store.save(alpha())).isEqualTo(new StoreResult(1, 0, 0, 0));
 			assertThat(store.save(beta())).isEqualTo(new StoreResult(1, 0, 0, 0));
-			assertThat(store.find(a)).isPresent();
-			assertThat(store.find(b)).isPresent();
+			ArticleReads articles = context.getBean(ArticleReads.class);
+			assertThat(articles.find(a)).isPresent();
+			assertThat(articles.find(b)).isPresent();
 			StoryClusters clusters = context.getBean(StoryClusters.class);
 			await().atMost(PATIENCE).until(() -> !clusters.cluster(b).isEmpty());
 			assertThat(clusters.cluster(b)).extracting(StoryMember::articleId).containsExactly(a);

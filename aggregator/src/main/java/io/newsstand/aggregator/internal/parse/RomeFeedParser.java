@@ -31,9 +31,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -41,53 +38,41 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jdom2.Document;
-import org.jdom2.Element;
 import org.jdom2.JDOMException;
-import org.jdom2.Namespace;
-import org.jdom2.input.SAXBuilder;
-import org.jdom2.input.sax.XMLReaders;
 import org.jspecify.annotations.Nullable;
-import org.xml.sax.InputSource;
 
 /**
  * The one class that knows Rome: parses cleaned XML text (see {@link FeedText})
  * and turns Rome's types into {@link ParsedFeed}. Rome's own healer is off
  * (FeedText heals faster), and DOCTYPEs stay refused (FeedText removes them).
  * <p>
- * We build the XML tree Rome parses ourselves (with Rome's parser settings), so
- * that two things happen before Rome sees it. The item dates of RSS 2.0 and
- * Atom 1.0 are taken out and parsed here: Rome's date parser tries some twenty
- * {@code SimpleDateFormat}s, each compiled anew, per date, which was a third of
- * Rome's time; the usual RFC 1123 and ISO 8601 forms are parsed with
- * {@code java.time} and anything else still by Rome's parser, and the dates are
- * put back into Rome's model where Rome's parser would have put them. And the
- * {@code xml:base} in scope of each item's content is read, which Rome applies
- * to links but not to content.
+ * Rome parses a tree we built ({@link FeedTree}), with the item dates of RSS
+ * 2.0 and Atom 1.0 taken out and parsed here: Rome's date parser tries some
+ * twenty {@code SimpleDateFormat}s, each compiled anew, per date, which was a
+ * third of Rome's time; the usual RFC 1123 and ISO 8601 forms are parsed with
+ * {@code java.time} ({@link FeedDates}) and anything else still by Rome's
+ * parser, and the dates are put back into Rome's model where Rome's parser
+ * would have put them. Each item's {@code xml:base}, read from the same tree,
+ * goes into its {@link ParsedItem}.
  */
 final class RomeFeedParser {
 
 	private static final Locale LOCALE = Locale.US;
 
-	private static final Namespace DC = Namespace.getNamespace("http://purl.org/dc/elements/1.1/");
-
-	private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
-
-	private static final Namespace CONTENT = Namespace.getNamespace("http://purl.org/rss/1.0/modules/content/");
-
 	ParseOutcome parse(String cleanXml) {
 		Document document;
 		try {
-			document = SAX_BUILDERS.get().build(new StringReader(cleanXml));
+			document = FeedTree.build(cleanXml);
 		} catch (JDOMException ex) {
 			return new ParseOutcome.Malformed("Invalid XML: " + reason(ex));
 		} catch (IOException ex) {
 			return new ParseOutcome.Malformed("Invalid XML: " + ex);
 		}
-		Prepared prepared = prepare(document);
+		FeedTree.Prepared prepared = FeedTree.prepare(document, RomeFeedParser::date);
 		SyndFeed feed;
 		try {
 			WireFeed wire = new WireFeedInput(false, LOCALE).build(document);
-			if (!prepared.apply(wire)) {
+			if (!putDatesBack(prepared, wire)) {
 				// Not the shape prepare() expected: let Rome parse everything itself.
 				return parseWithRomeAlone(cleanXml);
 			}
@@ -117,25 +102,6 @@ final class RomeFeedParser {
 		} catch (RuntimeException ex) {
 			return new ParseOutcome.Malformed("feed parser failed: " + ex);
 		}
-	}
-
-	/**
-	 * One builder per thread, kept: a builder is not thread-safe, and creating and
-	 * configuring its XML parser cost more than parsing a small document.
-	 */
-	private static final ThreadLocal<SAXBuilder> SAX_BUILDERS = ThreadLocal.withInitial(RomeFeedParser::saxBuilder);
-
-	/** The settings of Rome's own {@code WireFeedInput}: no DTD, no entities. */
-	private static SAXBuilder saxBuilder() {
-		SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
-		builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-		builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
-		builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-		builder.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-		builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-		builder.setExpandEntities(false);
-		builder.setReuseParser(true);
-		return builder;
 	}
 
 	private static ParseOutcome outcome(SyndFeed feed, List<@Nullable String> bases) {
@@ -184,263 +150,79 @@ final class RomeFeedParser {
 	}
 
 	/**
-	 * What was taken out of the tree before Rome parsed it, per item in document
-	 * order, and each item's {@code xml:base}.
+	 * Puts the dates {@link FeedTree#prepare} took out into Rome's model, where
+	 * Rome's parsers would have put them.
+	 *
+	 * @return false when Rome's model does not have the items prepared
 	 */
-	private record Prepared(String format, @Nullable Date feedPublished, @Nullable Date feedUpdated,
-			List<ItemDates> items, List<@Nullable String> bases) {
-
-		/** @return false when Rome's model does not have the items prepared */
-		boolean apply(WireFeed wire) {
-			switch (this.format) {
-				case "rss" -> {
-					if (!(wire instanceof Channel channel) || channel.getItems().size() != this.items.size()) {
-						return false;
-					}
-					channel.setPubDate(this.feedPublished);
-					channel.setLastBuildDate(this.feedUpdated);
-					for (int i = 0; i < this.items.size(); i++) {
-						Item item = channel.getItems().get(i);
-						ItemDates dates = this.items.get(i);
-						if (dates.published() != null) {
-							item.setPubDate(dates.published());
-						}
-						dates.addDcDates(item.getModules());
-					}
-				}
-				case "atom" -> {
-					if (!(wire instanceof Feed atom) || atom.getEntries().size() != this.items.size()) {
-						return false;
-					}
-					atom.setUpdated(this.feedUpdated);
-					for (int i = 0; i < this.items.size(); i++) {
-						Entry entry = atom.getEntries().get(i);
-						ItemDates dates = this.items.get(i);
-						entry.setPublished(dates.published());
-						entry.setUpdated(dates.updated());
-						dates.addDcDates(entry.getModules());
-					}
-				}
-				default -> {
-					// Nothing was taken out.
-				}
-			}
-			return true;
-		}
-
-	}
-
-	private record ItemDates(@Nullable Date published, @Nullable Date updated, @Nullable List<@Nullable Date> dc) {
-
-		/** Where Rome's Dublin Core parser puts dc:date. */
-		void addDcDates(List<Module> modules) {
-			if (this.dc == null) {
-				return;
-			}
-			DCModule module = null;
-			for (Module candidate : modules) {
-				if (candidate instanceof DCModule existing && DCModule.URI.equals(candidate.getUri())) {
-					module = existing;
-				}
-			}
-			if (module == null) {
-				module = new DCModuleImpl();
-				modules.add(module);
-			}
-			module.setDates(this.dc);
-		}
-
-	}
-
-	/**
-	 * Takes the dates out of RSS 2.0 and Atom 1.0 items (see the class comment) and
-	 * reads each item's xml:base, for RSS, RDF and Atom of every version.
-	 */
-	private static Prepared prepare(Document document) {
-		Element root = document.getRootElement();
-		Namespace namespace = root.getNamespace();
-		List<ItemDates> dates = new ArrayList<>();
-		List<@Nullable String> bases = new ArrayList<>();
-		switch (root.getName()) {
+	private static boolean putDatesBack(FeedTree.Prepared prepared, WireFeed wire) {
+		switch (prepared.format()) {
 			case "rss" -> {
-				Element channel = root.getChild("channel", namespace);
-				if (channel == null) {
-					break;
+				if (!(wire instanceof Channel channel) || channel.getItems().size() != prepared.items().size()) {
+					return false;
 				}
-				boolean rss20 = namespace == Namespace.NO_NAMESPACE && "2.0".equals(root.getAttributeValue("version"));
-				Date published = rss20 ? takeDate(channel, "pubDate", namespace) : null;
-				Date updated = rss20 ? takeDate(channel, "lastBuildDate", namespace) : null;
-				for (Element item : channel.getChildren("item", namespace)) {
-					if (rss20) {
-						dates.add(new ItemDates(takeDate(item, "pubDate", namespace), null, takeDcDates(item)));
+				channel.setPubDate(prepared.feedPublished());
+				channel.setLastBuildDate(prepared.feedUpdated());
+				for (int i = 0; i < prepared.items().size(); i++) {
+					Item item = channel.getItems().get(i);
+					FeedTree.ItemDates dates = prepared.items().get(i);
+					if (dates.published() != null) {
+						item.setPubDate(dates.published());
 					}
-					bases.add(rssBase(item));
-				}
-				return new Prepared(rss20 ? "rss" : "", published, updated, dates, bases);
-			}
-			case "RDF" -> {
-				for (Element child : root.getChildren()) {
-					if (child.getName().equals("item")) {
-						bases.add(rssBase(child));
-					}
+					addDcDates(dates, item.getModules());
 				}
 			}
-			case "feed" -> {
-				boolean atom10 = namespace.equals(ATOM);
-				Date updated = atom10 ? takeDate(root, "updated", ATOM) : null;
-				for (Element entry : root.getChildren("entry", namespace)) {
-					if (atom10) {
-						dates.add(new ItemDates(takeDate(entry, "published", ATOM), takeDate(entry, "updated", ATOM),
-								takeDcDates(entry)));
-					}
-					Element content = entry.getChild("content", namespace);
-					bases.add(xmlBase(content != null ? content : entry.getChild("summary", namespace)));
+			case "atom" -> {
+				if (!(wire instanceof Feed atom) || atom.getEntries().size() != prepared.items().size()) {
+					return false;
 				}
-				return new Prepared(atom10 ? "atom" : "", null, updated, dates, bases);
+				atom.setUpdated(prepared.feedUpdated());
+				for (int i = 0; i < prepared.items().size(); i++) {
+					Entry entry = atom.getEntries().get(i);
+					FeedTree.ItemDates dates = prepared.items().get(i);
+					entry.setPublished(dates.published());
+					entry.setUpdated(dates.updated());
+					addDcDates(dates, entry.getModules());
+				}
 			}
 			default -> {
+				// Nothing was taken out.
 			}
 		}
-		return new Prepared("", null, null, List.of(), bases);
+		return true;
 	}
 
-	private static @Nullable String rssBase(Element item) {
-		Element content = item.getChild("encoded", CONTENT);
-		return xmlBase(content != null ? content : item.getChild("description", item.getNamespace()));
-	}
-
-	private static @Nullable Date takeDate(Element parent, String name, Namespace namespace) {
-		Element element = parent.getChild(name, namespace);
-		if (element == null) {
-			return null;
+	/** Where Rome's Dublin Core parser puts dc:date. */
+	private static void addDcDates(FeedTree.ItemDates dates, List<Module> modules) {
+		if (dates.dc() == null) {
+			return;
 		}
-		element.detach();
-		return date(element.getText());
-	}
-
-	private static @Nullable List<@Nullable Date> takeDcDates(Element parent) {
-		List<Element> elements = parent.getChildren("date", DC);
-		if (elements.isEmpty()) {
-			return null;
+		DCModule module = null;
+		for (Module candidate : modules) {
+			if (candidate instanceof DCModule existing && DCModule.URI.equals(candidate.getUri())) {
+				module = existing;
+			}
 		}
-		List<@Nullable Date> dates = new ArrayList<>(elements.size());
-		for (Element element : List.copyOf(elements)) {
-			dates.add(date(element.getText()));
-			element.detach();
+		if (module == null) {
+			module = new DCModuleImpl();
+			modules.add(module);
 		}
-		return dates;
+		module.setDates(dates.dc());
 	}
 
 	/**
-	 * The xml:base in scope of an element: every xml:base from the root down, each
-	 * resolved against the one outside it. May be relative (to the feed's URL).
-	 */
-	static @Nullable String xmlBase(@Nullable Element element) {
-		List<String> bases = new ArrayList<>();
-		for (Element current = element; current != null; current = current.getParentElement()) {
-			String base = current.getAttributeValue("base", Namespace.XML_NAMESPACE);
-			if (base != null && !base.isBlank()) {
-				bases.add(base.strip());
-			}
-		}
-		String resolved = null;
-		for (int i = bases.size() - 1; i >= 0; i--) {
-			String next = resolved == null ? bases.get(i) : Urls.resolve(resolved, bases.get(i));
-			// A base of another scheme (javascript:, data:) is ignored, as feedparser does.
-			if (Urls.isHttpOrRelative(next)) {
-				resolved = next;
-			}
-		}
-		return resolved;
-	}
-
-	/**
-	 * A feed date as Rome reads it: RFC 1123 ({@code Tue, 03 Jun 2025 09:30:00
-	 * GMT}) and ISO 8601 with seconds ({@code 2025-06-03T09:30:00Z}, optionally
-	 * with milliseconds) through {@code java.time}, which give the instant Rome's
-	 * masks give; anything else through Rome's own date parser.
+	 * A feed date as Rome reads it: RFC 1123 and ISO 8601 with seconds through
+	 * {@link FeedDates}, which give the instant Rome's masks give; anything else
+	 * through Rome's own date parser.
 	 */
 	static @Nullable Date date(String text) {
-		String value = text.strip();
-		try {
-			if (isIsoWithSeconds(value)) {
-				return Date.from(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-			}
-			if (value.length() > 25 && value.charAt(3) == ',' && hasFourDigitYear(value)
-					&& (value.endsWith(" GMT") || isNumericOffset(value))) {
-				return Date.from(OffsetDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-			}
-		} catch (DateTimeParseException ex) {
-			// Rome's lenient masks decide.
-		}
-		return romeDate(text);
+		Date date = FeedDates.parse(text);
+		return date != null ? date : romeDate(text);
 	}
 
 	/** Rome's own date parser, as Rome's feed parsers call it. */
 	static @Nullable Date romeDate(String text) {
 		return DateParser.parseDate(text, LOCALE);
-	}
-
-	/** {@code yyyy-MM-ddTHH:mm:ss[.SSS](Z|+hh:mm|-hh:mm)}, nothing else. */
-	private static boolean isIsoWithSeconds(String value) {
-		int length = value.length();
-		if (length < 20 || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
-				|| value.charAt(13) != ':' || value.charAt(16) != ':') {
-			return false;
-		}
-		int zone = 19;
-		if (value.charAt(19) == '.') {
-			zone = 23;
-			if (length < 24 || !digits(value, 20, 23)) {
-				return false;
-			}
-		}
-		if (!digits(value, 0, 4) || !digits(value, 5, 7) || !digits(value, 8, 10) || !digits(value, 11, 13)
-				|| !digits(value, 14, 16) || !digits(value, 17, 19) || !gregorian(value, 0)) {
-			return false;
-		}
-		if (length == zone + 1) {
-			return value.charAt(zone) == 'Z';
-		}
-		return length == zone + 6 && (value.charAt(zone) == '+' || value.charAt(zone) == '-')
-				&& value.charAt(zone + 3) == ':' && digits(value, zone + 1, zone + 3)
-				&& digits(value, zone + 4, zone + 6);
-	}
-
-	/**
-	 * {@code EEE, d MMM yyyy ...}: java.time would read a two-digit year as year
-	 * 25.
-	 */
-	private static boolean hasFourDigitYear(String value) {
-		int month = value.indexOf(' ', 5);
-		int year = month < 0 ? -1 : value.indexOf(' ', month + 1);
-		return year > 0 && year + 5 < value.length() && value.charAt(year + 5) == ' '
-				&& digits(value, year + 1, year + 5) && gregorian(value, year + 1);
-	}
-
-	/**
-	 * A four-digit year from 1600 on: before the Gregorian reform Rome's
-	 * {@code SimpleDateFormat} counts in the Julian calendar, java.time does not
-	 * (feeds with placeholder dates such as 0001-01-01 exist).
-	 */
-	private static boolean gregorian(String value, int year) {
-		return Integer.parseInt(value, year, year + 4, 10) >= 1600;
-	}
-
-	private static boolean isNumericOffset(String value) {
-		int sign = value.length() - 5;
-		return (value.charAt(sign) == '+' || value.charAt(sign) == '-') && value.charAt(sign - 1) == ' '
-				&& digits(value, sign + 1, value.length());
-	}
-
-	private static boolean digits(String value, int from, int to) {
-		for (int i = from; i < to; i++) {
-			char c = value.charAt(i);
-			if (c < '0' || c > '9') {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static ParsedItem item(SyndEntry entry, @Nullable String base) {

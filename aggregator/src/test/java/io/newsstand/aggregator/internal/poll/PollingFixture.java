@@ -11,6 +11,7 @@ import io.newsstand.aggregator.internal.fetch.PrivateNetworkGuard;
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
 import io.newsstand.aggregator.internal.parse.FeedParser;
 import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
+import io.newsstand.aggregator.internal.store.ArticleReads;
 import io.newsstand.aggregator.internal.store.ArticleStore;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
 import io.newsstand.aggregator.internal.store.PollSchedule;
@@ -29,7 +30,7 @@ final class PollingFixture {
 
 	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	final ArticleStore articles;
+	final ArticleReads articles;
 
 	final FeedStateStore states;
 
@@ -48,15 +49,16 @@ final class PollingFixture {
 	PollingFixture(StringRedisTemplate scheduleRedis, StringRedisTemplate storeRedis, TestClock clock,
 			String... allowedHosts) {
 		this.clock = clock;
-		this.articles = new ArticleStore(storeRedis, JsonMapper.builder().build(), Duration.ofDays(30), clock);
+		ArticleStore store = new ArticleStore(storeRedis, JsonMapper.builder().build(), Duration.ofDays(30), clock);
+		this.articles = new ArticleReads(storeRedis, JsonMapper.builder().build());
 		this.states = new FeedStateStore(storeRedis);
 		this.schedule = new PollSchedule(scheduleRedis, clock);
 		FeedFetcher fetcher = new FeedFetcher(
 				new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 1_000_000, 2, "NewsstandBot/test"),
 				new PrivateNetworkGuard(List.of(allowedHosts)), clock);
-		this.feedPoller = new FeedPoller(fetcher, new FeedParser(), new ArticleNormalizer(new HtmlSanitizer()),
-				this.articles, this.states, new PollPolicy(Duration.ofMinutes(5), Duration.ofHours(6),
-						Duration.ofMinutes(15), new SplittableRandom(1)),
+		this.feedPoller = new FeedPoller(fetcher, new FeedParser(), new ArticleNormalizer(new HtmlSanitizer()), store,
+				this.states, new PollPolicy(Duration.ofMinutes(5), Duration.ofHours(6), Duration.ofMinutes(15),
+						new SplittableRandom(1)),
 				new PollMetrics(this.meters), clock, url -> url);
 	}
 

@@ -38,6 +38,8 @@ class ArticleStoreTest {
 
 	private ArticleStore store;
 
+	private ArticleReads reads;
+
 	ArticleStoreTest(StringRedisTemplate redis) {
 		this.redis = redis;
 	}
@@ -49,6 +51,7 @@ class ArticleStoreTest {
 			return null;
 		});
 		this.store = new ArticleStore(this.redis, JsonMapper.builder().build(), Duration.ofDays(30), this.clock);
+		this.reads = new ArticleReads(this.redis, JsonMapper.builder().build());
 	}
 
 	static ParsedItem item(String guid, String url, String title, Instant published) {
@@ -68,15 +71,15 @@ class ArticleStoreTest {
 				item("g1", "https://alpha.example/1", "One", START.minusSeconds(60)));
 		assertThat(this.store.save(articles)).isEqualTo(new StoreResult(1, 0, 0, 0));
 		String id = articles.get(0).article().id();
-		assertThat(this.store.find(id)).hasValueSatisfying(article -> {
+		assertThat(this.reads.find(id)).hasValueSatisfying(article -> {
 			assertThat(article.title()).isEqualTo("One");
 			assertThat(article.body()).isEqualTo("<p>Body of One</p>");
 		});
 		for (ArticleQuery query : List.of(ArticleQuery.latest(), new ArticleQuery("alpha", null, null, null, 10),
 				new ArticleQuery(null, "world", null, null, 10), new ArticleQuery(null, null, "uk", null, 10))) {
-			assertThat(this.store.latest(query).items()).extracting(ArticleSummary::id).containsExactly(id);
+			assertThat(this.reads.latest(query).items()).extracting(ArticleSummary::id).containsExactly(id);
 		}
-		assertThat(this.store.latest(new ArticleQuery("beta", null, null, null, 10)).items()).isEmpty();
+		assertThat(this.reads.latest(new ArticleQuery("beta", null, null, null, 10)).items()).isEmpty();
 	}
 
 	@Test
@@ -92,7 +95,7 @@ class ArticleStoreTest {
 		StoreResult result = this.store
 				.save(normalize("alpha", "World", "UK", item("g1", "https://alpha.example/1", "New", START)));
 		assertThat(result).isEqualTo(new StoreResult(0, 1, 0, 0));
-		ArticlePage page = this.store.latest(ArticleQuery.latest());
+		ArticlePage page = this.reads.latest(ArticleQuery.latest());
 		assertThat(page.items()).extracting(ArticleSummary::title).containsExactly("New");
 	}
 
@@ -103,7 +106,7 @@ class ArticleStoreTest {
 		StoreResult second = this.store.save(normalize("alpha", "Business", "UK",
 				item("business-guid", "https://alpha.example/story?utm_source=business", "Story", START)));
 		assertThat(second.added()).isZero();
-		assertThat(this.store.latest(ArticleQuery.latest()).items()).hasSize(1);
+		assertThat(this.reads.latest(ArticleQuery.latest()).items()).hasSize(1);
 	}
 
 	@Test
@@ -115,7 +118,7 @@ class ArticleStoreTest {
 		group.addAll(normalize("beta", "World", "US", item("b-1", "https://wire.example/story", "Story", START)));
 		StoreResult stored = this.store.save(group);
 		assertThat(stored.added()).isEqualTo(2);
-		assertThat(this.store.latest(ArticleQuery.latest()).items()).extracting(ArticleSummary::publisherId)
+		assertThat(this.reads.latest(ArticleQuery.latest()).items()).extracting(ArticleSummary::publisherId)
 				.containsExactlyInAnyOrder("alpha", "beta");
 	}
 
@@ -125,7 +128,7 @@ class ArticleStoreTest {
 		ParsedItem b = item("b", "https://alpha.example/b", "B", START);
 		this.store.save(normalize("alpha", "World", "UK", a, b));
 		this.store.save(normalize("alpha", "World", "UK", b));
-		assertThat(this.store.latest(ArticleQuery.latest()).items()).extracting(ArticleSummary::title)
+		assertThat(this.reads.latest(ArticleQuery.latest()).items()).extracting(ArticleSummary::title)
 				.containsExactly("B", "A");
 	}
 
@@ -140,7 +143,7 @@ class ArticleStoreTest {
 		String id = undated.get(0).article().id();
 		this.clock.advance(Duration.ofDays(31));
 		assertThat(this.store.cleanup(List.of(RedisKeys.byPublisher("alpha")))).isEqualTo(1);
-		assertThat(this.store.find(id)).isEmpty();
+		assertThat(this.reads.find(id)).isEmpty();
 		assertThat(this.redis.opsForZSet().size(RedisKeys.byPublisher("alpha"))).isZero();
 		// The feed still carries the undated item; normalised now it would look brand
 		// new.
@@ -151,7 +154,7 @@ class ArticleStoreTest {
 				new FeedContext("alpha", "ALPHA", "UK", "en", false, "World", "https://alpha.example/feed",
 						this.clock.instant()));
 		assertThat(this.store.save(again)).isEqualTo(new StoreResult(0, 0, 0, 1));
-		assertThat(this.store.find(id)).isEmpty();
+		assertThat(this.reads.find(id)).isEmpty();
 	}
 
 	@Test
@@ -171,7 +174,7 @@ class ArticleStoreTest {
 				"<p>x</p>", List.of(), List.of(), null);
 		List<NormalizedArticle> articles = normalize("alpha", "World", "UK", edited);
 		this.store.save(articles);
-		assertThat(this.store.find(articles.get(0).article().id()))
+		assertThat(this.reads.find(articles.get(0).article().id()))
 				.hasValueSatisfying(article -> assertThat(article.publishedAt()).isEqualTo(START));
 	}
 
@@ -187,7 +190,7 @@ class ArticleStoreTest {
 		String cursor = null;
 		int pages = 0;
 		do {
-			ArticlePage page = this.store.latest(new ArticleQuery(null, null, null, cursor, 10));
+			ArticlePage page = this.reads.latest(new ArticleQuery(null, null, null, cursor, 10));
 			page.items().forEach(summary -> seen.add(summary.id()));
 			cursor = page.nextCursor();
 			pages++;
@@ -196,7 +199,7 @@ class ArticleStoreTest {
 		assertThat(pages).isEqualTo(3);
 		List<Instant> times = new ArrayList<>();
 		for (String id : seen) {
-			times.add(this.store.find(id).orElseThrow().publishedAt());
+			times.add(this.reads.find(id).orElseThrow().publishedAt());
 		}
 		assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 	}
@@ -206,15 +209,15 @@ class ArticleStoreTest {
 		this.store.save(normalize("alpha", "World", "UK", item("a1", "https://alpha.example/1", "A1", START)));
 		this.store.save(normalize("alpha", "Sport", "UK", item("a2", "https://alpha.example/2", "A2", START)));
 		this.store.save(normalize("beta", "World", "AU", item("b1", "https://beta.example/1", "B1", START)));
-		assertThat(this.store.latest(new ArticleQuery("alpha", "World", null, null, 10)).items())
+		assertThat(this.reads.latest(new ArticleQuery("alpha", "World", null, null, 10)).items())
 				.extracting(ArticleSummary::title).containsExactly("A1");
-		assertThat(this.store.latest(new ArticleQuery(null, "World", "AU", null, 10)).items())
+		assertThat(this.reads.latest(new ArticleQuery(null, "World", "AU", null, 10)).items())
 				.extracting(ArticleSummary::title).containsExactly("B1");
 	}
 
 	@Test
 	void aForgedCursorIsRefused() {
-		assertThatThrownBy(() -> this.store.latest(new ArticleQuery(null, null, null, "bm9wZQ", 10)))
+		assertThatThrownBy(() -> this.reads.latest(new ArticleQuery(null, null, null, "bm9wZQ", 10)))
 				.isInstanceOf(InvalidCursorException.class);
 	}
 
