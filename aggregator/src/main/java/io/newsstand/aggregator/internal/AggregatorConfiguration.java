@@ -56,6 +56,11 @@ class AggregatorConfiguration {
 
 	private static final InstantSource CLOCK = InstantSource.system();
 
+	/**
+	 * The article store's JSON, written by ArticleStore and read by ArticleReads.
+	 */
+	private static final JsonMapper ARTICLE_JSON = JsonMapper.builder().build();
+
 	@Bean
 	Catalog catalog(CatalogProperties properties) {
 		Catalog catalog = new CatalogLoader().load(properties.catalog());
@@ -85,14 +90,14 @@ class AggregatorConfiguration {
 		discovery.setKeepAliveSeconds(30);
 		discovery.setDaemon(true);
 		discovery.initialize();
-		return new ArticleStore(redis, JsonMapper.builder().build(), properties.retention(), CLOCK,
+		return new ArticleStore(redis, ARTICLE_JSON, properties.retention(), CLOCK,
 				new DiscoveryEvents(clusters.getIfUnique(), searchFeed.getIfUnique(), discovery,
 						registry.getIfAvailable(SimpleMeterRegistry::new)));
 	}
 
 	@Bean
 	ArticleReads articleReads(StringRedisTemplate redis) {
-		return new ArticleReads(redis, JsonMapper.builder().build());
+		return new ArticleReads(redis, ARTICLE_JSON);
 	}
 
 	@Bean
