@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SubscriptionLifecycle {
 
-	private static final long DAY = 86_400;
+	static final long DAY = 86_400;
 
 	/** Days after the first failed payment on which Stripe retries it. */
 	private static final long[] RETRY_DAYS = {3, 7, 14};
