@@ -12,19 +12,22 @@ import org.jspecify.annotations.Nullable;
  * What Stripe Billing does to a subscription as time passes: trial reminders,
  * trial ends, renewals, charges that succeed or fail, retries of failed
  * payments, and cancellation; each change emits Stripe's events. Runs under the
- * {@link Sandbox}'s lock.
+ * {@link SandboxStore}'s lock.
  */
 final class SubscriptionLifecycle {
 
-	private static final long DAY = 86_400;
+	static final long DAY = 86_400;
 
 	/** Days after the first failed payment on which Stripe retries it. */
 	private static final long[] RETRY_DAYS = {3, 7, 14};
 
-	private final Sandbox sandbox;
+	private final SandboxStore store;
 
-	SubscriptionLifecycle(Sandbox sandbox) {
-		this.sandbox = sandbox;
+	private final SandboxEvents emitter;
+
+	SubscriptionLifecycle(SandboxStore store, SandboxEvents emitter) {
+		this.store = store;
+		this.emitter = emitter;
 	}
 
 	static long dueAt(Model.Subscription s) {
@@ -43,7 +46,7 @@ final class SubscriptionLifecycle {
 			case "trialing" -> {
 				if (!s.trialWillEndSent) {
 					s.trialWillEndSent = true;
-					this.sandbox.emit(events, "customer.subscription.trial_will_end", s, null);
+					this.emitter.emit(events, "customer.subscription.trial_will_end", s, null);
 				} else {
 					endTrial(s, at, events);
 				}
@@ -66,7 +69,7 @@ final class SubscriptionLifecycle {
 			cancel(s, at, events);
 			return;
 		}
-		Model.Price price = this.sandbox.get(Model.Price.class, "price", s.price);
+		Model.Price price = this.store.get(Model.Price.class, "price", s.price);
 		s.periodStart = at;
 		s.periodEnd = plusInterval(at, price.interval);
 		if (paymentMethod(s) == null) {
@@ -77,8 +80,8 @@ final class SubscriptionLifecycle {
 				}
 				case "pause" -> {
 					s.status = "paused";
-					this.sandbox.emit(events, "customer.subscription.paused", s, null);
-					this.sandbox.emit(events, "customer.subscription.updated", s, previous);
+					this.emitter.emit(events, "customer.subscription.paused", s, null);
+					this.emitter.emit(events, "customer.subscription.updated", s, previous);
 					return;
 				}
 				default -> {
@@ -87,7 +90,7 @@ final class SubscriptionLifecycle {
 		}
 		charge(s, at, "subscription_cycle", events);
 		if (!s.status.equals("trialing")) {
-			this.sandbox.emit(events, "customer.subscription.updated", s, previous);
+			this.emitter.emit(events, "customer.subscription.updated", s, previous);
 		}
 	}
 
@@ -98,26 +101,25 @@ final class SubscriptionLifecycle {
 		}
 		String before = s.status;
 		s.periodStart = s.periodEnd;
-		s.periodEnd = plusInterval(s.periodStart, this.sandbox.get(Model.Price.class, "price", s.price).interval);
+		s.periodEnd = plusInterval(s.periodStart, this.store.get(Model.Price.class, "price", s.price).interval);
 		s.firstFailureAt = null;
 		s.failedAttempts = 0;
 		s.nextRetryAt = null;
 		charge(s, at, "subscription_cycle", events);
-		this.sandbox.emit(events, "customer.subscription.updated", s, Map.of("status", before));
+		this.emitter.emit(events, "customer.subscription.updated", s, Map.of("status", before));
 	}
 
 	void retry(Model.Subscription s, long at, List<Map<String, Object>> events) {
-		Model.Invoice invoice = this.sandbox.get(Model.Invoice.class, "invoice",
-				Objects.requireNonNull(s.latestInvoice));
+		Model.Invoice invoice = this.store.get(Model.Invoice.class, "invoice", Objects.requireNonNull(s.latestInvoice));
 		Model.PaymentMethod method = paymentMethod(s);
 		invoice.attemptCount++;
 		if (method != null && !method.failsCharges) {
 			paid(s, invoice, at, events);
-			this.sandbox.emit(events, "customer.subscription.updated", s, Map.of("status", "past_due"));
+			this.emitter.emit(events, "customer.subscription.updated", s, Map.of("status", "past_due"));
 			return;
 		}
 		s.failedAttempts++;
-		this.sandbox.emit(events, "invoice.payment_failed", invoice, null);
+		this.emitter.emit(events, "invoice.payment_failed", invoice, null);
 		if (s.failedAttempts > RETRY_DAYS.length) {
 			cancel(s, at, events);
 		} else {
@@ -126,7 +128,7 @@ final class SubscriptionLifecycle {
 	}
 
 	void charge(Model.Subscription s, long at, String reason, List<Map<String, Object>> events) {
-		Model.Price price = this.sandbox.get(Model.Price.class, "price", s.price);
+		Model.Price price = this.store.get(Model.Price.class, "price", s.price);
 		Model.Invoice invoice = invoice(s, price.unitAmount, reason, at);
 		invoice.attemptCount = 1;
 		Model.PaymentMethod method = paymentMethod(s);
@@ -138,7 +140,7 @@ final class SubscriptionLifecycle {
 		s.firstFailureAt = at;
 		s.failedAttempts = 1;
 		s.nextRetryAt = at + RETRY_DAYS[0] * DAY;
-		this.sandbox.emit(events, "invoice.payment_failed", invoice, null);
+		this.emitter.emit(events, "invoice.payment_failed", invoice, null);
 	}
 
 	void paid(Model.Subscription s, Model.Invoice invoice, long at, List<Map<String, Object>> events) {
@@ -149,7 +151,7 @@ final class SubscriptionLifecycle {
 		s.firstFailureAt = null;
 		s.failedAttempts = 0;
 		s.nextRetryAt = null;
-		this.sandbox.emit(events, "invoice.paid", invoice, null);
+		this.emitter.emit(events, "invoice.paid", invoice, null);
 	}
 
 	void cancel(Model.Subscription s, long at, List<Map<String, Object>> events) {
@@ -159,29 +161,29 @@ final class SubscriptionLifecycle {
 			s.canceledAt = at;
 		}
 		s.nextRetryAt = null;
-		this.sandbox.emit(events, "customer.subscription.deleted", s, null);
+		this.emitter.emit(events, "customer.subscription.deleted", s, null);
 	}
 
 	Model.@Nullable PaymentMethod paymentMethod(Model.Subscription s) {
 		String id = s.defaultPaymentMethod;
-		if (id == null && this.sandbox.find(s.customer) instanceof Model.Customer c) {
+		if (id == null && this.store.find(s.customer) instanceof Model.Customer c) {
 			id = c.defaultPaymentMethod;
 		}
-		return (id == null) ? null : (Model.PaymentMethod) this.sandbox.find(id);
+		return (id == null) ? null : (Model.PaymentMethod) this.store.find(id);
 	}
 
 	Model.Invoice invoice(Model.Subscription s, long amount, String reason, long at) {
 		Model.Invoice invoice = new Model.Invoice();
-		invoice.id = this.sandbox.newId("in_");
+		invoice.id = this.store.newId("in_");
 		invoice.customer = s.customer;
 		invoice.subscription = s.id;
 		invoice.amountDue = amount;
-		invoice.currency = this.sandbox.get(Model.Price.class, "price", s.price).currency;
+		invoice.currency = this.store.get(Model.Price.class, "price", s.price).currency;
 		invoice.billingReason = reason;
 		invoice.periodStart = s.periodStart;
 		invoice.periodEnd = s.periodEnd;
 		invoice.created = at;
-		this.sandbox.put(invoice.id, invoice);
+		this.store.put(invoice.id, invoice);
 		s.latestInvoice = invoice.id;
 		return invoice;
 	}
