@@ -123,9 +123,13 @@ class PollerTest {
 			// Batches of 10, 20 in flight: every other feed is claimed, polled and handed
 			// back while the slow one (whichever batch it came in) still waits for its
 			// answer.
+			// Wait until they are handed back: a feed not yet claimed is due at NOW, a
+			// claimed one has no next poll until it is handed back.
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-			while (others.stream().anyMatch(id -> fixture.schedule.nextPoll(id) == null)
-					&& System.nanoTime() < deadline) {
+			while (others.stream().anyMatch(id -> {
+				Instant next = fixture.schedule.nextPoll(id);
+				return next == null || !next.isAfter(NOW);
+			}) && System.nanoTime() < deadline) {
 				Thread.sleep(50);
 			}
 			assertThat(others).allSatisfy(id -> assertThat(fixture.schedule.nextPoll(id)).isAfter(NOW));
