@@ -80,7 +80,7 @@ final class Checkout {
 		synchronized (this.store) {
 			Model.Session session = this.store.get(Model.Session.class, "checkout.session", id);
 			Model.Price price = this.store.get(Model.Price.class, "price", session.price);
-			boolean trial = session.trialPeriodDays != null && session.trialPeriodDays > 0;
+			boolean trial = session.hasTrial();
 			return new Sandbox.CheckoutView(session.id, session.status, price.nickname, price.unitAmount,
 					price.currency, price.interval, trial ? session.trialPeriodDays : 0,
 					trial && session.paymentMethodCollection.equals("if_required"),
@@ -99,14 +99,14 @@ final class Checkout {
 				throw SandboxError.invalid("checkout_session_not_open", null,
 						"This Checkout Session is " + session.status + " and can no longer be completed.");
 			}
-			boolean trial = session.trialPeriodDays != null && session.trialPeriodDays > 0;
+			boolean trial = session.hasTrial();
 			if (paymentMethod == null && !(trial && session.paymentMethodCollection.equals("if_required"))) {
 				throw SandboxError.invalid("parameter_missing", "payment_method",
 						"This Checkout Session requires a payment method.");
 			}
 			TestCard card = (paymentMethod == null) ? null : TestCard.of(paymentMethod);
 			if (!trial && card != null && card.failsCharges()) {
-				throw new SandboxError(402, "card_error", "card_declined", null, "Your card was declined.");
+				throw SandboxError.cardDeclined();
 			}
 			Model.PaymentMethod method = (paymentMethod == null)
 					? null

@@ -67,7 +67,7 @@ final class Customers {
 			Model.Customer customer = this.store.get(Model.Customer.class, "customer", id);
 			long now = this.store.now(id);
 			for (Model.Subscription s : this.store.all(Model.Subscription.class)) {
-				if (s.customer.equals(id) && !s.status.equals("canceled") && !s.status.equals("incomplete_expired")) {
+				if (s.customer.equals(id) && !s.ended()) {
 					this.lifecycle.cancel(s, now, events);
 				}
 			}
@@ -96,7 +96,7 @@ final class Customers {
 			return existing;
 		}
 		if (card.declined()) {
-			throw new SandboxError(402, "card_error", "card_declined", null, "Your card was declined.");
+			throw SandboxError.cardDeclined();
 		}
 		Model.PaymentMethod method = new Model.PaymentMethod();
 		method.id = this.store.newId("pm_");

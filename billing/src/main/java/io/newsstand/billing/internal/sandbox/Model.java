@@ -125,6 +125,9 @@ final class Model {
 
 		long expiresAt;
 
+		boolean hasTrial() {
+			return this.trialPeriodDays != null && this.trialPeriodDays > 0;
+		}
 	}
 
 	static final class Subscription {
@@ -180,6 +183,14 @@ final class Model {
 
 		Map<String, String> metadata = new LinkedHashMap<>();
 
+		/** Canceled or expired before its first payment: it can no longer change. */
+		boolean ended() {
+			return ended(this.status);
+		}
+
+		static boolean ended(String status) {
+			return status.equals("canceled") || status.equals("incomplete_expired");
+		}
 	}
 
 	static final class Invoice {

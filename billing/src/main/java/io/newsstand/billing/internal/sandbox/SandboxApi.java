@@ -168,9 +168,9 @@ class SandboxApi {
 
 	private static boolean statusMatches(String wanted, String status) {
 		return switch (wanted) {
-			case "" -> !status.equals("canceled") && !status.equals("incomplete_expired");
+			case "" -> !Model.Subscription.ended(status);
 			case "all" -> true;
-			case "ended" -> status.equals("canceled") || status.equals("incomplete_expired");
+			case "ended" -> Model.Subscription.ended(status);
 			default -> wanted.equals(status);
 		};
 	}
@@ -280,11 +280,15 @@ class SandboxApi {
 		try {
 			return ResponseEntity.ok(action.get());
 		} catch (SandboxError error) {
-			return ResponseEntity.status(error.status()).body(error.body());
+			return error.response();
 		}
 	}
 
-	private static void authorize(HttpServletRequest request) {
+	/**
+	 * Stripe's rule for the API key, as the sandbox checks it (also for its
+	 * controls).
+	 */
+	static void authorize(HttpServletRequest request) {
 		String authorization = request.getHeader("Authorization");
 		if (authorization == null || !authorization.startsWith("Bearer sk_test_")) {
 			throw new SandboxError(401, "invalid_request_error", "api_key_invalid", null,
@@ -294,7 +298,7 @@ class SandboxApi {
 
 	@ExceptionHandler(SandboxError.class)
 	ResponseEntity<Object> error(SandboxError error) {
-		return ResponseEntity.status(error.status()).body(error.body());
+		return error.response();
 	}
 
 	@ExceptionHandler(SandboxFaults.Injected.class)

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +34,7 @@ class SandboxControl {
 	@PostMapping("/await-deliveries")
 	ResponseEntity<Object> awaitDeliveries(HttpServletRequest request,
 			@RequestParam(defaultValue = "30") long timeoutSeconds) throws InterruptedException {
-		authorize(request);
+		SandboxApi.authorize(request);
 		boolean idle = this.sandbox.awaitDeliveries(Duration.ofSeconds(Math.min(timeoutSeconds, 120)));
 		return ResponseEntity.status(idle ? 200 : 504).body(Map.of("idle", idle));
 	}
@@ -42,7 +43,7 @@ class SandboxControl {
 	ResponseEntity<Object> deliveryMode(HttpServletRequest request,
 			@RequestParam(defaultValue = "false") boolean duplicate,
 			@RequestParam(defaultValue = "false") boolean reverse) {
-		authorize(request);
+		SandboxApi.authorize(request);
 		this.sandbox.deliveryMode(duplicate, reverse);
 		return ResponseEntity.ok(Map.of("duplicate", duplicate, "reverse", reverse));
 	}
@@ -50,7 +51,7 @@ class SandboxControl {
 	@PostMapping("/faults")
 	ResponseEntity<Object> faults(HttpServletRequest request, @RequestParam(defaultValue = "0") int fail,
 			@RequestParam(defaultValue = "0") int slow, @RequestParam(defaultValue = "0") long delayMillis) {
-		authorize(request);
+		SandboxApi.authorize(request);
 		this.faults.clear();
 		if (fail > 0) {
 			this.faults.failNext(fail);
@@ -61,17 +62,9 @@ class SandboxControl {
 		return ResponseEntity.ok(Map.of("fail", fail, "slow", slow, "delayMillis", delayMillis));
 	}
 
-	private static void authorize(HttpServletRequest request) {
-		String authorization = request.getHeader("Authorization");
-		if (authorization == null || !authorization.startsWith("Bearer sk_test_")) {
-			throw new SandboxError(401, "invalid_request_error", "api_key_invalid", null,
-					"Invalid API Key provided. The Stripe sandbox accepts any key starting with sk_test_.");
-		}
-	}
-
-	@org.springframework.web.bind.annotation.ExceptionHandler(SandboxError.class)
+	@ExceptionHandler(SandboxError.class)
 	ResponseEntity<Object> error(SandboxError error) {
-		return ResponseEntity.status(error.status()).body(error.body());
+		return error.response();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A Stripe-shaped API error: the HTTP status and the {@code error} object the
@@ -31,6 +32,11 @@ final class SandboxError extends RuntimeException {
 		return new SandboxError(400, "invalid_request_error", code, param, message);
 	}
 
+	/** Stripe's answer to a test card that declines. */
+	static SandboxError cardDeclined() {
+		return new SandboxError(402, "card_error", "card_declined", null, "Your card was declined.");
+	}
+
 	static SandboxError missing(String kind, String id) {
 		return new SandboxError(404, "invalid_request_error", "resource_missing", "id",
 				"No such " + kind + ": '" + id + "'");
@@ -38,6 +44,11 @@ final class SandboxError extends RuntimeException {
 
 	int status() {
 		return this.status;
+	}
+
+	/** The answer Stripe gives: the status and the error body. */
+	ResponseEntity<Object> response() {
+		return ResponseEntity.status(this.status).body(body());
 	}
 
 	Map<String, Object> body() {

@@ -149,7 +149,7 @@ class SandboxPages {
 			throw SandboxError.invalid("resource_missing", null, "This customer has no test clock.");
 		}
 		Model.TestClock clock = this.sandbox.get(Model.TestClock.class, "test_clock", customer.testClock);
-		this.sandbox.advanceClock(clock.id, clock.frozenTime + days * 86_400);
+		this.sandbox.advanceClock(clock.id, clock.frozenTime + days * SubscriptionLifecycle.DAY);
 	}
 
 	private static String portalPage(Sandbox.PortalView view, @Nullable String error) {

@@ -32,7 +32,7 @@ final class Subscriptions {
 	Map<String, Object> updateSubscription(String id, StripeParams params) {
 		return this.emitter.change(events -> {
 			Model.Subscription s = this.store.get(Model.Subscription.class, "subscription", id);
-			if (s.status.equals("canceled") || s.status.equals("incomplete_expired")) {
+			if (s.ended()) {
 				throw SandboxError.invalid("resource_invalid_state", null,
 						"A canceled subscription can only update its cancellation_details and metadata.");
 			}
