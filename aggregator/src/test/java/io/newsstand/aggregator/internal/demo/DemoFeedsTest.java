@@ -8,7 +8,9 @@ import io.newsstand.aggregator.internal.catalog.CatalogLoader;
 import io.newsstand.aggregator.internal.demo.DemoFeeds.DemoFeed;
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
 import io.newsstand.aggregator.internal.parse.FeedContext;
+import io.newsstand.aggregator.internal.parse.FeedItems;
 import io.newsstand.aggregator.internal.parse.FeedParser;
+import io.newsstand.aggregator.internal.parse.FeedText;
 import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
 import io.newsstand.aggregator.internal.parse.ParseOutcome;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +61,21 @@ class DemoFeedsTest {
 		assertThat(after.etag()).isNotEqualTo(before.etag());
 		assertThat(after.lastModified()).isAfter(before.lastModified());
 		assertThat(articles(after).get(1).id()).isEqualTo(articles(before).get(0).id());
+	}
+
+	@Test
+	void aNewDemoItemLeavesTheOthersAndTheShellAsTheyWere() {
+		// What lets the poller parse only the new item (FeedItems, ItemMemory).
+		DemoFeed before = this.feeds.render("harbour-gazette", "world", "http://x").orElseThrow();
+		this.clock.advance(Duration.ofMinutes(13));
+		DemoFeed after = this.feeds.render("harbour-gazette", "world", "http://x").orElseThrow();
+		FeedItems old = FeedItems.of(FeedText.cleanXml(before.xml()));
+		FeedItems now = FeedItems.of(FeedText.cleanXml(after.xml()));
+		assertThat(old).isNotNull();
+		assertThat(now).isNotNull();
+		assertThat(now.shell()).isEqualTo(old.shell());
+		assertThat(now.digests().subList(1, now.size())).isEqualTo(old.digests().subList(0, old.size() - 1));
+		assertThat(now.digests().get(0)).isNotIn(old.digests());
 	}
 
 	@Test
