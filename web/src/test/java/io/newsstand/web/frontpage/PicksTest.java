@@ -129,7 +129,7 @@ class PicksTest extends FrontPageSiteTest {
 						+ clock.instant().toEpochMilli());
 		assertThat(ids(home("INT").path("picks"))).as("cached").isEmpty();
 		this.redis.convertAndSend("newsstand:web:picks-changed", id);
-		long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (ids(home("INT").path("picks")).isEmpty() && System.nanoTime() < deadline) {
 			Thread.sleep(50);
 		}

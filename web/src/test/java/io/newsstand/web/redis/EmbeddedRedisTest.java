@@ -60,7 +60,7 @@ class EmbeddedRedisTest {
 			StringRedisTemplate redis = app.bean(StringRedisTemplate.class);
 			// The session is saved as the request completes, which may be just after the
 			// body reached us.
-			Instant deadline = Instant.now().plusSeconds(5);
+			Instant deadline = Instant.now().plusSeconds(15);
 			while (!redis.hasKey(key) && Instant.now().isBefore(deadline)) {
 				Thread.sleep(20);
 			}
