@@ -1,6 +1,7 @@
 package io.newsstand.aggregator.internal.store;
 
 import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.Topics;
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
 import io.newsstand.aggregator.internal.parse.NormalizedArticle;
 import java.time.Duration;
@@ -10,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
@@ -21,14 +24,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisPipelineException;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Articles in Redis: one hash per article (written by one HSET, so a reader
  * never sees half an article), sorted-set indexes by time (latest, per
- * publisher, section and region), URL aliases that merge one publisher's feeds,
- * tombstones that keep retention-removed items from coming back. A feed's
- * articles are read in one pipelined round trip and written in another.
+ * publisher, section, region and topic), URL aliases that merge one publisher's
+ * feeds, tombstones that keep retention-removed items from coming back. A
+ * feed's articles are read in one pipelined round trip and written in another.
  * {@link ArticleReads} serves the stored articles to readers.
  */
 public final class ArticleStore {
@@ -41,6 +45,9 @@ public final class ArticleStore {
 	private static final String HASH = "hash";
 
 	private static final String PUBLISHED = "publishedAt";
+
+	/** The categories of an article that get a topic index. */
+	private static final int MAX_TOPICS = 20;
 
 	private final StringRedisTemplate redis;
 
@@ -167,6 +174,10 @@ public final class ArticleStore {
 		}
 		long now = this.clock.millis();
 		List<Article> written = writes.stream().map(Write::article).toList();
+		// A topic key outlives the articles written to it now: one no longer
+		// registered (see trimTopics) cannot stay forever.
+		Duration topicTtl = this.retention.plus(Duration.ofDays(1));
+		Set<String> topics = new LinkedHashSet<>();
 		runThenQueued(redis -> {
 			for (int i = 0; i < writes.size(); i++) {
 				Write write = writes.get(i);
@@ -186,6 +197,14 @@ public final class ArticleStore {
 				for (String index : indexes(article)) {
 					redis.opsForZSet().add(index, article.id(), published);
 				}
+				for (String topic : topics(article)) {
+					redis.opsForZSet().add(RedisKeys.byTopic(topic), article.id(), published);
+					topics.add(topic);
+				}
+			}
+			for (String topic : topics) {
+				redis.expire(RedisKeys.byTopic(topic), topicTtl);
+				redis.opsForZSet().add(RedisKeys.TOPICS, topic, now);
 			}
 		}, redis -> this.events.queueStored(redis, written), written.stream().map(Article::id).toList());
 		this.events.stored(written);
@@ -231,6 +250,12 @@ public final class ArticleStore {
 		return keys;
 	}
 
+	/** The topics an article is indexed by. */
+	static List<String> topics(Article article) {
+		List<String> categories = article.categories();
+		return Topics.of(categories.subList(0, Math.min(MAX_TOPICS, categories.size())));
+	}
+
 	private static String aliasKey(NormalizedArticle article) {
 		String url = article.canonicalUrl() == null ? article.identity() : article.canonicalUrl();
 		return RedisKeys.urlAlias(article.article().publisherId(), ArticleNormalizer.hash(url).substring(0, 20));
@@ -246,8 +271,9 @@ public final class ArticleStore {
 	}
 
 	/**
-	 * Removes articles older than the retention window from the given indexes,
-	 * deletes them and leaves a tombstone, so the feed cannot bring them back.
+	 * Removes articles older than the retention window from the given indexes and
+	 * from every registered topic index, deletes them and leaves a tombstone, so
+	 * the feed cannot bring them back.
 	 *
 	 * @return articles removed
 	 */
@@ -255,6 +281,7 @@ public final class ArticleStore {
 		long cutoff = this.clock.instant().minus(this.retention).toEpochMilli();
 		Set<String> expired = this.redis.opsForZSet().rangeByScore(RedisKeys.LATEST, Double.NEGATIVE_INFINITY,
 				cutoff - 1);
+		trimTopics(cutoff);
 		if (expired == null) {
 			return 0;
 		}
@@ -273,6 +300,39 @@ public final class ArticleStore {
 			this.events.removed(expired);
 		}
 		return expired.size();
+	}
+
+	/**
+	 * Trims every registered topic index by score and unregisters the topics whose
+	 * index became empty or that were not written within the retention window. A
+	 * topic written between the two round trips may be unregistered with its new
+	 * article: its key then expires by its TTL, and its next write registers it
+	 * again.
+	 */
+	private void trimTopics(long cutoff) {
+		Set<TypedTuple<String>> registered = this.redis.opsForZSet().rangeWithScores(RedisKeys.TOPICS, 0, -1);
+		if (registered == null || registered.isEmpty()) {
+			return;
+		}
+		List<String> topics = registered.stream().map(TypedTuple::getValue).filter(Objects::nonNull).toList();
+		List<Object> results = Pipelines.run(this.redis, redis -> {
+			for (String topic : topics) {
+				redis.opsForZSet().removeRangeByScore(RedisKeys.byTopic(topic), Double.NEGATIVE_INFINITY, cutoff - 1);
+				redis.opsForZSet().zCard(RedisKeys.byTopic(topic));
+			}
+		});
+		List<String> empty = new ArrayList<>();
+		for (int i = 0; i < topics.size(); i++) {
+			if (Long.valueOf(0).equals(results.get(i * 2 + 1))) {
+				empty.add(topics.get(i));
+			}
+		}
+		Pipelines.run(this.redis, redis -> {
+			redis.opsForZSet().removeRangeByScore(RedisKeys.TOPICS, Double.NEGATIVE_INFINITY, cutoff - 1);
+			if (!empty.isEmpty()) {
+				redis.opsForZSet().remove(RedisKeys.TOPICS, empty.toArray());
+			}
+		});
 	}
 
 }
