@@ -159,7 +159,7 @@ public final class ArticleReads {
 				&& (section == null || article.section() != null
 						&& RedisKeys.slug(section).equals(RedisKeys.slug(article.section())))
 				&& (region == null || region.equalsIgnoreCase(article.region()))
-				&& (topic == null || ArticleStore.topics(article).contains(topic));
+				&& (topic == null || TopicIndexes.of(article).contains(topic));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

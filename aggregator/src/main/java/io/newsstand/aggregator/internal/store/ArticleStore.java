@@ -1,7 +1,6 @@
 package io.newsstand.aggregator.internal.store;
 
 import io.newsstand.aggregator.Article;
-import io.newsstand.aggregator.Topics;
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
 import io.newsstand.aggregator.internal.parse.NormalizedArticle;
 import java.time.Duration;
@@ -11,10 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
@@ -24,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisPipelineException;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,9 +42,6 @@ public final class ArticleStore {
 
 	private static final String PUBLISHED = "publishedAt";
 
-	/** The categories of an article that get a topic index. */
-	private static final int MAX_TOPICS = 20;
-
 	private final StringRedisTemplate redis;
 
 	private final JsonMapper json;
@@ -58,6 +51,8 @@ public final class ArticleStore {
 	private final InstantSource clock;
 
 	private final ArticleEvents events;
+
+	private final TopicIndexes topics;
 
 	public ArticleStore(StringRedisTemplate redis, JsonMapper json, Duration retention, InstantSource clock) {
 		this(redis, json, retention, clock, ArticleEvents.NONE);
@@ -70,6 +65,7 @@ public final class ArticleStore {
 		this.retention = retention;
 		this.clock = clock;
 		this.events = events;
+		this.topics = new TopicIndexes(redis, retention);
 	}
 
 	/**
@@ -174,10 +170,6 @@ public final class ArticleStore {
 		}
 		long now = this.clock.millis();
 		List<Article> written = writes.stream().map(Write::article).toList();
-		// A topic key outlives the articles written to it now: one no longer
-		// registered (see trimTopics) cannot stay forever.
-		Duration topicTtl = this.retention.plus(Duration.ofDays(1));
-		Set<String> topics = new LinkedHashSet<>();
 		runThenQueued(redis -> {
 			for (int i = 0; i < writes.size(); i++) {
 				Write write = writes.get(i);
@@ -197,15 +189,8 @@ public final class ArticleStore {
 				for (String index : indexes(article)) {
 					redis.opsForZSet().add(index, article.id(), published);
 				}
-				for (String topic : topics(article)) {
-					redis.opsForZSet().add(RedisKeys.byTopic(topic), article.id(), published);
-					topics.add(topic);
-				}
 			}
-			for (String topic : topics) {
-				redis.expire(RedisKeys.byTopic(topic), topicTtl);
-				redis.opsForZSet().add(RedisKeys.TOPICS, topic, now);
-			}
+			this.topics.queueWrites(redis, written, now);
 		}, redis -> this.events.queueStored(redis, written), written.stream().map(Article::id).toList());
 		this.events.stored(written);
 	}
@@ -250,12 +235,6 @@ public final class ArticleStore {
 		return keys;
 	}
 
-	/** The topics an article is indexed by. */
-	static List<String> topics(Article article) {
-		List<String> categories = article.categories();
-		return Topics.of(categories.subList(0, Math.min(MAX_TOPICS, categories.size())));
-	}
-
 	private static String aliasKey(NormalizedArticle article) {
 		String url = article.canonicalUrl() == null ? article.identity() : article.canonicalUrl();
 		return RedisKeys.urlAlias(article.article().publisherId(), ArticleNormalizer.hash(url).substring(0, 20));
@@ -281,7 +260,7 @@ public final class ArticleStore {
 		long cutoff = this.clock.instant().minus(this.retention).toEpochMilli();
 		Set<String> expired = this.redis.opsForZSet().rangeByScore(RedisKeys.LATEST, Double.NEGATIVE_INFINITY,
 				cutoff - 1);
-		trimTopics(cutoff);
+		this.topics.trim(cutoff);
 		if (expired == null) {
 			return 0;
 		}
@@ -300,39 +279,6 @@ public final class ArticleStore {
 			this.events.removed(expired);
 		}
 		return expired.size();
-	}
-
-	/**
-	 * Trims every registered topic index by score and unregisters the topics whose
-	 * index became empty or that were not written within the retention window. A
-	 * topic written between the two round trips may be unregistered with its new
-	 * article: its key then expires by its TTL, and its next write registers it
-	 * again.
-	 */
-	private void trimTopics(long cutoff) {
-		Set<TypedTuple<String>> registered = this.redis.opsForZSet().rangeWithScores(RedisKeys.TOPICS, 0, -1);
-		if (registered == null || registered.isEmpty()) {
-			return;
-		}
-		List<String> topics = registered.stream().map(TypedTuple::getValue).filter(Objects::nonNull).toList();
-		List<Object> results = Pipelines.run(this.redis, redis -> {
-			for (String topic : topics) {
-				redis.opsForZSet().removeRangeByScore(RedisKeys.byTopic(topic), Double.NEGATIVE_INFINITY, cutoff - 1);
-				redis.opsForZSet().zCard(RedisKeys.byTopic(topic));
-			}
-		});
-		List<String> empty = new ArrayList<>();
-		for (int i = 0; i < topics.size(); i++) {
-			if (Long.valueOf(0).equals(results.get(i * 2 + 1))) {
-				empty.add(topics.get(i));
-			}
-		}
-		Pipelines.run(this.redis, redis -> {
-			redis.opsForZSet().removeRangeByScore(RedisKeys.TOPICS, Double.NEGATIVE_INFINITY, cutoff - 1);
-			if (!empty.isEmpty()) {
-				redis.opsForZSet().remove(RedisKeys.TOPICS, empty.toArray());
-			}
-		});
 	}
 
 }
