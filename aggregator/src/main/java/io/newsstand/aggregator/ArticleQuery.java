@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  *            section name (case-insensitive), or {@code null}
  * @param region
  *            edition (case-insensitive), or {@code null}
+ * @param topic
+ *            an article category, compared in the normal form of
+ *            {@link Topics}, or {@code null}; one that has no normal form
+ *            matches nothing
  * @param cursor
  *            the {@code nextCursor} of the previous page, or {@code null} for
  *            the first page
@@ -19,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *            page size, 1 to {@link #MAX_LIMIT}
  */
 public record ArticleQuery(@Nullable String publisher, @Nullable String section, @Nullable String region,
-		@Nullable String cursor, int limit) {
+		@Nullable String topic, @Nullable String cursor, int limit) {
 
 	/** The largest page. */
 	public static final int MAX_LIMIT = 100;
@@ -37,6 +41,17 @@ public record ArticleQuery(@Nullable String publisher, @Nullable String section,
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
 		}
+	}
+
+	/**
+	 * A request without a topic.
+	 *
+	 * @throws IllegalArgumentException
+	 *             when the limit is out of range
+	 */
+	public ArticleQuery(@Nullable String publisher, @Nullable String section, @Nullable String region,
+			@Nullable String cursor, int limit) {
+		this(publisher, section, region, null, cursor, limit);
 	}
 
 	/**

@@ -34,9 +34,10 @@ class ArticlesController {
 	ListResponse<ArticleSummary> latest(@RequestParam(required = false) @Nullable String publisher,
 			@RequestParam(required = false) @Nullable String section,
 			@RequestParam(required = false) @Nullable String region,
+			@RequestParam(required = false) @Nullable String topic,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(defaultValue = "" + ArticleQuery.DEFAULT_LIMIT) int limit) {
-		var page = this.articles.latest(new ArticleQuery(publisher, section, region, cursor, limit));
+		var page = this.articles.latest(new ArticleQuery(publisher, section, region, topic, cursor, limit));
 		return new ListResponse<>(page.items(), page.nextCursor());
 	}
 

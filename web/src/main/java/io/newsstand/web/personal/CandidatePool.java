@@ -14,15 +14,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The latest articles "For you" ranks, overall and per publisher or section,
- * kept on this node for {@code newsstand.personal.candidate-ttl}: every reader
- * ranks from the same few lists, so they are read once a minute, not once per
- * reader.
+ * The latest articles "For you" ranks, overall and per publisher, section or
+ * topic, kept on this node for {@code newsstand.personal.candidate-ttl}: every
+ * reader ranks from the same few lists, so they are read once a minute, not
+ * once per reader.
  */
 @Component
 class CandidatePool {
 
-	private record Key(@Nullable String publisher, @Nullable String section, int size) {
+	private record Key(@Nullable String publisher, @Nullable String section, @Nullable String topic, int size) {
 	}
 
 	private record Entry(List<ArticleSummary> items, Instant loaded) {
@@ -43,15 +43,19 @@ class CandidatePool {
 	}
 
 	List<ArticleSummary> latest(int size) {
-		return latest(new Key(null, null, size));
+		return latest(new Key(null, null, null, size));
 	}
 
 	List<ArticleSummary> ofPublisher(String publisherId, int size) {
-		return latest(new Key(publisherId, null, size));
+		return latest(new Key(publisherId, null, null, size));
 	}
 
 	List<ArticleSummary> ofSection(String section, int size) {
-		return latest(new Key(null, section, size));
+		return latest(new Key(null, section, null, size));
+	}
+
+	List<ArticleSummary> ofTopic(String topic, int size) {
+		return latest(new Key(null, null, topic, size));
 	}
 
 	private List<ArticleSummary> latest(Key key) {
@@ -65,7 +69,7 @@ class CandidatePool {
 		do {
 			int limit = Math.min(ArticleQuery.MAX_LIMIT, key.size() - items.size());
 			ArticlePage page = this.articles
-					.latest(new ArticleQuery(key.publisher(), key.section(), null, cursor, limit));
+					.latest(new ArticleQuery(key.publisher(), key.section(), null, key.topic(), cursor, limit));
 			items.addAll(page.items());
 			cursor = page.nextCursor();
 		} while (cursor != null && items.size() < key.size());

@@ -2,6 +2,7 @@ package io.newsstand.web.personal;
 
 import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.Articles;
+import io.newsstand.aggregator.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.newsstand.web.personal;
 
 import io.newsstand.aggregator.Publisher;
+import io.newsstand.aggregator.Topics;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -2,6 +2,7 @@ package io.newsstand.web.personal;
 
 import io.newsstand.aggregator.Articles;
 import io.newsstand.aggregator.Publisher;
+import io.newsstand.aggregator.Topics;
 import io.newsstand.web.redis.WebKeys;
 import java.util.ArrayList;
 import java.util.Comparator;

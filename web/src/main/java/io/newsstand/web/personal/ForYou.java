@@ -124,6 +124,10 @@ public class ForYou {
 			this.pool.ofSection(section.label(), PER_FOLLOW)
 					.forEach(summary -> candidates.putIfAbsent(summary.id(), summary));
 		}
+		for (Follow topic : followSet.following(FollowKind.TOPIC)) {
+			this.pool.ofTopic(topic.value(), PER_FOLLOW)
+					.forEach(summary -> candidates.putIfAbsent(summary.id(), summary));
+		}
 		List<Card> cardList = candidates.values().stream().filter(
 				summary -> !openedIds.contains(summary.id()) && !followSet.mutedIds().contains(summary.publisherId()))
 				.map(summary -> this.cards.card(summary.id()).orElse(new Card(summary, List.of()))).toList();

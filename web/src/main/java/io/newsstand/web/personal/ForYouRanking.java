@@ -1,5 +1,6 @@
 package io.newsstand.web.personal;
 
+import io.newsstand.aggregator.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.newsstand.web.personal;
 
+import io.newsstand.aggregator.Topics;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;

@@ -93,6 +93,13 @@ class ArticlesControllerTest {
 	}
 
 	@Test
+	void aTopicIsPassedOnAsTheReaderWroteIt() throws Exception {
+		this.mvc.perform(get("/api/v1/articles").param("topic", "Climate Change")).andExpect(status().isOk());
+		org.assertj.core.api.Assertions.assertThat(this.articles.lastQuery)
+				.isEqualTo(new ArticleQuery(null, null, null, "Climate Change", null, ArticleQuery.DEFAULT_LIMIT));
+	}
+
+	@Test
 	void aBadCursorOrLimitIsAProblemBadRequest() throws Exception {
 		this.mvc.perform(get("/api/v1/articles").param("cursor", "bad")).andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

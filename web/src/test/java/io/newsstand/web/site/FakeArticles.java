@@ -135,6 +135,8 @@ public final class FakeArticles implements Articles, FeedMonitor {
 				.filter(article -> query.section() == null
 						|| (article.section() != null && slug(article.section()).equals(slug(query.section()))))
 				.filter(article -> query.region() == null || query.region().equalsIgnoreCase(article.region()))
+				.filter(article -> query.topic() == null || io.newsstand.aggregator.Topics.normalise(query.topic())
+						.filter(io.newsstand.aggregator.Topics.of(article.categories())::contains).isPresent())
 				.sorted(java.util.Comparator.comparing(Article::publishedAt).reversed()
 						.thenComparing(article -> this.order.getOrDefault(article.id(), Long.MAX_VALUE)))
 				.toList();

@@ -5,6 +5,7 @@ import io.newsstand.aggregator.ArticlePage;
 import io.newsstand.aggregator.ArticleQuery;
 import io.newsstand.aggregator.ArticleSummary;
 import io.newsstand.aggregator.InvalidCursorException;
+import io.newsstand.aggregator.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the articles {@link ArticleStore} writes: one by id, every one page by
- * page, or a page of the latest (all, or by publisher, section or region) after
- * a cursor.
+ * page, or a page of the latest (all, or by publisher, section, region or
+ * topic) after a cursor.
  */
 public final class ArticleReads {
 
@@ -88,11 +89,20 @@ public final class ArticleReads {
 		String publisher = blankToNull(query.publisher());
 		String section = blankToNull(query.section());
 		String region = blankToNull(query.region());
+		String topic = null;
+		if (query.topic() != null && !query.topic().isBlank()) {
+			topic = Topics.normalise(query.topic()).orElse(null);
+			if (topic == null) {
+				return new ArticlePage(List.of(), null);
+			}
+		}
 		String key = publisher != null
 				? RedisKeys.byPublisher(publisher)
 				: section != null
 						? RedisKeys.bySection(section)
-						: region != null ? RedisKeys.byRegion(region) : RedisKeys.LATEST;
+						: topic != null
+								? RedisKeys.byTopic(topic)
+								: region != null ? RedisKeys.byRegion(region) : RedisKeys.LATEST;
 		Cursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : Cursor.decode(query.cursor());
 		double max = cursor == null ? Double.POSITIVE_INFINITY : cursor.score();
 		List<ArticleSummary> items = new ArrayList<>();
@@ -126,7 +136,7 @@ public final class ArticleReads {
 					continue; // expired, or indexed before its hash landed on another Cluster node
 				}
 				Article article = this.json.readValue((String) bodies.get(i), Article.class);
-				if (matches(article, publisher, section, region)) {
+				if (matches(article, publisher, section, region, topic)) {
 					if (items.size() == query.limit()) {
 						return new ArticlePage(items, last == null ? null : last.encode());
 					}
@@ -144,11 +154,12 @@ public final class ArticleReads {
 	}
 
 	private static boolean matches(Article article, @Nullable String publisher, @Nullable String section,
-			@Nullable String region) {
+			@Nullable String region, @Nullable String topic) {
 		return (publisher == null || publisher.equals(article.publisherId()))
 				&& (section == null || article.section() != null
 						&& RedisKeys.slug(section).equals(RedisKeys.slug(article.section())))
-				&& (region == null || region.equalsIgnoreCase(article.region()));
+				&& (region == null || region.equalsIgnoreCase(article.region()))
+				&& (topic == null || TopicIndexes.of(article).contains(topic));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -26,9 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Articles in Redis: one hash per article (written by one HSET, so a reader
  * never sees half an article), sorted-set indexes by time (latest, per
- * publisher, section and region), URL aliases that merge one publisher's feeds,
- * tombstones that keep retention-removed items from coming back. A feed's
- * articles are read in one pipelined round trip and written in another.
+ * publisher, section, region and topic), URL aliases that merge one publisher's
+ * feeds, tombstones that keep retention-removed items from coming back. A
+ * feed's articles are read in one pipelined round trip and written in another.
  * {@link ArticleReads} serves the stored articles to readers.
  */
 public final class ArticleStore {
@@ -52,6 +52,8 @@ public final class ArticleStore {
 
 	private final ArticleEvents events;
 
+	private final TopicIndexes topics;
+
 	public ArticleStore(StringRedisTemplate redis, JsonMapper json, Duration retention, InstantSource clock) {
 		this(redis, json, retention, clock, ArticleEvents.NONE);
 	}
@@ -63,6 +65,7 @@ public final class ArticleStore {
 		this.retention = retention;
 		this.clock = clock;
 		this.events = events;
+		this.topics = new TopicIndexes(redis, retention);
 	}
 
 	/**
@@ -187,6 +190,7 @@ public final class ArticleStore {
 					redis.opsForZSet().add(index, article.id(), published);
 				}
 			}
+			this.topics.queueWrites(redis, written, now);
 		}, redis -> this.events.queueStored(redis, written), written.stream().map(Article::id).toList());
 		this.events.stored(written);
 	}
@@ -246,8 +250,9 @@ public final class ArticleStore {
 	}
 
 	/**
-	 * Removes articles older than the retention window from the given indexes,
-	 * deletes them and leaves a tombstone, so the feed cannot bring them back.
+	 * Removes articles older than the retention window from the given indexes and
+	 * from every registered topic index, deletes them and leaves a tombstone, so
+	 * the feed cannot bring them back.
 	 *
 	 * @return articles removed
 	 */
@@ -255,6 +260,7 @@ public final class ArticleStore {
 		long cutoff = this.clock.instant().minus(this.retention).toEpochMilli();
 		Set<String> expired = this.redis.opsForZSet().rangeByScore(RedisKeys.LATEST, Double.NEGATIVE_INFINITY,
 				cutoff - 1);
+		this.topics.trim(cutoff);
 		if (expired == null) {
 			return 0;
 		}

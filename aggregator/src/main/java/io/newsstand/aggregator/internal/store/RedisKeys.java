@@ -25,6 +25,9 @@ public final class RedisKeys {
 
 	public static final String LATEST = PREFIX + "articles:latest";
 
+	/** Sorted set: every topic with an index key, scored by its last write. */
+	public static final String TOPICS = PREFIX + "articles:topics";
+
 	private RedisKeys() {
 	}
 
@@ -46,6 +49,16 @@ public final class RedisKeys {
 
 	public static String bySection(String section) {
 		return PREFIX + "articles:section:" + slug(section);
+	}
+
+	/**
+	 * The index of one topic, in the normal form of
+	 * {@link io.newsstand.aggregator.Topics} as it is: that form is at most
+	 * {@link io.newsstand.aggregator.Topics#MAX_LENGTH} characters, so the key
+	 * stays short without a hash, and an operator can read it.
+	 */
+	public static String byTopic(String topic) {
+		return PREFIX + "articles:topic:" + topic;
 	}
 
 	public static String byRegion(String region) {

@@ -215,6 +215,73 @@ class ArticleStoreTest {
 				.extracting(ArticleSummary::title).containsExactly("B1");
 	}
 
+	private static ParsedItem topical(String guid, Instant published, String... categories) {
+		return new ParsedItem(guid, "https://alpha.example/" + guid, "Title " + guid, null, published, null, "<p>x</p>",
+				null, List.of(), List.of(categories), null);
+	}
+
+	@Test
+	void aTopicIndexListsTheArticlesOfOneCategoryNewestFirstPageByPage() {
+		List<ParsedItem> items = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			items.add(topical("c" + i, START.minusSeconds(i * 60L), "Climate", "Science"));
+		}
+		items.add(topical("other", START, "Sport"));
+		this.store.save(normalize("alpha", "World", "UK", items.toArray(ParsedItem[]::new)));
+		List<String> titles = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			ArticlePage page = this.reads.latest(new ArticleQuery(null, null, null, "climate", cursor, 10));
+			page.items().forEach(summary -> titles.add(summary.title()));
+			cursor = page.nextCursor();
+			pages++;
+		} while (cursor != null && pages < 10);
+		assertThat(pages).isEqualTo(3);
+		assertThat(titles).hasSize(25).doesNotHaveDuplicates().startsWith("Title c0", "Title c1").endsWith("Title c24")
+				.doesNotContain("Title other");
+		assertThat(this.redis.opsForZSet().size(RedisKeys.byTopic("science"))).isEqualTo(25);
+		assertThat(this.redis.getExpire(RedisKeys.byTopic("climate"))).isPositive();
+		assertThat(this.redis.opsForZSet().range(RedisKeys.TOPICS, 0, -1)).containsExactlyInAnyOrder("climate",
+				"science", "sport");
+	}
+
+	@Test
+	void categoriesInOneNormalFormAreOneTopic() {
+		this.store.save(normalize("alpha", "World", "UK", topical("a", START.minusSeconds(120), "  Climate  Change "),
+				topical("b", START.minusSeconds(60), "climate change"),
+				topical("c", START, "CLIMATE\u00a0CHANGE", "Climate change")));
+		assertThat(this.reads.latest(new ArticleQuery(null, null, null, "Climate Change", null, 10)).items())
+				.extracting(ArticleSummary::title).containsExactly("Title c", "Title b", "Title a");
+		assertThat(this.redis.opsForZSet().range(RedisKeys.TOPICS, 0, -1)).containsExactly("climate change");
+		assertThat(this.reads.latest(new ArticleQuery(null, null, null, "\u0007", null, 10)).items()).isEmpty();
+	}
+
+	@Test
+	void aTopicFilterCombinesWithTheOthers() {
+		this.store.save(normalize("alpha", "World", "UK", topical("a1", START, "Climate")));
+		this.store.save(normalize("beta", "World", "AU", item("b0", "https://beta.example/0", "B0", START),
+				topical("b1", START.minusSeconds(60), "Climate")));
+		assertThat(this.reads.latest(new ArticleQuery("beta", null, null, "climate", null, 10)).items())
+				.extracting(ArticleSummary::title).containsExactly("Title b1");
+		assertThat(this.reads.latest(new ArticleQuery(null, null, "UK", "climate", null, 10)).items())
+				.extracting(ArticleSummary::title).containsExactly("Title a1");
+	}
+
+	@Test
+	void retentionTrimsTopicIndexesAndUnregistersTheEmptyOnes() {
+		this.store.save(
+				normalize("alpha", "World", "UK", topical("old", START.minus(Duration.ofDays(29)), "Fading", "Lasting"),
+						topical("new", START, "Lasting")));
+		this.clock.advance(Duration.ofDays(2));
+		assertThat(this.store.cleanup(List.of())).isEqualTo(1);
+		assertThat(this.redis.hasKey(RedisKeys.byTopic("fading"))).isFalse();
+		assertThat(this.reads.latest(new ArticleQuery(null, null, null, "lasting", null, 10)).items())
+				.extracting(ArticleSummary::title).containsExactly("Title new");
+		assertThat(this.redis.opsForZSet().size(RedisKeys.byTopic("lasting"))).isEqualTo(1);
+		assertThat(this.redis.opsForZSet().range(RedisKeys.TOPICS, 0, -1)).containsExactly("lasting");
+	}
+
 	@Test
 	void aForgedCursorIsRefused() {
 		assertThatThrownBy(() -> this.reads.latest(new ArticleQuery(null, null, null, "bm9wZQ", 10)))

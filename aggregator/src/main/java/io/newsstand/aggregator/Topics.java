@@ -1,4 +1,4 @@
-package io.newsstand.web.personal;
+package io.newsstand.aggregator;
 
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Topics are article categories as feeds give them ("Economy ", "economy",
  * "ECONOMY"), compared in one normal form: NFKC, trimmed, inner whitespace
- * collapsed, lower case.
+ * collapsed, lower case. The article store indexes articles by these topics and
+ * the web follows them, so both use this one normal form.
  */
 public final class Topics {
 
