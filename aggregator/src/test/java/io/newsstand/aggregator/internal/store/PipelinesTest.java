@@ -54,9 +54,10 @@ class PipelinesTest {
 				try {
 					Pipelines.run(redis, ops -> {
 						// Redis needs a moment to answer (a large batch of articles), so the caller
-						// parks in the wait...
+						// parks in the wait (long enough, some 100 ms, that the answer never comes
+						// before the caller waits: with a tenth of it the test failed now and then)...
 						ops.execute((RedisCallback<Object>) connection -> connection.scriptingCommands().eval(
-								"for i = 1, 2000000 do end return 1".getBytes(StandardCharsets.UTF_8),
+								"for i = 1, 20000000 do end return 1".getBytes(StandardCharsets.UTF_8),
 								ReturnType.INTEGER, 0));
 						ops.opsForValue().set("b", "2");
 						// ...and when the answer comes, it finds every carrier busy with these
