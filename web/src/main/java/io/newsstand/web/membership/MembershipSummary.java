@@ -51,8 +51,10 @@ public record MembershipSummary(String state, String headline, List<String> deta
 	 * day); 1 on the last day, 0 once it is over.
 	 */
 	public static int daysUntil(Instant now, Instant end) {
+		// Days begun count, as the trial reminder counts them: a 14-day trial started
+		// a minute ago has 14 days left, its last hour 1.
 		long seconds = Duration.between(now, end).toSeconds();
-		return (seconds <= 0) ? 0 : (int) Math.max(1, seconds / 86_400);
+		return (seconds <= 0) ? 0 : (int) ((seconds + 86_399) / 86_400);
 	}
 
 	public static MembershipSummary of(Membership membership, Offer.Terms terms, Instant now) {
