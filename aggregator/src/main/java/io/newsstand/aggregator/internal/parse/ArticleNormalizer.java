@@ -39,19 +39,19 @@ public final class ArticleNormalizer {
 	}
 
 	public List<NormalizedArticle> normalize(ParsedFeed feed, FeedContext context) {
-		return normalize(feed, context, List.of());
+		return normalize(feed, context, guidCounts(feed, List.of()));
 	}
 
 	/**
 	 * Normalises the items of a feed that was parsed without some of its items
 	 * ({@link FeedParser#parseNew}).
 	 *
-	 * @param leftOutGuids
-	 *            the guids of the items left out: a guid the document repeats does
-	 *            not identify an item on its own
+	 * @param guidCounts
+	 *            how often each guid occurs in the whole document
+	 *            ({@link #guidCounts}): a guid the document repeats does not
+	 *            identify an item on its own
 	 */
-	public List<NormalizedArticle> normalize(ParsedFeed feed, FeedContext context, Collection<String> leftOutGuids) {
-		Map<String, Integer> guidCounts = guidCounts(feed, leftOutGuids);
+	public List<NormalizedArticle> normalize(ParsedFeed feed, FeedContext context, Map<String, Integer> guidCounts) {
 		String feedBase = Urls.canonical(feed.link(), context.feedUrl());
 		List<NormalizedArticle> articles = new ArrayList<>(feed.items().size());
 		for (ParsedItem item : feed.items()) {
@@ -60,7 +60,10 @@ public final class ArticleNormalizer {
 		return articles;
 	}
 
-	/** How often each guid occurs in the document. */
+	/**
+	 * How often each guid occurs in the document: in the parsed items and in those
+	 * left out of the parse.
+	 */
 	public static Map<String, Integer> guidCounts(ParsedFeed feed, Collection<String> leftOutGuids) {
 		Map<String, Integer> guidCounts = new HashMap<>();
 		for (ParsedItem item : feed.items()) {

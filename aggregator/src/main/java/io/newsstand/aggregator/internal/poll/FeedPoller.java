@@ -9,7 +9,6 @@ import io.newsstand.aggregator.internal.fetch.FetchResult.FailureKind;
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
 import io.newsstand.aggregator.internal.parse.FeedContext;
 import io.newsstand.aggregator.internal.parse.FeedParser;
-import io.newsstand.aggregator.internal.parse.FeedParser.PartialParse;
 import io.newsstand.aggregator.internal.parse.NormalizedArticle;
 import io.newsstand.aggregator.internal.parse.ParseOutcome;
 import io.newsstand.aggregator.internal.parse.ParsedFeed;
@@ -26,6 +25,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -60,10 +60,6 @@ public final class FeedPoller {
 
 	private final FeedFetcher fetcher;
 
-	private final FeedParser parser;
-
-	private final ArticleNormalizer normalizer;
-
 	private final ArticleStore articles;
 
 	private final FeedStateStore states;
@@ -76,7 +72,7 @@ public final class FeedPoller {
 
 	private final Function<String, @Nullable String> urlResolver;
 
-	private final ItemMemory memory = new ItemMemory();
+	private final ItemMemory memory;
 
 	/**
 	 * @param urlResolver
@@ -87,8 +83,7 @@ public final class FeedPoller {
 			FeedStateStore states, PollPolicy policy, PollMetrics metrics, InstantSource clock,
 			Function<String, @Nullable String> urlResolver) {
 		this.fetcher = fetcher;
-		this.parser = parser;
-		this.normalizer = normalizer;
+		this.memory = new ItemMemory(parser, normalizer);
 		this.articles = articles;
 		this.states = states;
 		this.policy = policy;
@@ -260,28 +255,22 @@ public final class FeedPoller {
 		FeedContext context = new FeedContext(publisher.id(), publisher.name(), publisher.region(),
 				publisher.language(), publisher.free(), feed.section(), url, now);
 		// The items this node stored from the feed's last version are left out of the
-		// parse (ItemMemory); once more without them if that cannot be done.
-		ItemMemory.Feed known = this.memory.usable(feed.id(), state.bodyHash());
-		ParsedFeed parsed = null;
-		ItemMemory.Normalized normalized = null;
-		for (int attempt = 0; normalized == null; attempt++) {
-			ItemMemory.Feed usable = attempt == 0 ? known : null;
-			PartialParse partial = this.parser.parseNew(fetched.body(), fetched.contentType(),
-					usable == null ? null : usable.shell(),
-					usable == null ? digest -> false : usable.items()::containsKey);
-			switch (partial.outcome()) {
-				case ParseOutcome.Parsed ok -> parsed = ok.feed();
-				case ParseOutcome.NotAFeed notAFeed -> {
-					return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.NOT_A_FEED,
-							"not a feed: " + notAFeed.reason() + " (Content-Type " + fetched.contentType() + ")");
-				}
-				case ParseOutcome.Malformed malformed -> {
-					return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.PARSE,
-							"cannot parse the feed: " + malformed.reason());
-				}
+		// parse (ItemMemory).
+		ItemMemory.Read read = this.memory.read(fetched.body(), fetched.contentType(), context, feed.id(),
+				state.bodyHash(), bodyHash);
+		ParsedFeed parsed;
+		switch (read.outcome()) {
+			case ParseOutcome.Parsed ok -> parsed = ok.feed();
+			case ParseOutcome.NotAFeed notAFeed -> {
+				return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.NOT_A_FEED,
+						"not a feed: " + notAFeed.reason() + " (Content-Type " + fetched.contentType() + ")");
 			}
-			normalized = this.memory.normalize(partial, parsed, context, usable, bodyHash, this.normalizer);
+			case ParseOutcome.Malformed malformed -> {
+				return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.PARSE,
+						"cannot parse the feed: " + malformed.reason());
+			}
 		}
+		ItemMemory.Normalized normalized = Objects.requireNonNull(read.normalized());
 		this.metrics.parsed(Duration.ofNanos(System.nanoTime() - started), normalized.items(), normalized.leftOut());
 		Duration rhythm = this.policy.rhythm(normalized.published(), now);
 		Duration floor = max(parsed.ttl(), fetched.maxAge());

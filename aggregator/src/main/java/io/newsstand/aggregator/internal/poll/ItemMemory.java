@@ -3,8 +3,10 @@ package io.newsstand.aggregator.internal.poll;
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
 import io.newsstand.aggregator.internal.parse.FeedContext;
 import io.newsstand.aggregator.internal.parse.FeedItems;
+import io.newsstand.aggregator.internal.parse.FeedParser;
 import io.newsstand.aggregator.internal.parse.FeedParser.PartialParse;
 import io.newsstand.aggregator.internal.parse.NormalizedArticle;
+import io.newsstand.aggregator.internal.parse.ParseOutcome;
 import io.newsstand.aggregator.internal.parse.ParsedFeed;
 import io.newsstand.aggregator.internal.parse.ParsedItem;
 import java.time.Instant;
@@ -73,7 +75,54 @@ final class ItemMemory {
 			@Nullable Feed next) {
 	}
 
+	/**
+	 * What parsing a changed body gave.
+	 *
+	 * @param outcome
+	 *            a named failure, or the parsed feed (without the items left out)
+	 * @param normalized
+	 *            its articles and items when it parsed, else {@code null}
+	 */
+	record Read(ParseOutcome outcome, @Nullable Normalized normalized) {
+	}
+
 	private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
+
+	private final FeedParser parser;
+
+	private final ArticleNormalizer normalizer;
+
+	ItemMemory(FeedParser parser, ArticleNormalizer normalizer) {
+		this.parser = parser;
+		this.normalizer = normalizer;
+	}
+
+	/**
+	 * Parses and normalises a changed body, leaving out the items this node stored
+	 * from the body the stored state names; once more without them if that cannot
+	 * be done (a left-out item would get another identity).
+	 *
+	 * @param storedBodyHash
+	 *            the body hash of the feed's stored state
+	 * @param bodyHash
+	 *            the hash of this body, for the memory it builds
+	 */
+	Read read(byte[] body, @Nullable String contentType, FeedContext context, String feedId,
+			@Nullable String storedBodyHash, String bodyHash) {
+		Feed known = usable(feedId, storedBodyHash);
+		while (true) {
+			PartialParse partial = this.parser.parseNew(body, contentType, known == null ? null : known.shell(),
+					known == null ? digest -> false : known.items()::containsKey);
+			if (!(partial.outcome() instanceof ParseOutcome.Parsed parsed)) {
+				return new Read(partial.outcome(), null);
+			}
+			Normalized normalized = normalize(partial, parsed.feed(), context, known, bodyHash);
+			if (normalized != null) {
+				return new Read(parsed, normalized);
+			}
+			known = null; // never null without a memory: the second round ends
+		}
+	}
 
 	/**
 	 * The memory of a feed, if it was built from the body the stored state names.
@@ -99,9 +148,8 @@ final class ItemMemory {
 	 * @return {@code null} when a left-out item would now get another identity (a
 	 *         guid that became repeated or unique): parse the whole document
 	 */
-	@Nullable
-	Normalized normalize(PartialParse partial, ParsedFeed parsed, FeedContext context, @Nullable Feed known,
-			String bodyHash, ArticleNormalizer normalizer) {
+	private @Nullable Normalized normalize(PartialParse partial, ParsedFeed parsed, FeedContext context,
+			@Nullable Feed known, String bodyHash) {
 		FeedItems items = partial.items();
 		BitSet leftOut = partial.leftOut();
 		List<Item> leftOutItems = new ArrayList<>(leftOut.cardinality());
@@ -122,7 +170,7 @@ final class ItemMemory {
 				return null;
 			}
 		}
-		List<NormalizedArticle> fresh = normalizer.normalize(parsed, context, leftOutGuids);
+		List<NormalizedArticle> fresh = this.normalizer.normalize(parsed, context, guidCounts);
 		int size = items == null ? fresh.size() : items.size();
 		Map<String, Item> next = new HashMap<>();
 		Set<String> ids = new HashSet<>();

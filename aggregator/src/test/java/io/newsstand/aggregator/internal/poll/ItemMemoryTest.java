@@ -7,7 +7,6 @@ import io.newsstand.aggregator.internal.parse.CorpusTest;
 import io.newsstand.aggregator.internal.parse.FeedContext;
 import io.newsstand.aggregator.internal.parse.FeedItems;
 import io.newsstand.aggregator.internal.parse.FeedParser;
-import io.newsstand.aggregator.internal.parse.FeedParser.PartialParse;
 import io.newsstand.aggregator.internal.parse.FeedText;
 import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
 import io.newsstand.aggregator.internal.parse.NormalizedArticle;
@@ -139,10 +138,9 @@ class ItemMemoryTest {
 			items.add("<item><guid>" + i + "</guid><title>" + i + "</title></item>");
 		}
 		byte[] body = rss("x", items.toArray(String[]::new)).getBytes(StandardCharsets.UTF_8);
-		PartialParse partial = this.parser.parseNew(body, null, null, digest -> false);
-		ParseOutcome.Parsed parsed = (ParseOutcome.Parsed) partial.outcome();
-		ItemMemory.Normalized normalized = new ItemMemory().normalize(partial, parsed.feed(), CONTEXT, null, "h",
-				this.normalizer);
+		ItemMemory.Normalized normalized = new ItemMemory(this.parser, this.normalizer)
+				.read(body, null, CONTEXT, "feed", null, "h").normalized();
+		assertThat(normalized).isNotNull();
 		assertThat(normalized.items()).isEqualTo(ItemMemory.MAX_ITEMS + 1);
 		assertThat(normalized.next()).isNull();
 	}
@@ -219,36 +217,19 @@ class ItemMemoryTest {
 	private @Nullable Comparison compare(String before, String after, String name) {
 		byte[] beforeBytes = before.getBytes(StandardCharsets.UTF_8);
 		byte[] afterBytes = after.getBytes(StandardCharsets.UTF_8);
-		ItemMemory memory = new ItemMemory();
-		PartialParse first = this.parser.parseNew(utf8(beforeBytes), null, null, digest -> false);
-		if (!(first.outcome() instanceof ParseOutcome.Parsed parsedBefore)) {
+		ItemMemory memory = new ItemMemory(this.parser, this.normalizer);
+		ItemMemory.Read first = memory.read(utf8(beforeBytes), null, CONTEXT, "feed", null, "before");
+		if (!(first.outcome() instanceof ParseOutcome.Parsed parsedBefore) || first.normalized().next() == null) {
 			return null;
 		}
-		ItemMemory.Normalized firstPoll = memory.normalize(first, parsedBefore.feed(), CONTEXT, null, "before",
-				this.normalizer);
-		assertThat(firstPoll).as(name).isNotNull();
-		if (firstPoll.next() == null) {
-			return null;
-		}
-		memory.remember("feed", firstPoll.next());
-		ItemMemory.Feed known = memory.usable("feed", "before");
-		assertThat(known).as(name).isNotNull();
+		memory.remember("feed", first.normalized().next());
+		assertThat(memory.usable("feed", "before")).as(name).isNotNull();
 		assertThat(memory.usable("feed", "another node's body")).isNull();
-		ItemMemory.Normalized secondPoll = null;
-		ParseOutcome second = null;
-		for (int attempt = 0; secondPoll == null; attempt++) {
-			ItemMemory.Feed usable = attempt == 0 ? known : null;
-			PartialParse partial = this.parser.parseNew(utf8(afterBytes), null, usable == null ? null : usable.shell(),
-					usable == null ? digest -> false : usable.items()::containsKey);
-			second = partial.outcome();
-			if (!(second instanceof ParseOutcome.Parsed parsed)) {
-				break;
-			}
-			secondPoll = memory.normalize(partial, parsed.feed(), CONTEXT, usable, "after", this.normalizer);
-		}
+		ItemMemory.Read second = memory.read(utf8(afterBytes), null, CONTEXT, "feed", "before", "after");
+		ItemMemory.Normalized secondPoll = second.normalized();
 		ParseOutcome whole = this.parser.parse(utf8(afterBytes), null);
 		if (!(whole instanceof ParseOutcome.Parsed wholeParsed)) {
-			assertThat(second).as(name).isNotInstanceOf(ParseOutcome.Parsed.class);
+			assertThat(second.outcome()).as(name).isNotInstanceOf(ParseOutcome.Parsed.class);
 			return null;
 		}
 		assertThat(secondPoll).as(name + ": parses as the whole document does").isNotNull();
