@@ -27,11 +27,18 @@ record BillingTestSupport(StripeClient stripe, String baseUrl, Sandbox sandbox) 
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
+	/**
+	 * The sandbox key the tests configure
+	 * (src/test/resources/application.properties).
+	 */
+	static final String KEY = "sk_test_billing_tests_0123456789";
+
+	static final String AUTHORIZATION = "Bearer " + KEY;
+
 	static BillingTestSupport of(int port, Sandbox sandbox) {
 		String base = "http://127.0.0.1:" + port;
 		return new BillingTestSupport(
-				StripeClient.builder().setApiKey("sk_test_tests").setApiBase(base + "/sandbox/stripe").build(), base,
-				sandbox);
+				StripeClient.builder().setApiKey(KEY).setApiBase(base + "/sandbox/stripe").build(), base, sandbox);
 	}
 
 	static String newAccount() {
@@ -82,7 +89,7 @@ record BillingTestSupport(StripeClient stripe, String baseUrl, Sandbox sandbox) 
 	void completeCheckout(String sessionId, String paymentMethod) throws Exception {
 		HttpResponse<String> response = post(
 				"/sandbox/stripe/v1/test_helpers/checkout/sessions/" + sessionId + "/complete",
-				paymentMethod.isEmpty() ? "" : "payment_method=" + paymentMethod, "Bearer sk_test_tests");
+				paymentMethod.isEmpty() ? "" : "payment_method=" + paymentMethod, AUTHORIZATION);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		awaitWebhooks();
 	}
@@ -117,6 +124,22 @@ record BillingTestSupport(StripeClient stripe, String baseUrl, Sandbox sandbox) 
 	HttpResponse<String> get(String path) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A hosted page as the signed-in reader of an account sees it. */
+	HttpResponse<String> getAs(String account, String path) throws Exception {
+		return http.send(
+				HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+						.header(BillingTestApplication.READER_HEADER, account).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A hosted page's form posted by the signed-in reader of an account. */
+	HttpResponse<String> postAs(String account, String path, String form) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header(BillingTestApplication.READER_HEADER, account).POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -137,7 +137,7 @@ class SelfServiceTest {
 		assertThat(yearly).isNotEqualTo(monthly);
 		HttpResponse<String> stale = this.stripe.post(
 				"/sandbox/stripe/v1/test_helpers/checkout/sessions/" + monthly + "/complete",
-				"payment_method=pm_card_visa", "Bearer sk_test_tests");
+				"payment_method=pm_card_visa", BillingTestSupport.AUTHORIZATION);
 		assertThat(stale.statusCode()).isEqualTo(400);
 		this.stripe.completeCheckout(yearly, "pm_card_visa");
 		this.stripe.liveSubscription(email);
@@ -165,16 +165,17 @@ class SelfServiceTest {
 				SUCCESS, CANCEL);
 		String url = ((CheckoutOutcome.Redirect) outcome).url();
 		String path = url.substring(url.indexOf("/sandbox/"));
-		HttpResponse<String> page = this.stripe.get(path);
+		HttpResponse<String> page = this.stripe.getAs(account, path);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"cardNumber\"", "name=\"cardNumber\"", "<label for=\"cardNumber\"",
 				"id=\"submit\"", "14-day free trial", "EUR 9.00", "payments are simulated");
 
-		HttpResponse<String> declined = this.stripe.post(path, "cardNumber=4000+0000+0000+0002", null);
+		HttpResponse<String> declined = this.stripe.postAs(account, path, "cardNumber=4000+0000+0000+0002");
 		assertThat(declined.statusCode()).isEqualTo(402);
 		assertThat(declined.body()).contains("declined");
 
-		HttpResponse<String> paid = this.stripe.post(path, "cardNumber=4242+4242+4242+4242&cardExpiry=12%2F34", null);
+		HttpResponse<String> paid = this.stripe.postAs(account, path,
+				"cardNumber=4242+4242+4242+4242&cardExpiry=12%2F34");
 		assertThat(paid.statusCode()).isEqualTo(303);
 		String session = BillingTestSupport.sessionId(outcome);
 		assertThat(paid.headers().firstValue("Location"))
@@ -193,16 +194,16 @@ class SelfServiceTest {
 		assertThat(portal).isInstanceOf(PortalOutcome.Redirect.class);
 		String url = ((PortalOutcome.Redirect) portal).url();
 		String path = url.substring(url.indexOf("/sandbox/"));
-		HttpResponse<String> page = this.stripe.get(path);
+		HttpResponse<String> page = this.stripe.getAs(account, path);
 		assertThat(page.body()).contains("id=\"cancel-submit\"", "id=\"switch-submit\"", "id=\"return\"",
 				"href=\"http://app.test/account\"");
 
-		assertThat(this.stripe.post(path + "/cancel", "", null).statusCode()).isEqualTo(303);
+		assertThat(this.stripe.postAs(account, path + "/cancel", "").statusCode()).isEqualTo(303);
 		this.stripe.awaitWebhooks();
 		assertThat(this.billing.membership(account).state()).isEqualTo(MembershipState.CANCELING);
-		assertThat(this.stripe.get(path).body()).contains("id=\"resume-submit\"");
+		assertThat(this.stripe.getAs(account, path).body()).contains("id=\"resume-submit\"");
 
-		assertThat(this.stripe.post(path + "/resume", "", null).statusCode()).isEqualTo(303);
+		assertThat(this.stripe.postAs(account, path + "/resume", "").statusCode()).isEqualTo(303);
 		this.stripe.awaitWebhooks();
 		assertThat(this.billing.membership(account).state()).isEqualTo(MembershipState.TRIALING);
 
@@ -240,9 +241,9 @@ class SelfServiceTest {
 		String session = BillingTestSupport.sessionId(this.billing.startCheckout(account,
 				BillingTestSupport.emailOf(account), Plan.MONTHLY, SUCCESS, CANCEL));
 		assertThat(this.stripe.post("/sandbox/stripe/v1/test_helpers/checkout/sessions/" + session + "/complete",
-				"payment_method=pm_card_visa", "Bearer sk_test_script").statusCode()).isEqualTo(200);
+				"payment_method=pm_card_visa", BillingTestSupport.AUTHORIZATION).statusCode()).isEqualTo(200);
 		HttpResponse<String> idle = this.stripe.post("/sandbox/stripe/_control/await-deliveries", "timeoutSeconds=30",
-				"Bearer sk_test_script");
+				BillingTestSupport.AUTHORIZATION);
 		assertThat(idle.statusCode()).isEqualTo(200);
 		assertThat(this.billing.membership(account).state()).isEqualTo(MembershipState.TRIALING);
 		assertThat(this.stripe.post("/sandbox/stripe/_control/await-deliveries", "", null).statusCode()).isEqualTo(401);

@@ -23,8 +23,13 @@ class BillingConfiguration {
 
 	@Bean
 	StripeConnection stripeConnection(BillingProperties properties, Environment environment) {
+		if (properties.sandboxActive() && properties.requireStripe()) {
+			throw new IllegalStateException("newsstand.billing.require-stripe is true (the prod profile) but"
+					+ " newsstand.billing.stripe-secret-key (NEWSSTAND_BILLING_STRIPESECRETKEY) is blank: set the"
+					+ " Stripe secret key, or run without the prod profile to use the Stripe sandbox");
+		}
 		if (properties.sandboxActive()) {
-			String key = "sk_test_sandbox_" + random();
+			String key = SandboxSecretKey.resolve(properties);
 			String secret = (properties.webhookSecret() == null || properties.webhookSecret().isBlank())
 					? "whsec_" + random()
 					: properties.webhookSecret();

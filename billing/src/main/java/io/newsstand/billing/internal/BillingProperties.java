@@ -1,5 +1,6 @@
 package io.newsstand.billing.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cardFingerprintCheck
  *            end a trial at once when its card already paid for another
  *            account's trial
+ * @param sandboxSecretKey
+ *            the one secret key the sandbox accepts ({@code sk_test_...});
+ *            blank: one generated at first start and kept in the sandbox's data
+ *            directory
+ * @param requireStripe
+ *            refuse to start without a Stripe secret key (set by the
+ *            {@code prod} profile), so that the sandbox never stands in by
+ *            mistake
  * @param sandbox
  *            the sandbox's own settings
  */
@@ -55,7 +64,8 @@ public record BillingProperties(@Nullable String stripeSecretKey, @Nullable Stri
 		@DefaultValue("1h") Duration reconcileInterval, @DefaultValue("300s") Duration webhookTolerance,
 		@DefaultValue("2") int maxNetworkRetries, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("20s") Duration readTimeout, @Nullable Boolean testClocks,
-		@DefaultValue("true") boolean cardFingerprintCheck, @DefaultValue Sandbox sandbox) {
+		@DefaultValue("true") boolean cardFingerprintCheck, @Nullable String sandboxSecretKey,
+		@DefaultValue("false") boolean requireStripe, @DefaultValue Sandbox sandbox) {
 
 	/** True when no secret key is configured: the app talks to its own sandbox. */
 	public boolean sandboxActive() {
@@ -70,11 +80,15 @@ public record BillingProperties(@Nullable String stripeSecretKey, @Nullable Stri
 	 *            per attempt)
 	 * @param webhookMaxAttempts
 	 *            delivery attempts per event
-	 * @param persist
-	 *            keep the sandbox's state in Redis across restarts
+	 * @param dataDir
+	 *            where the generated sandbox key is kept (next to the embedded
+	 *            Redis's directory)
+	 * @param maxEventsPerAdvance
+	 *            the most events one test-clock advance may emit; a longer one is
+	 *            refused
 	 */
 	public record Sandbox(@DefaultValue("2s") Duration webhookRetryDelay, @DefaultValue("6") int webhookMaxAttempts,
-			@DefaultValue("true") boolean persist) {
+			@DefaultValue("./data/stripe-sandbox") Path dataDir, @DefaultValue("100") int maxEventsPerAdvance) {
 	}
 
 }

@@ -77,15 +77,18 @@ final class Checkout {
 
 	/** What the hosted checkout page shows. */
 	Sandbox.CheckoutView checkoutView(String id) {
-		synchronized (this.store) {
+		return this.store.read(() -> {
 			Model.Session session = this.store.get(Model.Session.class, "checkout.session", id);
 			Model.Price price = this.store.get(Model.Price.class, "price", session.price);
 			boolean trial = session.hasTrial();
-			return new Sandbox.CheckoutView(session.id, session.status, price.nickname, price.unitAmount,
+			String owner = (session.clientReferenceId != null)
+					? session.clientReferenceId
+					: this.store.get(Model.Customer.class, "customer", session.customer).metadata.get("accountId");
+			return new Sandbox.CheckoutView(session.id, owner, session.status, price.nickname, price.unitAmount,
 					price.currency, price.interval, trial ? session.trialPeriodDays : 0,
 					trial && session.paymentMethodCollection.equals("if_required"),
 					session.successUrl.replace("{CHECKOUT_SESSION_ID}", session.id), session.cancelUrl);
-		}
+		});
 	}
 
 	/**

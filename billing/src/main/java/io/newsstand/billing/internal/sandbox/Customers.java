@@ -66,8 +66,8 @@ final class Customers {
 		return this.emitter.change(events -> {
 			Model.Customer customer = this.store.get(Model.Customer.class, "customer", id);
 			long now = this.store.now(id);
-			for (Model.Subscription s : this.store.all(Model.Subscription.class)) {
-				if (s.customer.equals(id) && !s.ended()) {
+			for (Model.Subscription s : this.store.members(Model.Subscription.class, "subscriptions:" + id)) {
+				if (!s.ended()) {
 					this.lifecycle.cancel(s, now, events);
 				}
 			}

@@ -73,11 +73,11 @@ final class Renderer {
 		}
 	}
 
-	static Map<String, Object> list(List<Map<String, Object>> data, String url) {
+	static Map<String, Object> list(List<Map<String, Object>> data, boolean hasMore, String url) {
 		Map<String, Object> list = new LinkedHashMap<>();
 		list.put("object", "list");
 		list.put("data", data);
-		list.put("has_more", false);
+		list.put("has_more", hasMore);
 		list.put("url", url);
 		return list;
 	}
@@ -191,7 +191,7 @@ final class Renderer {
 		if (price instanceof Model.Price p) {
 			map.put("currency", p.currency);
 		}
-		map.put("items", list(new ArrayList<>(List.of(item)), "/v1/subscription_items?subscription=" + s.id));
+		map.put("items", list(new ArrayList<>(List.of(item)), false, "/v1/subscription_items?subscription=" + s.id));
 		return map;
 	}
 

@@ -1,5 +1,6 @@
 package io.newsstand.billing.internal.sandbox;
 
+import io.newsstand.billing.internal.StripeConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -7,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The sandbox's state and Stripe's billing behaviour over it: customers, a
@@ -17,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * subscriptions, invoices, portal sessions and test clocks. Moving a test clock
  * runs what Stripe runs when time passes (trial reminders, trial ends,
  * renewals, failed payments and their retries, cancellation at period end) and
- * each change emits the events Stripe emits. All state is in memory.
+ * each change emits the events Stripe emits. All state is in Redis, written
+ * through on every change (see {@link SandboxStore}), so a crash loses nothing
+ * and several app nodes share one sandbox.
  * <p>
  * This class seeds the catalog, offers the test controls and hands each API
  * call to the class of its resource ({@link Customers}, {@link TestClocks},
@@ -25,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * {@link SandboxStore} and emit through {@link SandboxEvents}.
  */
 public final class Sandbox implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
 
 	static final String MONTHLY_LOOKUP_KEY = "newsstand_monthly";
 
@@ -44,26 +50,52 @@ public final class Sandbox implements AutoCloseable {
 
 	private final Subscriptions subscriptions;
 
-	Sandbox(InstantSource clock, String apiVersion, Supplier<String> base, WebhookSender webhooks) {
-		this.store = new SandboxStore(clock, base);
+	Sandbox(InstantSource clock, String apiVersion, StringRedisTemplate redis, WebhookSender webhooks,
+			int maxEventsPerAdvance) {
+		// Hosted pages are named by their path: the reader reaches them on whichever
+		// host name they reach the app by, with its sign-in and CSRF cookies.
+		this.store = new SandboxStore(clock, redis, () -> StripeConnection.SANDBOX_PATH);
 		this.emitter = new SandboxEvents(this.store, apiVersion, webhooks);
 		this.webhooks = webhooks;
 		SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(this.store, this.emitter);
 		this.customers = new Customers(this.store, this.emitter, lifecycle);
-		this.clocks = new TestClocks(this.store, this.emitter, lifecycle);
+		this.clocks = new TestClocks(this.store, this.emitter, lifecycle, maxEventsPerAdvance);
 		this.checkout = new Checkout(this.store, this.emitter, lifecycle, this.customers);
 		this.subscriptions = new Subscriptions(this.store, this.emitter, lifecycle, this.customers);
-		seed();
+		seed(redis);
 	}
 
-	private void seed() {
-		Model.Product product = new Model.Product();
-		product.id = "prod_newsstand";
-		product.name = "Newsstand Membership";
-		product.created = this.store.realNow();
-		this.store.put(product.id, product);
-		this.store.put("price_monthly", price("price_monthly", product, MONTHLY_LOOKUP_KEY, "Monthly", 900, "month"));
-		this.store.put("price_yearly", price("price_yearly", product, YEARLY_LOOKUP_KEY, "Yearly", 9000, "year"));
+	/**
+	 * Creates the catalog once per Redis (whichever node comes first), and takes
+	 * over the one-document state earlier versions saved.
+	 */
+	private void seed(StringRedisTemplate redis) {
+		String legacy = redis.opsForValue().get(SandboxKeys.LEGACY_STATE);
+		this.emitter.change(events -> {
+			if (this.store.find("prod_newsstand") != null) {
+				return null;
+			}
+			if (legacy != null) {
+				SandboxState.legacy(legacy).entrySet().stream().sorted(Map.Entry.<Object, Long>comparingByValue())
+						.forEach(entry -> this.store.put(SandboxStore.idOf(entry.getKey()), entry.getKey()));
+				if (this.store.find("prod_newsstand") != null) {
+					return null;
+				}
+			}
+			Model.Product product = new Model.Product();
+			product.id = "prod_newsstand";
+			product.name = "Newsstand Membership";
+			product.created = this.store.realNow();
+			this.store.put(product.id, product);
+			this.store.put("price_monthly",
+					price("price_monthly", product, MONTHLY_LOOKUP_KEY, "Monthly", 900, "month"));
+			this.store.put("price_yearly", price("price_yearly", product, YEARLY_LOOKUP_KEY, "Yearly", 9000, "year"));
+			return null;
+		});
+		if (legacy != null) {
+			redis.delete(SandboxKeys.LEGACY_STATE);
+			log.info("Stripe sandbox: the state saved as {} now lives in per-object keys", SandboxKeys.LEGACY_STATE);
+		}
 	}
 
 	private Model.Price price(String id, Model.Product product, String lookupKey, String nickname, long amount,
@@ -117,31 +149,27 @@ public final class Sandbox implements AutoCloseable {
 		this.webhooks.send(List.of(event));
 	}
 
-	// ---- persistence ----
-
-	/** The state as JSON, or null when nothing changed since the last call. */
-	@Nullable
-	String exportIfChanged() {
-		return this.store.exportIfChanged();
-	}
-
-	/** Replaces the state with an exported one (at start-up). */
-	void load(String json) {
-		this.store.load(json);
-	}
-
 	// ---- lookup ----
 
 	<T> T get(Class<T> type, String kind, String id) {
-		return this.store.get(type, kind, id);
+		return this.store.read(() -> this.store.get(type, kind, id));
 	}
 
 	Map<String, Object> render(String id, List<String> expand) {
 		return this.store.render(id, expand);
 	}
 
-	<T> List<Map<String, Object>> renderAll(Class<T> type, Predicate<T> filter, List<String> expand) {
-		return this.store.renderAll(type, filter, expand);
+	/**
+	 * The objects of an index (see {@link SandboxStore#indexes}) that match,
+	 * rendered, newest first.
+	 */
+	<T> List<Map<String, Object>> renderAll(Class<T> type, String index, Predicate<T> filter, List<String> expand) {
+		return this.store.read(() -> this.store.render(this.store.members(type, index), filter, expand));
+	}
+
+	/** One page of an index, as Stripe pages a list. */
+	SandboxStore.Page page(String index, int limit, @Nullable String startingAfter, List<String> expand) {
+		return this.store.page(index, limit, startingAfter, expand);
 	}
 
 	// ---- customers and payment methods ----
@@ -190,8 +218,13 @@ public final class Sandbox implements AutoCloseable {
 		return this.checkout.completeSession(id, paymentMethod);
 	}
 
-	record CheckoutView(String id, String status, String plan, long amount, String currency, String interval,
-			long trialDays, boolean cardOptional, String successUrl, String cancelUrl) {
+	/**
+	 * What the hosted checkout page shows; {@code owner} is the account the session
+	 * was opened for (its {@code client_reference_id}, else its customer's
+	 * {@code metadata.accountId}), null when none.
+	 */
+	record CheckoutView(String id, @Nullable String owner, String status, String plan, long amount, String currency,
+			String interval, long trialDays, boolean cardOptional, String successUrl, String cancelUrl) {
 	}
 
 	// ---- subscriptions and the portal ----
@@ -216,13 +249,15 @@ public final class Sandbox implements AutoCloseable {
 		return this.subscriptions.portalView(id);
 	}
 
-	Model.Customer portalCustomer(String portalSessionId) {
-		return this.subscriptions.portalCustomer(portalSessionId);
-	}
-
-	record PortalView(String id, @Nullable String email, String returnUrl, @Nullable String subscription,
-			@Nullable String status, @Nullable String price, @Nullable String plan, boolean cancelAtPeriodEnd,
-			@Nullable Instant periodEnd, @Nullable String card, List<Model.Invoice> invoices) {
+	/**
+	 * What the hosted portal page shows; {@code owner} is the customer's
+	 * {@code metadata.accountId}, {@code clock} its test clock when no other
+	 * customer lives on it.
+	 */
+	record PortalView(String id, @Nullable String owner, @Nullable String clock, @Nullable String email,
+			String returnUrl, @Nullable String subscription, @Nullable String status, @Nullable String price,
+			@Nullable String plan, boolean cancelAtPeriodEnd, @Nullable Instant periodEnd, @Nullable String card,
+			List<Model.Invoice> invoices) {
 	}
 
 	@Override

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The Stripe REST API subset billing calls, under {@code /sandbox/stripe/v1}:
  * form-encoded requests in Stripe's bracket notation, validated per endpoint,
  * answered with Stripe's JSON and error shapes. POSTs honour
- * {@code Idempotency-Key}. Any secret key starting with {@code sk_test_} is
- * accepted.
+ * {@code Idempotency-Key}. Only the sandbox's own secret key is accepted
+ * ({@link SandboxKey}); a malformed call is Stripe's 400, never a 500.
  */
 @RestController
 @ConditionalOnSandbox
@@ -48,15 +50,20 @@ class SandboxApi {
 			"status:active|all|canceled|ended|incomplete|incomplete_expired|past_due|paused|trialing|unpaid",
 			"customer", "price", "limit:int", "starting_after", "ending_before", "test_clock");
 
+	private static final Logger log = LoggerFactory.getLogger(SandboxApi.class);
+
 	private final Sandbox sandbox;
 
 	private final SandboxFaults faults;
 
+	private final SandboxKey key;
+
 	private final Map<String, CompletableFuture<ResponseEntity<Object>>> idempotent = new ConcurrentHashMap<>();
 
-	SandboxApi(Sandbox sandbox, SandboxFaults faults) {
+	SandboxApi(Sandbox sandbox, SandboxFaults faults, SandboxKey key) {
 		this.sandbox = sandbox;
 		this.faults = faults;
+		this.key = key;
 	}
 
 	@PostMapping("/customers")
@@ -89,9 +96,13 @@ class SandboxApi {
 		return get(request, () -> {
 			StripeParams params = params(request, "email", "limit:int", "starting_after", "test_clock");
 			String email = params.get("email");
-			return Renderer.list(this.sandbox.renderAll(Model.Customer.class,
-					customer -> !customer.deleted && (email == null || email.equalsIgnoreCase(customer.email)),
-					params.list("expand")), "/v1/customers");
+			if (email == null) {
+				SandboxStore.Page page = this.sandbox.page("customer", limit(params), params.get("starting_after"),
+						params.list("expand"));
+				return Renderer.list(page.data(), page.hasMore(), "/v1/customers");
+			}
+			return list(this.sandbox.renderAll(Model.Customer.class, SandboxKeys.email(email), customer -> true,
+					params.list("expand")), params, "/v1/customers");
 		});
 	}
 
@@ -112,8 +123,10 @@ class SandboxApi {
 			StripeParams params = params(request, "active:bool", "lookup_keys.#", "product", "type:one_time|recurring",
 					"limit:int", "currency");
 			List<String> keys = params.list("lookup_keys");
-			return Renderer.list(this.sandbox.renderAll(Model.Price.class,
-					price -> keys.isEmpty() || keys.contains(price.lookupKey), params.list("expand")), "/v1/prices");
+			return list(
+					this.sandbox.renderAll(Model.Price.class, "price",
+							price -> keys.isEmpty() || keys.contains(price.lookupKey), params.list("expand")),
+					params, "/v1/prices");
 		});
 	}
 
@@ -156,14 +169,49 @@ class SandboxApi {
 	ResponseEntity<Object> subscriptions(HttpServletRequest request) {
 		return get(request, () -> {
 			StripeParams params = params(request, SUBSCRIPTION_LIST);
-			String customer = params.get("customer");
+			// The sandbox lists the subscriptions of one customer (all billing asks for).
+			String customer = params.require("customer");
 			String status = Objects.requireNonNullElse(params.get("status"), "");
 			String price = params.get("price");
-			return Renderer.list(this.sandbox.renderAll(
-					Model.Subscription.class, s -> (customer == null || customer.equals(s.customer))
-							&& (price == null || price.equals(s.price)) && statusMatches(status, s.status),
-					params.list("expand")), "/v1/subscriptions");
+			return list(this.sandbox.renderAll(Model.Subscription.class, "subscriptions:" + customer,
+					s -> (price == null || price.equals(s.price)) && statusMatches(status, s.status),
+					params.list("expand")), params, "/v1/subscriptions");
 		});
+	}
+
+	/** Stripe's page size: {@code limit} from 1 to 100, 10 by default. */
+	private static int limit(StripeParams params) {
+		Long limit = params.getLong("limit");
+		if (limit == null) {
+			return 10;
+		}
+		if (limit < 1 || limit > 100) {
+			throw SandboxError.invalid("parameter_invalid_integer", "limit",
+					"Invalid integer: " + limit + "; must be between 1 and 100.");
+		}
+		return limit.intValue();
+	}
+
+	/**
+	 * A list answer of at most {@code limit} items, after {@code starting_after}.
+	 */
+	private static Map<String, Object> list(List<Map<String, Object>> all, StripeParams params, String url) {
+		int limit = limit(params);
+		String after = params.get("starting_after");
+		int start = 0;
+		if (after != null) {
+			start = -1;
+			for (int i = 0; i < all.size() && start < 0; i++) {
+				if (after.equals(all.get(i).get("id"))) {
+					start = i + 1;
+				}
+			}
+			if (start < 0) {
+				throw SandboxError.missing("object", after);
+			}
+		}
+		List<Map<String, Object>> page = all.subList(start, Math.min(all.size(), start + limit));
+		return Renderer.list(page, start + limit < all.size(), url);
 	}
 
 	private static boolean statusMatches(String wanted, String status) {
@@ -244,7 +292,7 @@ class SandboxApi {
 	}
 
 	private ResponseEntity<Object> get(HttpServletRequest request, Supplier<Object> action) {
-		authorize(request);
+		this.key.check(request);
 		this.faults.before(request.getRequestURI());
 		ResponseEntity<Object> response = ResponseEntity.ok(action.get());
 		this.faults.after(request.getRequestURI());
@@ -252,7 +300,7 @@ class SandboxApi {
 	}
 
 	private ResponseEntity<Object> post(HttpServletRequest request, Supplier<Object> action) {
-		authorize(request);
+		this.key.check(request);
 		this.faults.before(request.getRequestURI());
 		String key = request.getHeader("Idempotency-Key");
 		ResponseEntity<Object> response;
@@ -284,21 +332,16 @@ class SandboxApi {
 		}
 	}
 
-	/**
-	 * Stripe's rule for the API key, as the sandbox checks it (also for its
-	 * controls).
-	 */
-	static void authorize(HttpServletRequest request) {
-		String authorization = request.getHeader("Authorization");
-		if (authorization == null || !authorization.startsWith("Bearer sk_test_")) {
-			throw new SandboxError(401, "invalid_request_error", "api_key_invalid", null,
-					"Invalid API Key provided. The Stripe sandbox accepts any key starting with sk_test_.");
-		}
-	}
-
 	@ExceptionHandler(SandboxError.class)
 	ResponseEntity<Object> error(SandboxError error) {
 		return error.response();
+	}
+
+	/** A value the parameter checks let through but the call cannot use. */
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<Object> invalid(IllegalArgumentException ex) {
+		log.info("Stripe sandbox: invalid request: {}", ex.getMessage());
+		return SandboxError.invalid("parameter_invalid", null, "Invalid request: " + ex.getMessage()).response();
 	}
 
 	@ExceptionHandler(SandboxFaults.Injected.class)

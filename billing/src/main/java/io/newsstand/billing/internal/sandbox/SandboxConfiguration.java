@@ -5,7 +5,6 @@ import io.newsstand.billing.internal.BillingProperties;
 import io.newsstand.billing.internal.ConditionalOnSandbox;
 import io.newsstand.billing.internal.StripeConnection;
 import java.time.InstantSource;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -13,26 +12,26 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Creates the sandbox when no Stripe key is configured. Its state is built in
- * memory at start-up (no HTTP); the app's port is looked up only when the first
- * webhook is sent.
+ * Creates the sandbox when no Stripe key is configured. Its state lives in
+ * Redis (no HTTP at start-up); the app's port is looked up only when the first
+ * webhook is sent. It obeys only the app's own sandbox key.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnSandbox
 class SandboxConfiguration {
 
 	@Bean(destroyMethod = "close")
-	Sandbox stripeSandbox(StripeConnection connection, BillingProperties properties) {
+	Sandbox stripeSandbox(StripeConnection connection, BillingProperties properties, StringRedisTemplate redis) {
 		WebhookSender webhooks = new WebhookSender(() -> webhookUrl(connection.apiBase().get()),
 				connection.webhookSecret(), properties.sandbox().webhookRetryDelay(),
 				properties.sandbox().webhookMaxAttempts(), InstantSource.system());
-		return new Sandbox(InstantSource.system(), Stripe.API_VERSION, connection.apiBase(), webhooks);
+		return new Sandbox(InstantSource.system(), Stripe.API_VERSION, redis, webhooks,
+				properties.sandbox().maxEventsPerAdvance());
 	}
 
-	@Bean(initMethod = "load")
-	@ConditionalOnProperty(name = "newsstand.billing.sandbox.persist", havingValue = "true", matchIfMissing = true)
-	SandboxPersistence sandboxPersistence(Sandbox sandbox, StringRedisTemplate redis) {
-		return new SandboxPersistence(sandbox, redis);
+	@Bean
+	SandboxKey sandboxKey(StripeConnection connection) {
+		return new SandboxKey(connection.secretKey());
 	}
 
 	@Bean

@@ -48,7 +48,11 @@ final class SandboxError extends RuntimeException {
 
 	/** The answer Stripe gives: the status and the error body. */
 	ResponseEntity<Object> response() {
-		return ResponseEntity.status(this.status).body(body());
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(this.status);
+		if (this.status == 401) {
+			response.header("WWW-Authenticate", "Bearer realm=\"Stripe\"");
+		}
+		return response.body(body());
 	}
 
 	Map<String, Object> body() {

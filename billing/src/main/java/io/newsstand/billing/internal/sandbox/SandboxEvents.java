@@ -9,10 +9,11 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stripe's events: each change runs under the {@link SandboxStore}'s lock and
+ * Stripe's events: each change runs as a {@link SandboxStore} transaction and
  * emits events built as Stripe sends them (pinned API version, the object as
- * rendered then, the previous attributes of an update), which are kept in a log
- * tests can read and sent as webhooks by the {@link WebhookSender}.
+ * rendered then, the previous attributes of an update), which are committed
+ * with the change (tests can read them) and then sent as webhooks by the
+ * {@link WebhookSender}.
  */
 final class SandboxEvents {
 
@@ -22,8 +23,6 @@ final class SandboxEvents {
 
 	private final WebhookSender webhooks;
 
-	private final List<Map<String, Object>> emitted = new ArrayList<>();
-
 	SandboxEvents(SandboxStore store, String apiVersion, WebhookSender webhooks) {
 		this.store = store;
 		this.apiVersion = apiVersion;
@@ -31,21 +30,16 @@ final class SandboxEvents {
 	}
 
 	/**
-	 * Runs a change under the lock, then delivers the events it emitted after
-	 * releasing it (the app's webhook handler calls back into the sandbox).
+	 * Runs a change and commits it with its events, then delivers the events after
+	 * releasing the sandbox lock (the app's webhook handler calls back into the
+	 * sandbox).
 	 */
 	<T> T change(Function<List<Map<String, Object>>, T> change) {
 		List<Map<String, Object>> events = new ArrayList<>();
-		T result;
-		synchronized (this.store) {
-			result = change.apply(events);
-			this.emitted.addAll(events);
-			this.store.changed();
-		}
-		this.webhooks.send(events);
+		T result = this.store.write(() -> change.apply(events), events);
+		this.webhooks.send(List.copyOf(events));
 		return result;
 	}
-
 	void emit(List<Map<String, Object>> events, String type, Object object, @Nullable Map<String, Object> previous) {
 		Map<String, Object> event = new LinkedHashMap<>();
 		event.put("id", this.store.newId("evt_"));
@@ -70,18 +64,13 @@ final class SandboxEvents {
 
 	/** Ids of the events emitted so far, oldest first, of the given type. */
 	List<String> ids(String type) {
-		synchronized (this.store) {
-			return this.emitted.stream().filter(event -> type.equals(event.get("type")))
-					.map(event -> (String) event.get("id")).toList();
-		}
+		return this.store.eventIds(type);
 	}
 
 	/** The JSON of an emitted event. */
 	@Nullable
 	Map<String, Object> event(String id) {
-		synchronized (this.store) {
-			return this.emitted.stream().filter(event -> id.equals(event.get("id"))).findFirst().orElse(null);
-		}
+		return this.store.event(id);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.newsstand.billing.internal.sandbox;
 
 import io.newsstand.billing.internal.ConditionalOnSandbox;
 import io.newsstand.billing.internal.StripeConnection;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -10,10 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +32,13 @@ import org.springframework.web.util.HtmlUtils;
  * and the Customer Portal ({@code /sandbox/stripe/portal/{id}}), plain HTML
  * forms with stable ids a person or a browser test can fill in. Every page says
  * that payments are simulated.
+ * <p>
+ * A page is reached through its session's id (random, 24 characters of 62, as
+ * Stripe's) and serves only the signed-in account it was opened for (the host
+ * app's principal, {@link HttpServletRequest#getRemoteUser()}): anyone else
+ * gets the answer to an unknown id. Its forms carry the host's CSRF token
+ * (Spring Security's), which the host checks as on every other form. The portal
+ * moves only the reader's own test clock.
  */
 @RestController
 @ConditionalOnSandbox
@@ -36,6 +48,11 @@ class SandboxPages {
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
 			.withZone(ZoneOffset.UTC);
 
+	/** The most days the portal moves a reader's clock at once. */
+	static final int MAX_DAYS = 400;
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxPages.class);
+
 	private final Sandbox sandbox;
 
 	SandboxPages(Sandbox sandbox) {
@@ -43,30 +60,81 @@ class SandboxPages {
 	}
 
 	@GetMapping("/checkout/{id}")
-	ResponseEntity<String> checkout(@PathVariable String id) {
-		return html(HttpStatus.OK, checkoutPage(this.sandbox.checkoutView(id), null));
+	ResponseEntity<String> checkout(@PathVariable String id, HttpServletRequest request) {
+		Sandbox.CheckoutView view = checkoutFor(id, request);
+		return html(HttpStatus.OK, checkoutPage(view, null, csrf(request)));
 	}
 
 	@PostMapping("/checkout/{id}")
-	ResponseEntity<String> pay(@PathVariable String id, @RequestParam(defaultValue = "") String cardNumber) {
-		Sandbox.CheckoutView view = this.sandbox.checkoutView(id);
+	ResponseEntity<String> pay(@PathVariable String id, @RequestParam(defaultValue = "") String cardNumber,
+			HttpServletRequest request) {
+		Sandbox.CheckoutView view = checkoutFor(id, request);
 		String card = cardNumber.replaceAll("[\\s-]", "");
 		if (card.isEmpty() && !view.cardOptional()) {
-			return html(HttpStatus.BAD_REQUEST, checkoutPage(view, "Enter a card number."));
+			return html(HttpStatus.BAD_REQUEST, checkoutPage(view, "Enter a card number.", csrf(request)));
 		}
 		if (!card.isEmpty() && TestCard.of(card) == null) {
 			return html(HttpStatus.BAD_REQUEST, checkoutPage(view,
-					"Use a test card: 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0341 (fails at the first charge)."));
+					"Use a test card: 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0341 (fails at the first charge).",
+					csrf(request)));
 		}
 		try {
 			this.sandbox.completeSession(id, card.isEmpty() ? null : card);
 		} catch (SandboxError error) {
-			return html(HttpStatus.PAYMENT_REQUIRED, checkoutPage(view, error.getMessage()));
+			return html(HttpStatus.PAYMENT_REQUIRED, checkoutPage(view, error.getMessage(), csrf(request)));
 		}
 		return redirect(view.successUrl());
 	}
 
-	private static String checkoutPage(Sandbox.CheckoutView view, @Nullable String error) {
+	private Sandbox.CheckoutView checkoutFor(String id, HttpServletRequest request) {
+		Sandbox.CheckoutView view = this.sandbox.checkoutView(id);
+		requireOwner(view.owner(), "checkout.session", id, request);
+		return view;
+	}
+
+	private Sandbox.PortalView portalFor(String id, HttpServletRequest request) {
+		Sandbox.PortalView view = this.sandbox.portalView(id);
+		requireOwner(view.owner(), "billing_portal.session", id, request);
+		return view;
+	}
+
+	/**
+	 * Only the account a page was opened for may see or use it; for anyone else it
+	 * does not exist.
+	 */
+	private static void requireOwner(@Nullable String owner, String kind, String id, HttpServletRequest request) {
+		String reader = request.getRemoteUser();
+		if (reader == null) {
+			throw new SandboxError(401, "invalid_request_error", "authentication_required", null,
+					"Sign in to Newsstand to continue.");
+		}
+		if (!reader.equals(owner)) {
+			log.info("Stripe sandbox: account {} refused the {} page of {} (opened for another account)", reader, kind,
+					id);
+			throw SandboxError.missing(kind, id);
+		}
+	}
+
+	@ExceptionHandler(SandboxError.class)
+	ResponseEntity<String> refused(SandboxError error) {
+		HttpStatus status = HttpStatus.valueOf(error.status());
+		return html(status,
+				page(status.getReasonPhrase(), "<p id=\"error\" role=\"alert\">" + esc(error.getMessage()) + "</p>"));
+	}
+
+	/**
+	 * The host's CSRF form field, when the host has CSRF protection (the web app
+	 * does).
+	 */
+	private static String csrf(HttpServletRequest request) {
+		if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+			return "<input type=\"hidden\" name=\"" + esc(token.getParameterName()) + "\" value=\""
+					+ esc(token.getToken()) + "\">";
+		}
+		return "";
+	}
+
+	private static String checkoutPage(Sandbox.CheckoutView view, @Nullable String error, String csrf) {
 		StringBuilder body = new StringBuilder();
 		body.append("<h1>Newsstand Membership: ").append(esc(view.plan())).append("</h1>");
 		body.append("<p id=\"price\">").append(money(view.amount(), view.currency())).append(" per ")
@@ -83,7 +151,7 @@ class SandboxPages {
 		if (error != null) {
 			body.append("<p id=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
 		}
-		body.append("<form id=\"checkout\" method=\"post\">")
+		body.append("<form id=\"checkout\" method=\"post\">").append(csrf)
 				.append("<label for=\"email\">E-mail</label><input id=\"email\" name=\"email\" type=\"email\">")
 				.append("<label for=\"cardNumber\">Card number</label>")
 				.append("<input id=\"cardNumber\" name=\"cardNumber\" inputmode=\"numeric\" autocomplete=\"cc-number\""
@@ -99,14 +167,15 @@ class SandboxPages {
 	}
 
 	@GetMapping("/portal/{id}")
-	ResponseEntity<String> portal(@PathVariable String id, @RequestParam(required = false) @Nullable String error) {
-		return html(HttpStatus.OK, portalPage(this.sandbox.portalView(id), error));
+	ResponseEntity<String> portal(@PathVariable String id, @RequestParam(required = false) @Nullable String error,
+			HttpServletRequest request) {
+		return html(HttpStatus.OK, portalPage(portalFor(id, request), error, csrf(request)));
 	}
 
 	@PostMapping("/portal/{id}/{action}")
 	ResponseEntity<String> portalAction(@PathVariable String id, @PathVariable String action,
-			@RequestParam Map<String, String> form) {
-		Sandbox.PortalView view = this.sandbox.portalView(id);
+			@RequestParam Map<String, String> form, HttpServletRequest request) {
+		Sandbox.PortalView view = portalFor(id, request);
 		String subscription = view.subscription();
 		Map<String, String[]> params = new HashMap<>();
 		try {
@@ -117,7 +186,7 @@ class SandboxPages {
 				case "card" -> params.put("default_payment_method",
 						new String[]{form.getOrDefault("cardNumber", "").replaceAll("\\s", "")});
 				case "advance" -> {
-					advance(view, Long.parseLong(form.getOrDefault("days", "1")));
+					advance(view, form.getOrDefault("days", "1"));
 					return redirect(StripeConnection.SANDBOX_PATH + "/portal/" + id);
 				}
 				default -> {
@@ -129,6 +198,10 @@ class SandboxPages {
 			}
 			if (action.equals("card") && TestCard.of(params.get("default_payment_method")[0]) == null) {
 				throw SandboxError.invalid("card_invalid", null, "Use a test card such as 4242 4242 4242 4242.");
+			}
+			if (action.equals("switch")
+					&& !Set.of("price_monthly", "price_yearly").contains(params.get("items[0][price]")[0])) {
+				throw SandboxError.invalid("resource_missing", null, "Choose the monthly or the yearly plan.");
 			}
 			if (action.equals("resume") && "paused".equals(view.status())) {
 				this.sandbox.resumeSubscription(subscription);
@@ -143,16 +216,21 @@ class SandboxPages {
 		return redirect(StripeConnection.SANDBOX_PATH + "/portal/" + id);
 	}
 
-	private void advance(Sandbox.PortalView view, long days) {
-		Model.Customer customer = this.sandbox.portalCustomer(view.id());
-		if (customer.testClock == null) {
-			throw SandboxError.invalid("resource_missing", null, "This customer has no test clock.");
+	/** Moves the reader's own test clock (never one other customers live on). */
+	private void advance(Sandbox.PortalView view, String days) {
+		String clock = view.clock();
+		if (clock == null) {
+			throw SandboxError.invalid("resource_missing", null, "This reader has no test clock of their own.");
 		}
-		Model.TestClock clock = this.sandbox.get(Model.TestClock.class, "test_clock", customer.testClock);
-		this.sandbox.advanceClock(clock.id, clock.frozenTime + days * SubscriptionLifecycle.DAY);
+		if (!days.matches("\\d{1,4}") || Integer.parseInt(days) < 1 || Integer.parseInt(days) > MAX_DAYS) {
+			throw SandboxError.invalid("parameter_invalid_integer", "days",
+					"Move the time forward by 1 to " + MAX_DAYS + " days.");
+		}
+		long frozen = this.sandbox.get(Model.TestClock.class, "test_clock", clock).frozenTime;
+		this.sandbox.advanceClock(clock, frozen + Integer.parseInt(days) * SubscriptionLifecycle.DAY);
 	}
 
-	private static String portalPage(Sandbox.PortalView view, @Nullable String error) {
+	private static String portalPage(Sandbox.PortalView view, @Nullable String error, String csrf) {
 		StringBuilder body = new StringBuilder("<h1>Your Newsstand membership</h1>");
 		if (error != null) {
 			body.append("<p id=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
@@ -170,16 +248,16 @@ class SandboxPages {
 			body.append("</p><p id=\"card\">Card: ").append(esc(Objects.requireNonNullElse(view.card(), "none")))
 					.append("</p>");
 			if (view.cancelAtPeriodEnd() || "paused".equals(view.status())) {
-				body.append(form(view, "resume", "Resume membership", ""));
+				body.append(form(view, "resume", "Resume membership", csrf));
 			} else if (!"canceled".equals(view.status())) {
-				body.append(form(view, "cancel", "Cancel at end of period", ""));
+				body.append(form(view, "cancel", "Cancel at end of period", csrf));
 			}
 			if (!"canceled".equals(view.status())) {
 				String other = "price_monthly".equals(view.price()) ? "price_yearly" : "price_monthly";
 				body.append(form(view, "switch", "Switch to " + (other.equals("price_yearly") ? "yearly" : "monthly"),
-						"<input type=\"hidden\" id=\"price\" name=\"price\" value=\"" + other + "\">"));
-				body.append(form(view, "card", "Update card",
-						"<label for=\"cardNumber\">Card number</label><input id=\"cardNumber\" name=\"cardNumber\">"));
+						csrf + "<input type=\"hidden\" id=\"price\" name=\"price\" value=\"" + other + "\">"));
+				body.append(form(view, "card", "Update card", csrf
+						+ "<label for=\"cardNumber\">Card number</label><input id=\"cardNumber\" name=\"cardNumber\">"));
 			}
 		}
 		body.append("<h2>Invoices</h2><ul id=\"invoices\">");
@@ -189,8 +267,8 @@ class SandboxPages {
 					.append("</li>");
 		}
 		body.append("</ul><h2>Test clock</h2><form id=\"advance\" method=\"post\" action=\"")
-				.append(StripeConnection.SANDBOX_PATH).append("/portal/").append(esc(view.id()))
-				.append("/advance\"><label for=\"days\">Move this reader's time forward by (days)</label>")
+				.append(StripeConnection.SANDBOX_PATH).append("/portal/").append(esc(view.id())).append("/advance\">")
+				.append(csrf).append("<label for=\"days\">Move this reader's time forward by (days)</label>")
 				.append("<input id=\"days\" name=\"days\" type=\"number\" min=\"1\" value=\"1\">")
 				.append("<button id=\"advance-submit\" type=\"submit\">Advance</button></form>");
 		body.append("<p><a id=\"return\" href=\"").append(esc(view.returnUrl()))

@@ -1,17 +1,18 @@
 package io.newsstand.billing.internal.sandbox;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The sandbox's objects as one JSON document, so the zero-config run keeps its
- * simulated Stripe data across restarts (stored in Redis by
- * {@link SandboxPersistence}).
+ * The sandbox's objects as JSON for Redis: one object per key, as
+ * {@code {"t": type, "s": sequence, "v": fields}}; events as Stripe's JSON; and
+ * the one-document state of earlier versions, imported once.
  */
 final class SandboxState {
 
@@ -24,39 +25,61 @@ final class SandboxState {
 	private SandboxState() {
 	}
 
-	record Entry(String type, String id, long sequence, JsonNode value) {
-	}
+	interface Factory<E> {
 
-	interface Sink {
-
-		void put(String id, Object object, long sequence);
+		E create(String stored, Object object, long sequence);
 
 	}
 
-	static String write(Map<String, Object> objects, Map<String, Long> sequence) {
-		List<Entry> entries = new ArrayList<>();
-		objects.forEach((id, object) -> entries.add(new Entry(object.getClass().getSimpleName(), id,
-				sequence.getOrDefault(id, 0L), JSON.valueToTree(object))));
-		return JSON.writeValueAsString(entries);
+	static String envelope(Object object, long sequence) {
+		ObjectNode node = JSON.createObjectNode();
+		node.put("t", object.getClass().getSimpleName());
+		node.put("s", sequence);
+		node.set("v", JSON.valueToTree(object));
+		return JSON.writeValueAsString(node);
 	}
 
-	static void read(String json, Sink sink) {
+	static <E> E entry(String stored, Factory<E> factory) {
+		JsonNode node = JSON.readTree(stored);
+		Object object = JSON.treeToValue(node.get("v"), type(node.get("t").asString()));
+		return factory.create(stored, object, node.get("s").asLong());
+	}
+
+	static Class<?> type(String name) {
+		return switch (name) {
+			case "Customer" -> Model.Customer.class;
+			case "Product" -> Model.Product.class;
+			case "Price" -> Model.Price.class;
+			case "PaymentMethod" -> Model.PaymentMethod.class;
+			case "Session" -> Model.Session.class;
+			case "Subscription" -> Model.Subscription.class;
+			case "Invoice" -> Model.Invoice.class;
+			case "PortalSession" -> Model.PortalSession.class;
+			case "TestClock" -> Model.TestClock.class;
+			default -> throw new IllegalStateException("Unknown sandbox object type " + name);
+		};
+	}
+
+	static String json(Map<String, Object> event) {
+		return JSON.writeValueAsString(event);
+	}
+
+	static Map<String, Object> map(String json) {
+		return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
+		});
+	}
+
+	/**
+	 * The objects of a state saved as one document by earlier versions, with their
+	 * creation order.
+	 */
+	static Map<Object, Long> legacy(String json) {
+		Map<Object, Long> objects = new LinkedHashMap<>();
 		for (JsonNode node : JSON.readTree(json)) {
-			Entry entry = JSON.treeToValue(node, Entry.class);
-			Class<?> type = switch (entry.type()) {
-				case "Customer" -> Model.Customer.class;
-				case "Product" -> Model.Product.class;
-				case "Price" -> Model.Price.class;
-				case "PaymentMethod" -> Model.PaymentMethod.class;
-				case "Session" -> Model.Session.class;
-				case "Subscription" -> Model.Subscription.class;
-				case "Invoice" -> Model.Invoice.class;
-				case "PortalSession" -> Model.PortalSession.class;
-				case "TestClock" -> Model.TestClock.class;
-				default -> throw new IllegalStateException("Unknown sandbox object type " + entry.type());
-			};
-			sink.put(entry.id(), JSON.treeToValue(entry.value(), type), entry.sequence());
+			objects.put(JSON.treeToValue(node.get("value"), type(node.get("type").asString())),
+					node.get("sequence").asLong());
 		}
+		return objects;
 	}
 
 }

@@ -130,12 +130,11 @@ final class Subscriptions {
 
 	/** The portal page's view of a customer's newest subscription. */
 	Sandbox.PortalView portalView(String id) {
-		synchronized (this.store) {
+		return this.store.read(() -> {
 			Model.PortalSession session = this.store.get(Model.PortalSession.class, "billing_portal.session", id);
 			Model.Customer customer = this.store.get(Model.Customer.class, "customer", session.customer);
-			Model.Subscription s = this.store
-					.newestFirst(Model.Subscription.class, sub -> sub.customer.equals(customer.id)).stream().findFirst()
-					.orElse(null);
+			Model.Subscription s = this.store.members(Model.Subscription.class, "subscriptions:" + customer.id).stream()
+					.findFirst().orElse(null);
 			Model.PaymentMethod method = (customer.defaultPaymentMethod == null)
 					? null
 					: (Model.PaymentMethod) this.store.find(customer.defaultPaymentMethod);
@@ -143,22 +142,18 @@ final class Subscriptions {
 				method = (Model.PaymentMethod) this.store.find(s.defaultPaymentMethod);
 			}
 			Model.Price price = (s == null) ? null : this.store.get(Model.Price.class, "price", s.price);
-			List<Model.Invoice> invoices = this.store.newestFirst(Model.Invoice.class,
-					invoice -> invoice.customer.equals(customer.id));
-			return new Sandbox.PortalView(session.id, customer.email, session.returnUrl, (s == null) ? null : s.id,
-					(s == null) ? null : s.status, (price == null) ? null : price.id,
-					(price == null) ? null : price.nickname, s != null && s.cancelAtPeriodEnd,
+			List<Model.Invoice> invoices = this.store.members(Model.Invoice.class, "invoices:" + customer.id);
+			String clock = customer.testClock;
+			if (clock != null && this.store.members(Model.Customer.class, "clock:" + clock).size() != 1) {
+				clock = null;
+			}
+			return new Sandbox.PortalView(session.id, customer.metadata.get("accountId"), clock, customer.email,
+					session.returnUrl, (s == null) ? null : s.id, (s == null) ? null : s.status,
+					(price == null) ? null : price.id, (price == null) ? null : price.nickname,
+					s != null && s.cancelAtPeriodEnd,
 					(s == null) ? null : Instant.ofEpochSecond(s.trialEnd != null ? s.trialEnd : s.periodEnd),
 					(method == null) ? null : method.brand + " •••• " + method.last4, invoices);
-		}
-	}
-
-	Model.Customer portalCustomer(String portalSessionId) {
-		synchronized (this.store) {
-			Model.PortalSession session = this.store.get(Model.PortalSession.class, "billing_portal.session",
-					portalSessionId);
-			return this.store.get(Model.Customer.class, "customer", session.customer);
-		}
+		});
 	}
 
 }
