@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsstand.billing.internal.StripeConnection;
-import io.newsstand.testing.RedisTestContextInitializer;
+import io.newsstand.testing.RedisTestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,15 +26,18 @@ class SandboxKeyTest {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
+	/** One database for every start: a restart finds the Redis it left. */
+	private static final String REDIS = RedisTestServer.get().leaseDatabase().url();
+
 	@TempDir
 	Path data;
 
 	private static ConfigurableApplicationContext start(String... args) {
-		String[] all = new String[args.length + 1];
+		String[] all = new String[args.length + 2];
 		all[0] = "--server.port=0";
-		System.arraycopy(args, 0, all, 1, args.length);
-		return new SpringApplicationBuilder(BillingTestApplication.class)
-				.initializers(new RedisTestContextInitializer()).run(all);
+		all[1] = "--spring.data.redis.url=" + REDIS;
+		System.arraycopy(args, 0, all, 2, args.length);
+		return new SpringApplicationBuilder(BillingTestApplication.class).run(all);
 	}
 
 	private static int customers(ConfigurableApplicationContext app, String key) throws Exception {

@@ -153,7 +153,9 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll().requestMatchers("/operator/**", "/editor/**", "/actuator/**").hasRole("ADMIN")
 				.requestMatchers("/account", "/account/**", "/membership/checkout", "/membership/welcome",
-						"/membership/cancel", "/following", "/saved", "/history", "/history/**", "/start")
+						"/membership/cancel", "/following", "/saved", "/history", "/history/**", "/start",
+						// The Stripe sandbox's hosted pages serve only the reader they were opened for.
+						"/sandbox/stripe/checkout/**", "/sandbox/stripe/portal/**")
 				.authenticated().anyRequest().permitAll()).authenticationManager(authenticationManager)
 				.formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin").usernameParameter("email")
 						.passwordParameter("password").successHandler(new ReturnToPageSuccessHandler())
@@ -162,8 +164,12 @@ class SecurityConfiguration {
 				.logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout")
 						.deleteCookies(REMEMBER_ME_COOKIE))
 				.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+				// Machine-to-machine only: the webhook is signed, the sandbox's API and
+				// controls
+				// need its secret key (a bearer header no browser sends on its own). The
+				// sandbox's hosted pages are forms like the others and carry the token.
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/stripe/webhook",
-						"/sandbox/**"))
+						"/sandbox/stripe/v1/**", "/sandbox/stripe/_control/**"))
 				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 				.exceptionHandling(errors -> errors.authenticationEntryPoint(
 						(request, response, ex) -> response.sendRedirect(signInUrlReturningTo(request))))

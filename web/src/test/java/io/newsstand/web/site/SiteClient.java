@@ -43,9 +43,9 @@ public final class SiteClient {
 		return getUrl(this.base + path, headers);
 	}
 
-	/** GET of an absolute URL (a redirect's Location). */
+	/** GET of a redirect's Location (absolute, or a path on this site). */
 	public HttpResponse<String> getUrl(String url, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+		HttpRequest.Builder request = HttpRequest.newBuilder(resolve(url)).GET();
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
@@ -62,13 +62,17 @@ public final class SiteClient {
 		return postUrl(this.base + path, fields);
 	}
 
-	/** POST of a form to an absolute URL. */
+	/** POST of a form to a URL (absolute, or a path on this site). */
 	public HttpResponse<String> postUrl(String url, Map<String, String> fields) {
 		String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 				+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
 		return remember(
-				send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+				send(HttpRequest.newBuilder(resolve(url)).header("Content-Type", "application/x-www-form-urlencoded")
 						.POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+	}
+
+	private URI resolve(String url) {
+		return URI.create(this.base).resolve(url);
 	}
 
 	public HttpResponse<String> postJson(String path, String json, String... headers) {
@@ -146,7 +150,8 @@ public final class SiteClient {
 		HttpResponse<String> checkout = submit("/membership", "/membership/checkout", "plan", plan);
 		String hosted = checkout.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
 				"No checkout redirect: " + checkout.statusCode() + " " + checkout.body()));
-		HttpResponse<String> paid = postUrl(hosted, Map.of("cardNumber", card));
+		getUrl(hosted);
+		HttpResponse<String> paid = postUrl(hosted, withCsrf("cardNumber", card));
 		String welcome = paid.headers().firstValue("Location")
 				.orElseThrow(() -> new IllegalStateException("The sandbox did not accept the card: " + paid.body()));
 		return getUrl(welcome);
