@@ -124,7 +124,7 @@ class SandboxDurabilityTest {
 			assertThat(sandbox.render(clock, List.of())).containsEntry("frozen_time", 1800000000L);
 			assertThat(sandbox.render(subscription, List.of())).containsEntry("status", "trialing");
 
-			// In steps it goes through: a year is about 40 events.
+			// In steps it goes through: a year is some 25 events.
 			sandbox.advanceClock(clock, 1800000000L + 365L * 86_400);
 			assertThat(sandbox.render(subscription, List.of())).containsEntry("status", "active");
 		}
