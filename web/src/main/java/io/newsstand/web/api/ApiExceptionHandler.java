@@ -1,6 +1,10 @@
 package io.newsstand.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,9 +33,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				problem.getStatusCode(), request);
 	}
 
+	/**
+	 * The selectors above also match the HTML controllers of those packages: their
+	 * errors go to the site's error page (by status, through the container), not
+	 * problem+json. {@code headers} may be read-only (Spring passes
+	 * {@code HttpHeaders.EMPTY} for most of its exceptions), so they are copied.
+	 */
 	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		if (request instanceof ServletWebRequest servlet && !isApi(servlet.getRequest())
+				&& servlet.getResponse() != null) {
+			try {
+				headers.forEach(
+						(name, values) -> values.forEach(value -> servlet.getResponse().addHeader(name, value)));
+				servlet.getResponse().sendError(statusCode.value());
+			} catch (IOException ex2) {
+				throw new UncheckedIOException(ex2);
+			}
+			return null;
+		}
+		HttpHeaders writable = new HttpHeaders();
+		writable.putAll(headers);
 		ProblemDetail problem = (body instanceof ProblemDetail detail)
 				? detail
 				: (ex instanceof ErrorResponse response) ? response.getBody() : ProblemDetail.forStatus(statusCode);
@@ -42,8 +65,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
 			problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
 		}
-		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		return ResponseEntity.status(statusCode).headers(headers).body(problem);
+		writable.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return ResponseEntity.status(statusCode).headers(writable).body(problem);
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith("/api/");
 	}
 
 }

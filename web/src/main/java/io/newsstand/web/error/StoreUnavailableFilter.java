@@ -1,18 +1,16 @@
 package io.newsstand.web.error;
 
+import io.newsstand.web.redis.RedisCircuit;
 import io.newsstand.web.security.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,10 +18,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 503 with a clear page (or problem+json for the API) when Redis is
- * away, wherever in the request the failure happened: the session filter, a
- * controller or a view. Runs before the session filter so that even a failed
- * session lookup gets this answer.
+ * Answers 503 with a clear page (or problem+json for the API) and
+ * {@code Retry-After} when Redis is away, wherever in the request the failure
+ * happened: the session filter, a controller or a view. Runs before the session
+ * filter so that even a failed session lookup gets this answer. Once one
+ * request has met the outage, the {@link RedisCircuit} is open and the
+ * following ones are answered at once, without touching Redis; the circuit logs
+ * the outage once.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,44 +32,46 @@ class StoreUnavailableFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(StoreUnavailableFilter.class);
 
-	static final String RETRY_AFTER_SECONDS = "5";
-
 	private final ProblemWriter problems;
 
-	StoreUnavailableFilter(ProblemWriter problems) {
+	private final RedisCircuit circuit;
+
+	StoreUnavailableFilter(ProblemWriter problems, RedisCircuit circuit) {
 		this.problems = problems;
+		this.circuit = circuit;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (this.circuit.isOpen() && needsRedis(request)) {
+			writeUnavailable(request, response);
+			return;
+		}
 		try {
 			chain.doFilter(request, response);
 		} catch (ServletException | IOException | RuntimeException ex) {
-			Throwable storeFailure = storeFailure(ex);
-			if (storeFailure == null || response.isCommitted()) {
+			if (response.isCommitted() || !this.circuit.tripOn(ex)) {
 				throw ex;
 			}
-			log.warn("Redis unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(),
-					storeFailure.getMessage());
+			log.debug("Redis unavailable during {} {}", request.getMethod(), request.getRequestURI(), ex);
 			writeUnavailable(request, response);
 		}
 	}
 
-	static @Nullable Throwable storeFailure(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
-					|| t instanceof io.lettuce.core.RedisConnectionException) {
-				return t;
-			}
-		}
-		return null;
+	/**
+	 * Health reports the outage itself, and the stylesheet of the 503 page needs no
+	 * Redis.
+	 */
+	private static boolean needsRedis(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return !path.startsWith("/actuator/") && !path.startsWith("/css/");
 	}
 
 	private void writeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.resetBuffer();
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.circuit.retryAfter().toSeconds())));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		if (wantsJson(request)) {
 			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
@@ -76,7 +79,7 @@ class StoreUnavailableFilter extends OncePerRequestFilter {
 		} else {
 			response.setCharacterEncoding("UTF-8");
 			response.setContentType(MediaType.TEXT_HTML_VALUE);
-			response.getWriter().write(UNAVAILABLE_PAGE);
+			response.getWriter().write(PlainErrorPage.html(HttpStatus.SERVICE_UNAVAILABLE));
 		}
 	}
 
@@ -85,29 +88,5 @@ class StoreUnavailableFilter extends OncePerRequestFilter {
 		return request.getRequestURI().startsWith("/api/")
 				|| (accept != null && accept.contains("json") && !accept.contains("text/html"));
 	}
-
-	// The site's layout, written out: this page is shown when the template's data
-	// cannot be had.
-	private static final String UNAVAILABLE_PAGE = """
-			<!DOCTYPE html>
-			<html lang="en">
-			<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-			<meta name="color-scheme" content="light dark">
-			<title>Back in a moment · Newsstand</title>
-			<link rel="stylesheet" href="/css/site.css"></head>
-			<body>
-			<a class="skip-link" href="#main">Skip to the content</a>
-			<header class="masthead"><div class="masthead-inner"><a class="brand" href="/">Newsstand</a></div></header>
-			<main id="main" tabindex="-1">
-			<h1>Back in a moment</h1>
-			<p>Newsstand cannot reach its data store right now, so this page could not be shown.
-			Nothing you saved is lost. Please try again in a few seconds.</p>
-			<p class="meta">Error 503</p>
-			<p><a href="/">Go to the front page</a></p>
-			</main>
-			<footer class="site-footer"><p>Newsstand brings hundreds of publishers together under one membership.</p></footer>
-			</body>
-			</html>
-			""";
 
 }

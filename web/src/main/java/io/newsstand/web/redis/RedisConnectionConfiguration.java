@@ -30,7 +30,7 @@ class RedisConnectionConfiguration {
 	@Conditional(EmbeddedRedisCondition.class)
 	static class Embedded {
 
-		@Bean(initMethod = "start", destroyMethod = "stop")
+		@Bean(initMethod = "start", destroyMethod = "close")
 		EmbeddedRedisServer embeddedRedisServer(NewsstandRedisProperties properties) {
 			return new EmbeddedRedisServer(properties.dataDir());
 		}
