@@ -71,9 +71,10 @@ class RedisTopologyCheck implements BeanPostProcessor {
 						"List the nodes of a Redis Cluster (cluster-enabled yes) in SPRING_DATA_REDIS_CLUSTER_NODES, "
 								+ "or name a single server with SPRING_DATA_REDIS_URL or NEWSSTAND_REDIS_URL instead.");
 			}
-			if (!"ok".equals(info.get("cluster_state"))) {
+			String state = clusterState(uri);
+			if (!"ok".equals(state)) {
 				log.warn("Redis Cluster node {} reports cluster_state:{}; commands for uncovered slots fail until it "
-						+ "is ok", node, info.get("cluster_state"));
+						+ "is ok", node, state);
 			}
 			answering = node.toString();
 			break;
@@ -128,6 +129,17 @@ class RedisTopologyCheck implements BeanPostProcessor {
 			return connection.sync().info("cluster").lines().filter(line -> line.contains(":"))
 					.collect(Collectors.toMap(line -> line.substring(0, line.indexOf(':')),
 							line -> line.substring(line.indexOf(':') + 1).strip(), (a, b) -> b));
+		} finally {
+			client.shutdown(Duration.ZERO, TIMEOUT);
+		}
+	}
+
+	private static String clusterState(RedisURI uri) {
+		RedisClient client = RedisClient.create();
+		try (StatefulRedisConnection<String, String> connection = client.connect(uri)) {
+			connection.setTimeout(TIMEOUT);
+			return connection.sync().clusterInfo().lines().filter(line -> line.startsWith("cluster_state:"))
+					.map(line -> line.substring("cluster_state:".length()).strip()).findFirst().orElse("unknown");
 		} finally {
 			client.shutdown(Duration.ZERO, TIMEOUT);
 		}

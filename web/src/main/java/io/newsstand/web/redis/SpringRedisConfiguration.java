@@ -25,17 +25,27 @@ class SpringRedisConfiguration {
 
 	/**
 	 * Periodic topology refresh when
-	 * {@code spring.data.redis.lettuce.cluster.refresh.period} is unset.
+	 * {@code spring.data.redis.lettuce.cluster.refresh.period} is unset: short, as
+	 * it bounds how long a failover goes unnoticed when no command triggers an
+	 * adaptive refresh after the replica's promotion (it costs one CLUSTER NODES
+	 * per Redis node per app node each period).
 	 */
-	static final Duration DEFAULT_REFRESH_PERIOD = Duration.ofSeconds(30);
+	static final Duration DEFAULT_REFRESH_PERIOD = Duration.ofSeconds(5);
+
+	/**
+	 * Adaptive refreshes at most this often: Lettuce 6.8 waits 30 s (7.x: 5 s), and
+	 * the first trigger after a master dies (reconnects failing) comes before its
+	 * replica is promoted.
+	 */
+	static final Duration ADAPTIVE_REFRESH_LIMIT = Duration.ofSeconds(1);
 
 	/**
 	 * Lettuce 6.8 (Boot 4.0) refreshes the Cluster topology only when told to: a
 	 * failover would otherwise leave commands for the lost master's slots failing
 	 * until a restart. Every adaptive trigger (MOVED, ASK, persistent reconnects,
-	 * uncovered slot, unknown node) refreshes at once, at most every 5 s, and a
+	 * uncovered slot, unknown node) refreshes at once, at most every second, and a
 	 * periodic refresh catches what no command of this node triggered; Lettuce 7
-	 * makes the same choices by default. Reads stay on masters (Boot's default
+	 * turns the same triggers on by default. Reads stay on masters (Boot's default
 	 * {@code read-from}), so a reader never sees their own write missing.
 	 */
 	@Bean
@@ -46,7 +56,7 @@ class SpringRedisConfiguration {
 		return builder -> {
 			if (builder instanceof ClusterClientOptions.Builder cluster) {
 				cluster.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enablePeriodicRefresh(period)
-						.enableAllAdaptiveRefreshTriggers().adaptiveRefreshTriggersTimeout(Duration.ofSeconds(5))
+						.enableAllAdaptiveRefreshTriggers().adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_LIMIT)
 						.dynamicRefreshSources(dynamicSources).build());
 				// A MOVED to a node promoted since the last refresh is followed, not refused.
 				cluster.validateClusterNodeMembership(false);
