@@ -57,6 +57,7 @@ public record RedisTestDatabase(String host, int port, @Nullable String password
 	public StringRedisTemplate template(LettuceConnectionFactory factory) {
 		StringRedisTemplate template = new StringRedisTemplate(factory);
 		template.afterPropertiesSet();
+		SingleSlotScriptsInitializer.install(template);
 		return template;
 	}
 

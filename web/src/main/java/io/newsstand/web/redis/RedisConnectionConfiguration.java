@@ -4,6 +4,7 @@ import io.newsstand.web.startup.InvalidSettingException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +14,16 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
- * Gives Spring Boot's Redis auto-configuration its connection: the embedded
- * server when {@code newsstand.redis.url} is blank (started before the
- * connection factory, stopped after it), the external one otherwise.
+ * Gives Spring Boot's Redis auto-configuration its connection: the external
+ * server {@code newsstand.redis.url} names, or, when it and Boot's own
+ * {@code spring.data.redis.*} are blank, the embedded server (started before
+ * the connection factory, stopped after it). With {@code spring.data.redis.*}
+ * set, Boot builds the connection itself ({@link SpringRedisConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class RedisConnectionConfiguration {
@@ -59,7 +63,9 @@ class RedisConnectionConfiguration {
 	static class External {
 
 		@Bean
-		DataRedisConnectionDetails redisConnectionDetails(NewsstandRedisProperties properties) {
+		DataRedisConnectionDetails redisConnectionDetails(NewsstandRedisProperties properties,
+				Environment environment) {
+			refuseSecondTopology(environment);
 			RedisUrl url = RedisUrl.parse(properties.url());
 			checkReachable(url);
 			return new Details(DataRedisConnectionDetails.Standalone.of(url.host(), url.port(), url.database()),
@@ -70,6 +76,21 @@ class RedisConnectionConfiguration {
 		RedisStartupCheck redisStartupCheck(RedisConnectionFactory factory, NewsstandRedisProperties properties) {
 			return new RedisStartupCheck(factory, RedisUrl.PROPERTY, "external Redis at "
 					+ RedisUrl.parse(properties.url()).redacted() + " (its persistence is the server's own)");
+		}
+
+		/**
+		 * The shorthand names one server; with a Cluster or Sentinel set as well the
+		 * app would silently use only one of them.
+		 */
+		private static void refuseSecondTopology(Environment environment) {
+			for (String property : List.of("spring.data.redis.cluster.nodes", "spring.data.redis.sentinel.master")) {
+				if (EmbeddedRedisCondition.hasText(environment, property)) {
+					throw new InvalidSettingException(RedisUrl.PROPERTY,
+							"is set together with " + property + ", and the app would use only one of them",
+							"Unset NEWSSTAND_REDIS_URL to use the Cluster or Sentinel named by spring.data.redis.*, "
+									+ "or unset " + InvalidSettingException.environmentVariable(property) + ".");
+				}
+			}
 		}
 
 		private static void checkReachable(RedisUrl url) {

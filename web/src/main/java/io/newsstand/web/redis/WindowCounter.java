@@ -1,7 +1,9 @@
 package io.newsstand.web.redis;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +12,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class WindowCounter {
+
+	/**
+	 * Adds one and gives the key its expiry whenever it has none, in one script:
+	 * with INCR and EXPIRE sent apart, a master failover (or a crash) between them
+	 * left a counter without expiry, and its limit never lifted.
+	 */
+	private static final RedisScript<Long> INCREMENT = RedisScript.of("""
+			local count = redis.call('INCR', KEYS[1])
+			if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+			return count
+			""", Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -23,12 +36,9 @@ public class WindowCounter {
 		return (value != null) ? Long.parseLong(value) : 0;
 	}
 
-	/** Adds one and returns the new count; the first increment sets the expiry. */
+	/** Adds one and returns the new count; the counter expires with its window. */
 	public long increment(String key, Duration window) {
-		Long count = this.redis.opsForValue().increment(key);
-		if (count != null && count == 1) {
-			this.redis.expire(key, window);
-		}
+		Long count = this.redis.execute(INCREMENT, List.of(key), Long.toString(window.toMillis()));
 		return (count != null) ? count : 0;
 	}
 

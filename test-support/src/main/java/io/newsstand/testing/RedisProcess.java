@@ -1,0 +1,184 @@
+package io.newsstand.testing;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import redis.embedded.core.ExecutableProvider;
+
+/**
+ * One redis-server process started from the binary the embedded server uses
+ * (the one shipped in the embedded-redis jar), on a loopback port, with a
+ * working directory of its own; killed by its pid.
+ */
+public final class RedisProcess {
+
+	static final String HOST = "127.0.0.1";
+
+	private static @Nullable File binary;
+
+	private final int port;
+
+	private final Path dir;
+
+	private final List<String> arguments;
+
+	private @Nullable Process process;
+
+	RedisProcess(int port, Path dir, List<String> arguments) {
+		this.port = port;
+		this.dir = dir;
+		this.arguments = arguments;
+	}
+
+	/**
+	 * The redis-server binary of the embedded-redis jar, extracted once per JVM.
+	 */
+	static synchronized File binary() {
+		if (binary == null) {
+			try {
+				binary = ExecutableProvider.newJarResourceProvider().get();
+			} catch (IOException ex) {
+				throw new UncheckedIOException("The embedded-redis jar has no redis-server for this platform", ex);
+			}
+		}
+		return binary;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public String address() {
+		return HOST + ":" + this.port;
+	}
+
+	Path dir() {
+		return this.dir;
+	}
+
+	/** Starts the process (again, on the same directory, after a kill). */
+	synchronized void start() {
+		List<String> command = new ArrayList<>();
+		command.add(binary().getAbsolutePath());
+		command.addAll(this.arguments);
+		try {
+			this.process = new ProcessBuilder(command).directory(this.dir.toFile()).redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.appendTo(this.dir.resolve("redis.log").toFile())).start();
+		} catch (IOException ex) {
+			throw new UncheckedIOException("redis-server did not start on port " + this.port, ex);
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!answers()) {
+			if (!this.process.isAlive() || System.nanoTime() > deadline) {
+				throw new IllegalStateException(
+						"redis-server on port " + this.port + " did not come up; see " + this.dir.resolve("redis.log"));
+			}
+			pause(20);
+		}
+	}
+
+	/** SIGKILL, as a crashed machine would stop: no shutdown, no last write. */
+	public synchronized void kill() {
+		Process running = this.process;
+		this.process = null;
+		if (running != null) {
+			running.destroyForcibly();
+			try {
+				running.waitFor();
+			} catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	public synchronized boolean alive() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	/** Runs commands on a connection to this process alone. */
+	public <T> T call(Function<RedisCommands<String, String>, T> commands) {
+		RedisClient client = RedisClient.create(
+				RedisURI.builder().withHost(HOST).withPort(this.port).withTimeout(Duration.ofSeconds(5)).build());
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			return commands.apply(connection.sync());
+		} finally {
+			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		}
+	}
+
+	boolean answers() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(HOST, this.port), 200);
+			return true;
+		} catch (IOException ex) {
+			return false;
+		}
+	}
+
+	void deleteDir() {
+		try (Stream<Path> files = Files.walk(this.dir)) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		} catch (IOException ex) {
+			// A temporary directory; the OS cleans it up in time.
+		}
+	}
+
+	static Path newDir(String name) {
+		try {
+			return Files.createTempDirectory("newsstand-" + name + "-");
+		} catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A free loopback port whose Cluster bus port (+10000) is free too; Redis 6.2
+	 * refuses ports above 55535 in cluster mode.
+	 */
+	static int freeClusterPort() {
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int port = ThreadLocalRandom.current().nextInt(20_000, 45_000);
+			if (free(port) && free(port + 10_000)) {
+				return port;
+			}
+		}
+		throw new IllegalStateException("No free port pair (port, port+10000) on " + HOST);
+	}
+
+	static boolean free(int port) {
+		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+			socket.setReuseAddress(true);
+			return true;
+		} catch (IOException ex) {
+			return false;
+		}
+	}
+
+	static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for Redis", ex);
+		}
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.newsstand.web.scaleout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsstand.testing.RedisTestCluster;
+import io.newsstand.web.site.SiteClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+
+/**
+ * Two app nodes on one Redis Cluster, each polling and serving: they split the
+ * polling without fetching a feed twice, and what a reader does on one node (an
+ * account, a session, a membership, a pick) holds on the other.
+ */
+class ClusterMultiNodeTest {
+
+	private static final String DUE = "newsstand:{poll}:due";
+
+	private static RedisTestCluster cluster;
+
+	private static ClusterErrorWatch errors;
+
+	private static ClusterApp a;
+
+	private static ClusterApp b;
+
+	@BeforeAll
+	static void start() {
+		cluster = RedisTestCluster.start();
+		errors = ClusterErrorWatch.install();
+		// Small claims, so both nodes take part in each cycle.
+		String[] settings = {"spring.data.redis.cluster.nodes=" + cluster.nodesProperty(),
+				"newsstand.aggregator.batch-size=2", "newsstand.aggregator.max-in-flight=2"};
+		a = ClusterApp.start(settings);
+		b = ClusterApp.start(settings);
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+				.untilAsserted(() -> assertThat(b.get("/api/v1/articles?limit=5", null).body()).contains("(sample)"));
+	}
+
+	@AfterAll
+	static void stop() {
+		for (ClusterApp app : new ClusterApp[]{a, b}) {
+			if (app != null) {
+				app.close();
+			}
+		}
+		errors.uninstall();
+		cluster.close();
+	}
+
+	@AfterEach
+	void nothingTheClusterRefused() {
+		assertThat(errors.seen()).isEmpty();
+	}
+
+	/**
+	 * Every feed is made due at once, three times; each time every feed is fetched
+	 * by exactly one of the two nodes, and across the cycles both nodes poll.
+	 */
+	@Test
+	void everyFeedIsPolledByExactlyOneNodePerCycle() {
+		StringRedisTemplate redis = a.bean(StringRedisTemplate.class);
+		await().atMost(Duration.ofSeconds(60)).until(() -> allScheduledLater(redis));
+		Set<String> feeds = redis.opsForZSet().range(DUE, 0, -1);
+		assertThat(feeds).hasSizeGreaterThan(4);
+		Map<Integer, Long> perNode = new java.util.HashMap<>();
+		for (int cycle = 0; cycle < 3; cycle++) {
+			FeedFetchLog.fetches.clear();
+			for (String feed : feeds) {
+				redis.opsForZSet().add(DUE, feed, 0);
+			}
+			// A cycle ends when every feed is handed back with a next poll minutes away:
+			// no node can fetch it again in this cycle.
+			await().atMost(Duration.ofSeconds(60)).until(() -> allScheduledLater(redis));
+			Map<String, Long> perFeed = FeedFetchLog.fetches.stream()
+					.collect(Collectors.groupingBy(FeedFetchLog.Fetch::path, Collectors.counting()));
+			assertThat(perFeed).as("fetches per feed in cycle " + cycle).hasSize(feeds.size())
+					.allSatisfy((feed, count) -> assertThat(count).as(feed).isEqualTo(1));
+			FeedFetchLog.fetches.forEach(fetch -> perNode.merge(fetch.nodePort(), 1L, Long::sum));
+		}
+		assertThat(perNode).as("fetches per node").containsOnlyKeys(a.port(), b.port());
+	}
+
+	@Test
+	void aMemberMadeOnOneNodeReadsInFullOnTheOther() {
+		String email = "member-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		String password = "a long member passphrase";
+		SiteClient onA = new SiteClient(a.baseUrl());
+		assertThat(onA.signUp(email, password).statusCode()).isEqualTo(302);
+		onA.startTrial("monthly", "4242424242424242");
+		String token = b.token(email, password);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(
+				() -> assertThat(b.get("/api/v1/me/membership", token).body()).contains("\"state\":\"trialing\""));
+		String id = b.get("/api/v1/articles?limit=5", null).body().replaceAll("(?s).*?\"id\":\"([0-9a-f]+)\".*", "$1");
+		assertThat(b.get("/api/v1/articles/" + id, token).body()).contains("\"access\":\"full\"");
+	}
+
+	@Test
+	void aSessionMadeOnOneNodeWorksOnTheOther() {
+		String email = "reader-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		SiteClient onA = new SiteClient(a.baseUrl());
+		assertThat(onA.signUp(email, "a long reader passphrase").statusCode()).isEqualTo(302);
+		SiteClient onB = new SiteClient(b.baseUrl());
+		onB.addCookie("SESSION", onA.cookie("SESSION").orElseThrow());
+		assertThat(onB.get("/account").statusCode()).isEqualTo(200);
+		assertThat(onB.get("/account").body()).contains(email);
+	}
+
+	@Test
+	void aPickFollowAndSavedArticleMadeOnOneNodeShowOnTheOther() {
+		String adminToken = a.token(ClusterApp.ADMIN_EMAIL, ClusterApp.ADMIN_PASSWORD);
+		String id = a.get("/api/v1/articles?limit=5", null).body().replaceAll("(?s).*?\"id\":\"([0-9a-f]+)\".*", "$1");
+		assertThat(a.send("PUT", "/api/v1/editor/picks/" + id, adminToken,
+				"{\"order\":1,\"expiresAt\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}").statusCode())
+				.isEqualTo(200);
+		await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(b.get("/api/v1/home?edition=INT", null).body())
+						.contains("\"picks\":[{\"id\":\"" + id));
+		String token = a.token(ClusterApp.ADMIN_EMAIL, ClusterApp.ADMIN_PASSWORD);
+		a.send("PUT", "/api/v1/me/saved/" + id, token, null);
+		a.send("PUT", "/api/v1/me/follows/section/World", token, null);
+		assertThat(b.get("/api/v1/me/saved", token).body()).contains(id);
+		assertThat(b.get("/api/v1/me/follows", token).body()).contains("\"value\":\"world\"");
+	}
+
+	@Test
+	void searchOnEachNodeFindsWhatTheOtherPolled() {
+		Function<ClusterApp, String> firstTitleWord = app -> {
+			String title = app.get("/api/v1/articles?limit=1", null).body()
+					.replaceAll("(?s).*?\"title\":\"([^\"]+)\".*", "$1");
+			return java.util.Arrays.stream(title.split("\\W+")).filter(w -> w.length() > 5).findFirst().orElseThrow();
+		};
+		String word = firstTitleWord.apply(a);
+		for (ClusterApp app : new ClusterApp[]{a, b}) {
+			await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(app.get("/api/v1/search?q=" + word, null).body())
+							.contains("\"totalHits\":").doesNotContain("\"totalHits\":0"));
+		}
+	}
+
+	private static boolean allScheduledLater(StringRedisTemplate redis) {
+		Set<TypedTuple<String>> due = redis.opsForZSet().rangeWithScores(DUE, 0, -1);
+		long leased = redis.opsForZSet().zCard("newsstand:{poll}:leases");
+		double soon = System.currentTimeMillis() + Duration.ofMinutes(1).toMillis();
+		return leased == 0 && due != null && !due.isEmpty()
+				&& due.stream().allMatch(tuple -> tuple.getScore() != null && tuple.getScore() > soon);
+	}
+
+}
