@@ -298,6 +298,7 @@ class DefaultBilling implements Billing {
 				this.stripe.cancelNow(subscription);
 			}
 			this.store.forgetCheckout(accountId);
+			this.store.forgetPendingCheckout(accountId);
 			return resync(s);
 		}, false);
 	}

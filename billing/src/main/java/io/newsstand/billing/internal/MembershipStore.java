@@ -80,6 +80,11 @@ class MembershipStore {
 		this.redis.opsForSet().add(BillingKeys.reconcile(), accountId);
 	}
 
+	/** The account is going away: nothing more to wait for. */
+	void forgetPendingCheckout(String accountId) {
+		this.redis.delete(BillingKeys.checkoutPending(accountId));
+	}
+
 	/**
 	 * A checkout started in the last 48 h and no live subscription seen since.
 	 */

@@ -134,10 +134,16 @@ public record MembershipSummary(String state, String headline, List<String> deta
 				Instant trialEnd = membership.trialEndsAt();
 				Instant periodEnd = membership.currentPeriodEnd();
 				boolean trialOnly = trialEnd != null && (periodEnd == null || !periodEnd.isAfter(trialEnd));
-				headline = trialOnly
-						? "Your free trial ended on " + day(trialEnd) + "."
-						: "Your membership ended" + ((periodEnd != null) ? " on " + day(periodEnd) : "") + ".";
-				details.add("Become a member again to read everything: " + terms.monthlyPrice() + ".");
+				if (membership.updateCard()) {
+					// Still past due at Stripe, after the grace period: a working card revives it.
+					headline = "Your payment failed and the grace period is over.";
+					details.add("Update your card in the billing portal and we will charge it again.");
+				} else {
+					headline = trialOnly
+							? "Your free trial ended on " + day(trialEnd) + "."
+							: "Your membership ended" + ((periodEnd != null) ? " on " + day(periodEnd) : "") + ".";
+					details.add("Become a member again to read everything: " + terms.monthlyPrice() + ".");
+				}
 			}
 			default -> throw new IllegalStateException("Unknown membership state " + membership.state());
 		}
