@@ -16,6 +16,16 @@ public interface Billing {
 	 */
 	Membership membership(String accountId);
 
+	/**
+	 * The reader's own membership, for their account page and the API: as
+	 * {@link #membership}, but while a checkout started in the last 48 hours and
+	 * the snapshot shows no membership, it is first re-read from Stripe (at most
+	 * every few seconds per account), so a webhook that never arrived does not hide
+	 * what the reader just paid for. If Stripe cannot be reached, the snapshot's
+	 * membership.
+	 */
+	Membership ownMembership(String accountId);
+
 	/** The plans on offer, with prices as Stripe has them (cached briefly). */
 	List<Plan> plans();
 

@@ -29,15 +29,18 @@ import org.jspecify.annotations.Nullable;
  *            full now
  * @param reason
  *            why, in words a reader understands
+ * @param updateCard
+ *            a payment failed (or a trial ended without a card): the way on is
+ *            to update the card in the billing portal
  */
 public record Membership(String accountId, MembershipState state, @Nullable String plan, @Nullable Instant trialEndsAt,
 		@Nullable Instant currentPeriodEnd, boolean cancelAtPeriodEnd, @Nullable Instant graceEndsAt,
-		@Nullable Instant lastSyncedAt, boolean mayReadInFull, String reason) {
+		@Nullable Instant lastSyncedAt, boolean mayReadInFull, String reason, boolean updateCard) {
 
 	/** The membership of an account that never subscribed. */
 	public static Membership none(String accountId) {
 		return new Membership(accountId, MembershipState.NONE, null, null, null, false, null, null, false,
-				"Not a member yet.");
+				"Not a member yet.", false);
 	}
 
 }

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one access rule: trialing and active read in full; cancelled at period
  * end reads until the period ends; past due reads for a grace period from the
- * first failed payment; unpaid, paused, cancelled, incomplete and
+ * first failed payment if the subscription has paid before
+ * ({@link GraceAfterFailedPayment}); unpaid, paused, cancelled, incomplete and
  * incomplete_expired do not. Access is also capped at the end of the trial or
  * period (plus a little slack for Stripe's own processing), so a missed webhook
  * cannot extend it.
@@ -19,10 +20,10 @@ public final class AccessRule {
 	/** Stripe charges about an hour after a period ends; allow for it. */
 	static final Duration PERIOD_SLACK = Duration.ofHours(2);
 
-	private final Duration grace;
+	private final GraceAfterFailedPayment grace;
 
 	public AccessRule(Duration grace) {
-		this.grace = grace;
+		this.grace = new GraceAfterFailedPayment(grace);
 	}
 
 	/** The membership of a snapshot at a moment of real time. */
@@ -48,16 +49,14 @@ public final class AccessRule {
 						trial ? "Free trial until " + end + "." : "Member.");
 			}
 			case "past_due" -> {
-				Instant since = (snapshot.pastDueSince() != null) ? snapshot.pastDueSince() : snapshot.syncedAt();
-				Instant graceEnd = since.plus(this.grace);
-				yield now.isBefore(graceEnd)
-						? membership(snapshot, MembershipState.PAST_DUE, graceEnd, true,
-								"Your last payment failed; update your card before " + graceEnd + " to keep reading.")
-						: membership(snapshot, MembershipState.LAPSED, graceEnd, false,
-								"Your payment failed and the grace period is over; update your card to read again.");
+				GraceAfterFailedPayment.Decision decision = this.grace.decide(snapshot, now);
+				MembershipState state = (decision.reads() || decision.graceEnd() == null)
+						? MembershipState.PAST_DUE
+						: MembershipState.LAPSED;
+				yield membership(snapshot, state, decision.graceEnd(), decision.reads(), decision.reason(), true);
 			}
 			case "paused" -> membership(snapshot, MembershipState.PAUSED, null, false,
-					"Your trial ended without a card; add one to continue.");
+					"Your trial ended without a card; add one to continue.", true);
 			case "incomplete" ->
 				membership(snapshot, MembershipState.NONE, null, false, "Your first payment has not completed.");
 			case "none" -> membership(snapshot, MembershipState.NONE, null, false, "Not a member yet.");
@@ -67,9 +66,14 @@ public final class AccessRule {
 
 	private static Membership membership(Snapshot s, MembershipState state, @Nullable Instant graceEnd, boolean read,
 			String reason) {
+		return membership(s, state, graceEnd, read, reason, false);
+	}
+
+	private static Membership membership(Snapshot s, MembershipState state, @Nullable Instant graceEnd, boolean read,
+			String reason, boolean updateCard) {
 		return new Membership(s.accountId(), state, s.plan(), s.trialEnd(),
 				s.status().equals("trialing") ? s.trialEnd() : s.periodEnd(), s.cancelAtPeriodEnd(), graceEnd,
-				s.syncedAt(), read, reason);
+				s.syncedAt(), read, reason, updateCard);
 	}
 
 }

@@ -34,6 +34,19 @@ final class BillingKeys {
 		return account(accountId) + "checkout-gen";
 	}
 
+	/**
+	 * String: epoch second of the account's latest checkout start, 48 h TTL;
+	 * deleted when a sync sees a live subscription. Keeps the account reconciled.
+	 */
+	static String checkoutPending(String accountId) {
+		return account(accountId) + "checkout-pending";
+	}
+
+	/** String: a reader's page synced this account from Stripe just now (5 s). */
+	static String readSync(String accountId) {
+		return account(accountId) + "read-sync";
+	}
+
 	/** String: per-account lock around Stripe changes and sync. */
 	static String lock(String accountId) {
 		return account(accountId) + "lock";

@@ -30,7 +30,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pastDueGrace
  *            how long a reader keeps reading after the first failed payment
  * @param reconcileInterval
- *            how often every non-final membership is re-read from Stripe
+ *            how often every non-final membership (and every account with a
+ *            checkout started in the last 48 h) is re-read from Stripe
+ * @param reconcileInitialDelay
+ *            when the first reconcile runs after start (at most a minute, so
+ *            webhooks lost to a crash heal soon)
  * @param webhookTolerance
  *            oldest accepted webhook signature timestamp
  * @param maxNetworkRetries
@@ -61,11 +65,12 @@ public record BillingProperties(@Nullable String stripeSecretKey, @Nullable Stri
 		@Nullable String apiBase, @DefaultValue("newsstand_monthly") String monthlyPrice,
 		@DefaultValue("newsstand_yearly") String yearlyPrice, @DefaultValue("14") int trialDays,
 		@DefaultValue("false") boolean cardlessTrial, @DefaultValue("7d") Duration pastDueGrace,
-		@DefaultValue("1h") Duration reconcileInterval, @DefaultValue("300s") Duration webhookTolerance,
-		@DefaultValue("2") int maxNetworkRetries, @DefaultValue("5s") Duration connectTimeout,
-		@DefaultValue("20s") Duration readTimeout, @Nullable Boolean testClocks,
-		@DefaultValue("true") boolean cardFingerprintCheck, @Nullable String sandboxSecretKey,
-		@DefaultValue("false") boolean requireStripe, @DefaultValue Sandbox sandbox) {
+		@DefaultValue("1h") Duration reconcileInterval, @DefaultValue("30s") Duration reconcileInitialDelay,
+		@DefaultValue("300s") Duration webhookTolerance, @DefaultValue("2") int maxNetworkRetries,
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("20s") Duration readTimeout,
+		@Nullable Boolean testClocks, @DefaultValue("true") boolean cardFingerprintCheck,
+		@Nullable String sandboxSecretKey, @DefaultValue("false") boolean requireStripe,
+		@DefaultValue Sandbox sandbox) {
 
 	/** True when no secret key is configured: the app talks to its own sandbox. */
 	public boolean sandboxActive() {

@@ -74,6 +74,24 @@ class DefaultBilling implements Billing {
 	}
 
 	@Override
+	public Membership ownMembership(String accountId) {
+		Snapshot snapshot = this.store.read(accountId);
+		if ((snapshot == null || snapshot.isFinal()) && this.store.checkoutPending(accountId)
+				&& this.store.claimReadSync(accountId)) {
+			String customerId = this.store.customerOf(accountId);
+			if (customerId != null) {
+				try {
+					snapshot = this.sync.syncAccount(accountId, customerId);
+				} catch (StripeRecords.Failure failure) {
+					log.warn("Sync of account {} (customer {}) for its own page failed: {}", accountId, customerId,
+							failure.getMessage());
+				}
+			}
+		}
+		return this.rule.evaluate(accountId, snapshot, this.clock.instant());
+	}
+
+	@Override
 	public List<Plan> plans() {
 		return this.plans.all();
 	}
@@ -119,6 +137,7 @@ class DefaultBilling implements Billing {
 		if (open != null) {
 			StripeRecords.Session session = this.stripe.checkoutSession(open.sessionId());
 			if (session.status().equals("open") && open.priceId().equals(price.id())) {
+				this.store.checkoutStarted(accountId, this.clock.instant());
 				return new CheckoutOutcome.Redirect(open.url(), open.trial(), "");
 			}
 			if (session.status().equals("open")) {
@@ -133,6 +152,9 @@ class DefaultBilling implements Billing {
 				? ""
 				: Objects.requireNonNullElse(eligibility.refusal(),
 						"A free trial has already been used with this e-mail address.");
+		// Before the session exists: whatever happens to its webhooks, the Reconciler
+		// and the reader's own page look at Stripe until it shows the outcome.
+		this.store.checkoutStarted(accountId, this.clock.instant());
 		String key = "newsstand-checkout:" + accountId + ":" + price.id() + ":" + trial + ":"
 				+ this.store.checkoutGeneration(accountId);
 		StripeRecords.Session session = this.stripe.createCheckout(customerId, accountId, price.id(),
@@ -276,6 +298,7 @@ class DefaultBilling implements Billing {
 				this.stripe.cancelNow(subscription);
 			}
 			this.store.forgetCheckout(accountId);
+			this.store.forgetPendingCheckout(accountId);
 			return resync(s);
 		}, false);
 	}

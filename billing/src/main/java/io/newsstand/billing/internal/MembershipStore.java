@@ -21,8 +21,22 @@ class MembershipStore {
 
 	static final Duration EVENT_RETENTION = Duration.ofDays(35);
 
+	/**
+	 * How long a started checkout keeps its account reconciled while Stripe shows
+	 * no subscription: a Checkout Session expires after 24 h, and Stripe retries a
+	 * webhook for three days; two days covers a session completed at its last
+	 * minute and an outage of a day.
+	 */
+	static final Duration CHECKOUT_PENDING = Duration.ofHours(48);
+
+	/** At most one sync from a reader's page per account this often. */
+	static final Duration READ_SYNC_INTERVAL = Duration.ofSeconds(5);
+
 	private static final JsonMapper JSON = JsonMapper.builder()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			// Snapshots written before a field existed read it as false (hasPaid: the
+			// Reconciler's run at start re-reads every past-due membership at once).
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
 	private final StringRedisTemplate redis;
 
@@ -40,15 +54,51 @@ class MembershipStore {
 
 	/**
 	 * Replaces the snapshot: one JSON value written with one SET, so a reader never
-	 * sees half of it and a read is one GET.
+	 * sees half of it and a read is one GET. A final snapshot leaves the reconcile
+	 * set only when no checkout is pending: "none" right after a checkout may be a
+	 * webhook that never came.
 	 */
 	void write(Snapshot snapshot) {
-		this.redis.opsForValue().set(BillingKeys.membership(snapshot.accountId()), JSON.writeValueAsString(snapshot));
-		if (snapshot.isFinal()) {
-			this.redis.opsForSet().remove(BillingKeys.reconcile(), snapshot.accountId());
+		String accountId = snapshot.accountId();
+		this.redis.opsForValue().set(BillingKeys.membership(accountId), JSON.writeValueAsString(snapshot));
+		if (snapshot.isLive()) {
+			// Stripe has the subscription and so does the snapshot: from here the live
+			// membership keeps the account reconciled.
+			this.redis.delete(BillingKeys.checkoutPending(accountId));
+			this.redis.opsForSet().add(BillingKeys.reconcile(), accountId);
+		} else if (checkoutPending(accountId)) {
+			this.redis.opsForSet().add(BillingKeys.reconcile(), accountId);
 		} else {
-			this.redis.opsForSet().add(BillingKeys.reconcile(), snapshot.accountId());
+			this.redis.opsForSet().remove(BillingKeys.reconcile(), accountId);
 		}
+	}
+
+	/** A checkout starts: reconcile the account until Stripe shows its outcome. */
+	void checkoutStarted(String accountId, Instant at) {
+		this.redis.opsForValue().set(BillingKeys.checkoutPending(accountId), Long.toString(at.getEpochSecond()),
+				CHECKOUT_PENDING);
+		this.redis.opsForSet().add(BillingKeys.reconcile(), accountId);
+	}
+
+	/** The account is going away: nothing more to wait for. */
+	void forgetPendingCheckout(String accountId) {
+		this.redis.delete(BillingKeys.checkoutPending(accountId));
+	}
+
+	/**
+	 * A checkout started in the last 48 h and no live subscription seen since.
+	 */
+	boolean checkoutPending(String accountId) {
+		return Boolean.TRUE.equals(this.redis.hasKey(BillingKeys.checkoutPending(accountId)));
+	}
+
+	/**
+	 * True for the first caller per {@link #READ_SYNC_INTERVAL}: a reader reloading
+	 * the account page does not send a Stripe call per reload.
+	 */
+	boolean claimReadSync(String accountId) {
+		return Boolean.TRUE
+				.equals(this.redis.opsForValue().setIfAbsent(BillingKeys.readSync(accountId), "1", READ_SYNC_INTERVAL));
 	}
 
 	Set<String> accountsToReconcile() {

@@ -54,7 +54,15 @@ class MembershipSync {
 
 	/**
 	 * Syncs the account of a Stripe customer; null when the customer is not one of
-	 * ours (another product on the same Stripe account).
+	 * ours (another product on the same Stripe account) or names an account that
+	 * belongs to another customer.
+	 * <p>
+	 * An account has one customer, linked by checkout under the account's lock.
+	 * {@code metadata.accountId} is only a claim: anyone who can create a customer
+	 * can write any account id there. It is followed only for an account that has
+	 * no customer yet (a link lost to a crash or to Redis data loss); an account
+	 * linked to another customer is never re-linked, and its snapshot is never
+	 * rebuilt from a customer that is not its own.
 	 */
 	@Nullable
 	Snapshot syncCustomer(String customerId) {
@@ -66,12 +74,19 @@ class MembershipSync {
 				log.info("Ignoring Stripe customer {}: no accountId in its metadata", customerId);
 				return null;
 			}
-			if (this.store.customerOf(accountId) == null) {
-				this.store.link(accountId, customerId);
-			}
 		}
 		String owner = accountId;
-		return this.lock.run(owner, () -> syncAccount(owner, customerId));
+		return this.lock.run(owner, () -> {
+			String linked = this.store.customerOf(owner);
+			if (linked == null) {
+				this.store.link(owner, customerId);
+			} else if (!linked.equals(customerId)) {
+				log.warn("Ignoring Stripe customer {}: it names account {}, which is linked to customer {}", customerId,
+						owner, linked);
+				return null;
+			}
+			return syncAccount(owner, customerId);
+		});
 	}
 
 	/** Syncs an account; the caller may already hold its lock. */
@@ -92,7 +107,7 @@ class MembershipSync {
 			log.warn("Customer {} of account {} does not exist at Stripe; membership reset", customerId, accountId);
 			this.store.unlinkIfCustomer(accountId, customerId);
 			return new Snapshot(accountId, customerId, null, "none", null, null, null, null, null, null, false, false,
-					null, 0, 0, "eur", now);
+					null, 0, 0, "eur", now, false);
 		}
 		if (customer.deleted()) {
 			// Deleted at Stripe (its subscriptions are cancelled): a new checkout needs a
@@ -120,7 +135,7 @@ class MembershipSync {
 						.orElse(null));
 		if (chosen == null) {
 			return new Snapshot(accountId, customerId, customer.email(), "none", null, null, null, null, null, null,
-					false, customer.defaultPaymentMethod() != null, null, offset, 0, "eur", now);
+					false, customer.defaultPaymentMethod() != null, null, offset, 0, "eur", now, false);
 		}
 		String paymentMethod = (chosen.defaultPaymentMethod() != null)
 				? chosen.defaultPaymentMethod()
@@ -138,10 +153,14 @@ class MembershipSync {
 		String plan = this.plans.planOf(chosen.priceId());
 		StripeRecords.Price price = this.plans.price(plan == null ? "monthly" : plan);
 		Instant periodStart = instant(chosen.periodStart());
+		boolean pastDue = chosen.status().equals("past_due");
+		// Only grace depends on it (GraceAfterFailedPayment): one more call, and only
+		// while a payment is overdue.
+		boolean hasPaid = pastDue && this.stripe.hasPaidInvoice(chosen.id());
 		return new Snapshot(accountId, customerId, customer.email(), chosen.status(), chosen.id(), chosen.itemId(),
 				plan, instant(chosen.trialEnd()), periodStart, instant(chosen.periodEnd()), chosen.cancelAtPeriodEnd(),
-				paymentMethod != null, chosen.status().equals("past_due") ? periodStart : null, offset, price.amount(),
-				price.currency(), now);
+				paymentMethod != null, pastDue ? periodStart : null, offset, price.amount(), price.currency(), now,
+				hasPaid);
 	}
 
 	private static int rank(String status) {

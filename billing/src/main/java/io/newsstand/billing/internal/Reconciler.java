@@ -6,8 +6,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Periodically re-reads every non-final membership from Stripe, so a missed
- * webhook heals, and publishes last-day trial reminders.
+ * Periodically re-reads from Stripe every non-final membership and every
+ * account with a checkout started in the last 48 hours, so a missed webhook
+ * heals, and publishes last-day trial reminders. The first run comes soon after
+ * start ({@code reconcile-initial-delay}), since a crash is when webhooks get
+ * lost.
  */
 @Component
 public class Reconciler {
@@ -26,7 +29,7 @@ public class Reconciler {
 		this.reminders = reminders;
 	}
 
-	@Scheduled(fixedDelayString = "${newsstand.billing.reconcile-interval:1h}", initialDelayString = "${newsstand.billing.reconcile-interval:1h}")
+	@Scheduled(fixedDelayString = "${newsstand.billing.reconcile-interval:1h}", initialDelayString = "${newsstand.billing.reconcile-initial-delay:30s}")
 	void scheduled() {
 		reconcileAll();
 	}

@@ -41,11 +41,16 @@ import org.jspecify.annotations.Nullable;
  *            the plan's currency
  * @param syncedAt
  *            when this snapshot was built
+ * @param hasPaid
+ *            while past due: the subscription has paid at least one invoice
+ *            with money (a trial's $0 invoice does not count), so a failed
+ *            payment gets a grace period; false in other statuses (not read)
  */
 public record Snapshot(String accountId, String customerId, @Nullable String email, String status,
 		@Nullable String subscriptionId, @Nullable String itemId, @Nullable String plan, @Nullable Instant trialEnd,
 		@Nullable Instant periodStart, @Nullable Instant periodEnd, boolean cancelAtPeriodEnd, boolean hasPaymentMethod,
-		@Nullable Instant pastDueSince, long clockOffsetSeconds, long amount, String currency, Instant syncedAt) {
+		@Nullable Instant pastDueSince, long clockOffsetSeconds, long amount, String currency, Instant syncedAt,
+		boolean hasPaid) {
 
 	/** Statuses after which nothing more happens without a new checkout. */
 	public boolean isFinal() {

@@ -15,6 +15,7 @@ import com.stripe.model.testhelpers.TestClock;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerRetrieveParams;
+import com.stripe.param.InvoiceListParams;
 import com.stripe.param.PriceListParams;
 import com.stripe.param.PriceRetrieveParams;
 import com.stripe.param.SubscriptionListParams;
@@ -257,6 +258,21 @@ class StripeGateway {
 				s.getTrialEnd(), (item == null) ? null : item.getCurrentPeriodStart(),
 				(item == null) ? null : item.getCurrentPeriodEnd(), Boolean.TRUE.equals(s.getCancelAtPeriodEnd()),
 				s.getDefaultPaymentMethod(), Objects.requireNonNullElse(s.getCreated(), 0L));
+	}
+
+	/**
+	 * Whether the subscription has ever paid money: an invoice of it is
+	 * {@code paid} with a non-zero {@code amount_paid}. A trial's $0 invoice does
+	 * not count, so a trial whose first charge failed has never paid.
+	 */
+	boolean hasPaidInvoice(String subscriptionId) {
+		// Stripe lists newest first; one page of 100 covers eight years of monthly
+		// invoices, and a paid one is the rule rather than the exception.
+		return call("list paid invoices",
+				() -> client().v1().invoices()
+						.list(InvoiceListParams.builder().setSubscription(subscriptionId)
+								.setStatus(InvoiceListParams.Status.PAID).setLimit(100L).build()))
+				.getData().stream().anyMatch(invoice -> Objects.requireNonNullElse(invoice.getAmountPaid(), 0L) > 0);
 	}
 
 	void cancelAtPeriodEnd(String subscriptionId, boolean cancel) {

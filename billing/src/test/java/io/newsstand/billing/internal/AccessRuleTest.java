@@ -21,7 +21,7 @@ class AccessRuleTest {
 	static Snapshot snapshot(String status, @Nullable Instant trialEnd, @Nullable Instant periodEnd, boolean cancel,
 			@Nullable Instant pastDueSince) {
 		return new Snapshot("a1", "cus_1", "reader@example.com", status, "sub_1", "si_1", "monthly", trialEnd,
-				NOW.minus(Duration.ofDays(10)), periodEnd, cancel, true, pastDueSince, 0, 900, "eur", NOW);
+				NOW.minus(Duration.ofDays(10)), periodEnd, cancel, true, pastDueSince, 0, 900, "eur", NOW, true);
 	}
 
 	Membership at(Snapshot snapshot, Instant now) {
@@ -107,6 +107,22 @@ class AccessRuleTest {
 		}
 
 		@Test
+		void aSubscriptionThatNeverPaidGetsNoGraceAndIsToldToUpdateItsCard() {
+			Snapshot neverPaid = new Snapshot("a1", "cus_1", "reader@example.com", "past_due", "sub_1", "si_1",
+					"monthly", NOW, NOW, NOW.plus(Duration.ofDays(30)), false, true, NOW, 0, 900, "eur", NOW, false);
+			Membership membership = at(neverPaid, NOW.plus(Duration.ofMinutes(1)));
+			assertThat(membership.state()).isEqualTo(MembershipState.PAST_DUE);
+			assertThat(membership.mayReadInFull()).isFalse();
+			assertThat(membership.graceEndsAt()).isNull();
+			assertThat(membership.updateCard()).isTrue();
+		}
+
+		@Test
+		void withinGraceTheReaderIsToldToUpdateTheCard() {
+			assertThat(at(this.pastDue, NOW.plus(Duration.ofDays(1))).updateCard()).isTrue();
+		}
+
+		@Test
 		void graceIsConfigurable() {
 			AccessRule strict = new AccessRule(Duration.ofDays(1));
 			assertThat(strict.evaluate("a1", this.pastDue, NOW.plus(Duration.ofDays(2))).mayReadInFull()).isFalse();
@@ -139,7 +155,8 @@ class AccessRuleTest {
 	@Test
 	void aTestClockAheadOfRealTimeIsTheCustomersNow() {
 		Snapshot ahead = new Snapshot("a1", "cus_1", null, "active", "sub_1", "si_1", "monthly", null, NOW,
-				NOW.plus(Duration.ofDays(30)), false, true, null, Duration.ofDays(31).toSeconds(), 900, "eur", NOW);
+				NOW.plus(Duration.ofDays(30)), false, true, null, Duration.ofDays(31).toSeconds(), 900, "eur", NOW,
+				false);
 		assertThat(at(ahead, NOW).mayReadInFull()).isFalse();
 	}
 

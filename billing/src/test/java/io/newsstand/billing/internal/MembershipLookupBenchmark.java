@@ -58,7 +58,7 @@ public class MembershipLookupBenchmark {
 		MembershipStore store = new MembershipStore(this.redis);
 		Instant now = Instant.now();
 		store.write(new Snapshot("bench", "cus_bench", "bench@example.org", "active", "sub_bench", "si_bench",
-				"monthly", null, now, now.plusSeconds(86_400 * 30), false, true, null, 0, 900, "eur", now));
+				"monthly", null, now, now.plusSeconds(86_400 * 30), false, true, null, 0, 900, "eur", now, false));
 		this.redis.opsForValue().set("bench:plain", "active");
 		// Only membership() is measured; the Stripe side of the service is not needed.
 		this.billing = new DefaultBilling(store, null, null, null, null, null,

@@ -154,8 +154,8 @@ class AccountController {
 
 	private String page(Account account, Form emailForm, Form passwordForm, Form deleteForm, @Nullable String notice,
 			Model model) {
-		MembershipSummary membership = MembershipSummary.of(this.billing.membership(account.id()), this.offer.terms(),
-				this.clock.instant());
+		MembershipSummary membership = MembershipSummary.of(this.billing.ownMembership(account.id()),
+				this.offer.terms(), this.clock.instant());
 		model.addAttribute("page", new AccountPage(account.email(), account.createdAt(), this.tokens.list(account.id()),
 				membership, this.paywall.freeArticlesLeft(account.id())));
 		model.addAttribute("emailForm", emailForm);

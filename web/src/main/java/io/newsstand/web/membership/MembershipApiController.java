@@ -40,9 +40,14 @@ class MembershipApiController {
 		this.clock = clock;
 	}
 
+	/**
+	 * {@code updateCard}: a payment failed (or a trial ended without a card) and
+	 * the way on is the billing portal, opened with {@code POST portal}.
+	 */
 	record MembershipJson(String state, @Nullable String plan, @Nullable Instant trialEndsAt,
 			@Nullable Integer daysLeft, @Nullable Instant currentPeriodEnd, boolean cancelAtPeriodEnd,
-			boolean trialEligible, @Nullable Integer freeArticlesLeft) {
+			boolean trialEligible, @Nullable Integer freeArticlesLeft, boolean mayReadInFull, String reason,
+			boolean updateCard, @Nullable String portal) {
 	}
 
 	record CheckoutRequest(@Nullable String plan) {
@@ -53,7 +58,7 @@ class MembershipApiController {
 
 	@GetMapping("/api/v1/me/membership")
 	MembershipJson membership(@AuthenticationPrincipal Reader reader) {
-		Membership membership = this.billing.membership(reader.accountId());
+		Membership membership = this.billing.ownMembership(reader.accountId());
 		Integer daysLeft = (membership.trialEndsAt() != null
 				&& membership.state() == io.newsstand.billing.MembershipState.TRIALING)
 						? MembershipSummary.daysUntil(this.clock.instant(), membership.trialEndsAt())
@@ -61,8 +66,9 @@ class MembershipApiController {
 		int left = this.paywall.freeArticlesLeft(reader.accountId());
 		return new MembershipJson(MembershipSummary.code(membership.state()), membership.plan(),
 				membership.trialEndsAt(), daysLeft, membership.currentPeriodEnd(), membership.cancelAtPeriodEnd(),
-				this.billing.trialEligibility(reader.accountId(), reader.email()).eligible(),
-				(left >= 0) ? left : null);
+				this.billing.trialEligibility(reader.accountId(), reader.email()).eligible(), (left >= 0) ? left : null,
+				membership.mayReadInFull(), membership.reason(), membership.updateCard(),
+				membership.updateCard() ? "/api/v1/me/portal" : null);
 	}
 
 	@PostMapping("/api/v1/me/checkout")

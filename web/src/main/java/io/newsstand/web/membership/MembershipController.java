@@ -56,7 +56,7 @@ class MembershipController {
 		if (reader != null) {
 			TrialEligibility eligibility = this.billing.trialEligibility(reader.accountId(), reader.email());
 			model.addAttribute("trial", eligibility);
-			model.addAttribute("summary", MembershipSummary.of(this.billing.membership(reader.accountId()),
+			model.addAttribute("summary", MembershipSummary.of(this.billing.ownMembership(reader.accountId()),
 					this.offer.terms(), this.clock.instant()));
 			CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 			model.addAttribute("csrfToken", (csrf != null) ? csrf.getToken() : "");

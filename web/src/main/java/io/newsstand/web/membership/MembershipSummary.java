@@ -111,10 +111,20 @@ public record MembershipSummary(String state, String headline, List<String> deta
 				actions.add(new Action("resume", "Keep my membership", null, true));
 			}
 			case PAST_DUE -> {
-				headline = "Your last payment failed.";
-				details.add("You can keep reading"
-						+ ((membership.graceEndsAt() != null) ? " until " + day(membership.graceEndsAt()) : " for now")
-						+ ". Update your card under \"Manage billing\" and we will try again.");
+				if (membership.mayReadInFull()) {
+					headline = "Your last payment failed.";
+					details.add(
+							"You can keep reading"
+									+ ((membership.graceEndsAt() != null)
+											? " until " + day(membership.graceEndsAt())
+											: " for now")
+									+ ". Update your card in the billing portal and we will try again.");
+				} else {
+					// Never paid: no grace (GraceAfterFailedPayment), teasers only.
+					headline = "Your first payment failed, so your membership has not started.";
+					details.add("You read teasers until it succeeds. Update your card in the billing portal and we"
+							+ " will charge it again.");
+				}
 			}
 			case PAUSED -> {
 				headline = "Your trial ended without a card, so your membership is paused.";
@@ -124,16 +134,23 @@ public record MembershipSummary(String state, String headline, List<String> deta
 				Instant trialEnd = membership.trialEndsAt();
 				Instant periodEnd = membership.currentPeriodEnd();
 				boolean trialOnly = trialEnd != null && (periodEnd == null || !periodEnd.isAfter(trialEnd));
-				headline = trialOnly
-						? "Your free trial ended on " + day(trialEnd) + "."
-						: "Your membership ended" + ((periodEnd != null) ? " on " + day(periodEnd) : "") + ".";
-				details.add("Become a member again to read everything: " + terms.monthlyPrice() + ".");
+				if (membership.updateCard()) {
+					// Still past due at Stripe, after the grace period: a working card revives it.
+					headline = "Your payment failed and the grace period is over.";
+					details.add("Update your card in the billing portal and we will charge it again.");
+				} else {
+					headline = trialOnly
+							? "Your free trial ended on " + day(trialEnd) + "."
+							: "Your membership ended" + ((periodEnd != null) ? " on " + day(periodEnd) : "") + ".";
+					details.add("Become a member again to read everything: " + terms.monthlyPrice() + ".");
+				}
 			}
 			default -> throw new IllegalStateException("Unknown membership state " + membership.state());
 		}
-		if (membership.state() != MembershipState.NONE && membership.state() != MembershipState.LAPSED) {
-			actions.add(new Action("portal", "Manage billing (card, invoices)", null,
-					membership.state() == MembershipState.PAST_DUE || membership.state() == MembershipState.PAUSED));
+		if (membership.updateCard()) {
+			actions.add(new Action("portal", "Update your card", null, true));
+		} else if (membership.state() != MembershipState.NONE && membership.state() != MembershipState.LAPSED) {
+			actions.add(new Action("portal", "Manage billing (card, invoices)", null, false));
 		}
 		return new MembershipSummary(code(membership.state()), headline, List.copyOf(details), List.copyOf(actions),
 				daysLeft);

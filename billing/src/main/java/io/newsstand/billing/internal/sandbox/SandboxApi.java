@@ -250,6 +250,28 @@ class SandboxApi {
 		});
 	}
 
+	/**
+	 * Stripe's invoice list, filtered by customer, subscription and status (sync
+	 * asks whether a subscription has ever paid).
+	 */
+	@GetMapping("/invoices")
+	ResponseEntity<Object> invoices(HttpServletRequest request) {
+		return get(request, () -> {
+			StripeParams params = params(request, "customer", "subscription",
+					"status:draft|open|paid|uncollectible|void", "limit:int", "starting_after", "ending_before");
+			String customer = params.get("customer");
+			String subscription = params.get("subscription");
+			String status = params.get("status");
+			return Renderer.list(
+					this.sandbox.renderAll(Model.Invoice.class,
+							i -> (customer == null || customer.equals(i.customer))
+									&& (subscription == null || subscription.equals(i.subscription))
+									&& (status == null || status.equals(i.status)),
+							params.list("expand")),
+					"/v1/invoices");
+		});
+	}
+
 	@GetMapping("/invoices/{id}")
 	ResponseEntity<Object> invoice(@PathVariable String id, HttpServletRequest request) {
 		return get(request, () -> retrieve(id, "invoice", Model.Invoice.class, request));
