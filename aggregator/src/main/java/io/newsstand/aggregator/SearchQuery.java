@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param to
  *            published before, if set
  * @param bodyVisible
- *            whether this reader may see article bodies: when false, snippets
- *            come only from title, summary and teaser (the paywall decides, in
- *            web)
+ *            whether this reader may see article bodies (the paywall decides,
+ *            in web): when false, the words match only title, author, summary
+ *            and teaser, and snippets come only from these, so neither the hits
+ *            nor their count depend on body text
  * @param offset
  *            hits to skip (paging)
  * @param limit

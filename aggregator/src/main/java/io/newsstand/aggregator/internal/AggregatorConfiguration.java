@@ -8,6 +8,7 @@ import io.newsstand.aggregator.StoryClusters;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogLoader;
+import io.newsstand.aggregator.internal.demo.DemoFeedKey;
 import io.newsstand.aggregator.internal.demo.DemoFeeds;
 import io.newsstand.aggregator.internal.fetch.FeedFetcher;
 import io.newsstand.aggregator.internal.fetch.FetchSettings;
@@ -70,6 +71,11 @@ class AggregatorConfiguration {
 	}
 
 	@Bean
+	DemoFeedKey demoFeedKey() {
+		return new DemoFeedKey();
+	}
+
+	@Bean
 	DemoFeeds demoFeeds() {
 		return new DemoFeeds(new CatalogLoader().load("demo"), CLOCK);
 	}
@@ -126,7 +132,8 @@ class AggregatorConfiguration {
 
 	@Bean
 	Poller poller(Catalog catalog, PollSchedule schedule, ArticleStore store, FeedStateStore states,
-			AggregatorProperties properties, ObjectProvider<MeterRegistry> registry, Environment environment) {
+			AggregatorProperties properties, ObjectProvider<MeterRegistry> registry, Environment environment,
+			DemoFeedKey demoFeedKey, ObjectProvider<PublicTeaser> teaser) {
 		PrivateNetworkGuard guard = new PrivateNetworkGuard(properties.allowedPrivateHosts());
 		FeedFetcher fetcher = new FeedFetcher(
 				new FetchSettings(properties.connectTimeout(), properties.requestTimeout(),
@@ -134,9 +141,9 @@ class AggregatorConfiguration {
 				guard, CLOCK);
 		PollPolicy policy = new PollPolicy(properties.minInterval(), properties.maxInterval(),
 				properties.defaultInterval(), new Random());
-		FeedPoller feedPoller = new FeedPoller(fetcher, new FeedParser(), new ArticleNormalizer(new HtmlSanitizer()),
-				store, states, policy, new PollMetrics(registry.getIfAvailable(SimpleMeterRegistry::new)), CLOCK,
-				url -> {
+		FeedPoller feedPoller = new FeedPoller(fetcher, new FeedParser(),
+				new ArticleNormalizer(new HtmlSanitizer(), teaser.getIfUnique(() -> body -> "")), store, states, policy,
+				new PollMetrics(registry.getIfAvailable(SimpleMeterRegistry::new)), CLOCK, url -> {
 					if (!url.startsWith(CatalogFeed.SELF)) {
 						return url;
 					}
@@ -145,7 +152,7 @@ class AggregatorConfiguration {
 						return null;
 					}
 					guard.allow("127.0.0.1:" + port);
-					return "http://127.0.0.1:" + port + url.substring(CatalogFeed.SELF.length());
+					return "http://127.0.0.1:" + port + demoFeedKey.pathFor(url.substring(CatalogFeed.SELF.length()));
 				});
 		return new Poller(catalog, schedule, feedPoller, workerName(),
 				new Poller.Limits(properties.batchSize(), properties.maxInFlight(), properties.parseThreadsOrDefault(),

@@ -28,13 +28,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *            sections shown on the front page
  * @param storiesPerSection
  *            stories shown per section
+ * @param readsPerAddressPerHour
+ *            the most reads one client address (an IPv6 address by its /64)
+ *            adds to top stories in one clock hour, however many readers or
+ *            accounts it holds
  */
 @ConfigurationProperties("newsstand.frontpage")
 public record FrontPageProperties(@DefaultValue("5s") Duration refresh, @DefaultValue("24h") Duration readWindow,
 		@DefaultValue("6h") Duration readHalfLife, @DefaultValue("12h") Duration freshnessHalfLife,
 		@DefaultValue("2.0") double editionBoost, @DefaultValue("10") int topStories,
 		@DefaultValue("10") int latestStories, @DefaultValue("6") int sections,
-		@DefaultValue("4") int storiesPerSection) {
+		@DefaultValue("4") int storiesPerSection, @DefaultValue("20") int readsPerAddressPerHour) {
 
 	public FrontPageProperties {
 		if (readWindow.toHours() < 1 || readWindow.toHours() > 24 * 7) {
@@ -49,6 +53,10 @@ public record FrontPageProperties(@DefaultValue("5s") Duration refresh, @Default
 		if (editionBoost < 1) {
 			throw new IllegalArgumentException(
 					"newsstand.frontpage.edition-boost must be 1 or more, not " + editionBoost);
+		}
+		if (readsPerAddressPerHour < 1) {
+			throw new IllegalArgumentException(
+					"newsstand.frontpage.reads-per-address-per-hour must be 1 or more, not " + readsPerAddressPerHour);
 		}
 		if (topStories < 1 || latestStories < 1 || sections < 0 || storiesPerSection < 1) {
 			throw new IllegalArgumentException("newsstand.frontpage list sizes must be positive");

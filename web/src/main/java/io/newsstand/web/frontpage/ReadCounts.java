@@ -2,6 +2,7 @@ package io.newsstand.web.frontpage;
 
 import io.newsstand.web.reading.ArticleOpened;
 import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.WindowCounter;
 import io.newsstand.web.security.Hashes;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +17,13 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts distinct readers per article in hourly buckets. A reader's re-reads of
- * one article count once per read window ({@code SET NX} on a per-reader,
- * per-article marker that expires with the window); buckets expire when they
- * leave the window. A read costs two round trips: the marker, and one script on
- * the bucket.
+ * Counts distinct readers per article in hourly buckets. A reader is an
+ * account, or an address for anonymous readers; its re-reads of one article
+ * count once per read window ({@code SET NX} on a per-reader, per-article
+ * marker that expires with the window), and one address adds at most
+ * {@code reads-per-address-per-hour} reads an hour. Buckets expire when they
+ * leave the window. A counted read costs three round trips: the marker, the
+ * address's counter, and one script on the bucket.
  */
 @Component
 class ReadCounts {
@@ -32,27 +35,37 @@ class ReadCounts {
 
 	private final FrontPageProperties properties;
 
-	ReadCounts(StringRedisTemplate redis, FrontPageProperties properties) {
+	private final WindowCounter counters;
+
+	ReadCounts(StringRedisTemplate redis, FrontPageProperties properties, WindowCounter counters) {
 		this.redis = redis;
 		this.properties = properties;
+		this.counters = counters;
 	}
 
 	@EventListener
 	void opened(ArticleOpened opened) {
-		count(opened.readerKey(), opened.articleId(), opened.at());
+		count(opened.readerKey(), opened.addressKey(), opened.articleId(), opened.at());
 	}
 
-	void count(String readerKey, String articleId, Instant at) {
+	void count(String readerKey, String addressKey, String articleId, Instant at) {
 		Duration window = this.properties.readWindow();
 		Boolean first = this.redis.opsForValue().setIfAbsent(WebKeys.readCounted(hash(readerKey, articleId)), "1",
 				window);
 		if (!Boolean.TRUE.equals(first)) {
 			return;
 		}
+		// One network adds at most the cap per hour, however many accounts it signs in
+		// or user agents it claims.
+		long hour = at.getEpochSecond() / 3600;
+		if (this.counters.increment(addressKey(addressKey, hour), Duration.ofHours(1)) > this.properties
+				.readsPerAddressPerHour()) {
+			return;
+		}
 		// One key, one round trip on the shared connection (a pipeline would take a
 		// dedicated one). The bucket lives as long as its last hour is inside the
 		// window.
-		this.redis.execute(INCREMENT, List.of(WebKeys.readsInHour(at.getEpochSecond() / 3600)), articleId,
+		this.redis.execute(INCREMENT, List.of(WebKeys.readsInHour(hour)), articleId,
 				Long.toString(window.plusHours(1).toSeconds()));
 	}
 
@@ -98,6 +111,14 @@ class ReadCounts {
 			}
 		}
 		return weighted;
+	}
+
+	/**
+	 * String counter: reads one client address added in one clock hour (named here
+	 * rather than in WebKeys, which another change owned; see docs/redis.md).
+	 */
+	static String addressKey(String addressKey, long epochHour) {
+		return "newsstand:web:reads-from:" + addressKey + ":" + epochHour;
 	}
 
 	private static String hash(String readerKey, String articleId) {

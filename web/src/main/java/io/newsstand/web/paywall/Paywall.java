@@ -82,9 +82,11 @@ public class Paywall {
 	}
 
 	/**
-	 * Whether search snippets may come from article bodies for this reader: only
-	 * for members (a metered reader's free articles are chosen one by one, and a
-	 * search must not open them).
+	 * Whether a search may match and quote article bodies for this reader: only for
+	 * members (a metered reader's free articles are chosen one by one, and a search
+	 * must not open them). Everyone else's words match only title, author,
+	 * standfirst and teaser: a hit, or a count of hits, for a word that only the
+	 * body holds would tell that word to a reader who may not read it.
 	 */
 	public boolean readsBodies(@Nullable String accountId) {
 		return accountId != null && this.entitlements.mayReadInFull(accountId);

@@ -1,5 +1,6 @@
 package io.newsstand.web.reading;
 
+import io.newsstand.web.limits.ClientAddress;
 import io.newsstand.web.security.Hashes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -20,24 +21,27 @@ import org.jspecify.annotations.Nullable;
  *            the signed-in reader, or null for an anonymous one
  * @param readerKey
  *            a stable key for "the same reader": {@code a:<accountId>} for
- *            accounts, {@code v:<hash>} of address and user agent for anonymous
- *            readers (no address is kept)
+ *            accounts, {@code v:<hash>} of the client address for anonymous
+ *            readers (no address is kept). Not the user agent: a client names
+ *            its own, so each new one was a new reader (issue 12)
+ * @param addressKey
+ *            a hash of the client's address (an IPv6 address by its /64), for
+ *            caps on what one network may count
  * @param full
  *            the reader saw the whole article, not the teaser
  * @param at
  *            when
  */
 public record ArticleOpened(String articleId, String publisherId, @Nullable String section, @Nullable String accountId,
-		String readerKey, boolean full, Instant at) {
+		String readerKey, String addressKey, boolean full, Instant at) {
 
 	static String readerKey(@Nullable String accountId, HttpServletRequest request) {
-		if (accountId != null) {
-			return "a:" + accountId;
-		}
-		String agent = request.getHeader("User-Agent");
-		String raw = request.getRemoteAddr() + "|" + ((agent != null) ? agent : "");
-		// 12 bytes of SHA-256: stable for the same reader, and no address is kept.
-		return "v:" + Hashes.sha256(raw).substring(0, 24);
+		return (accountId != null) ? "a:" + accountId : "v:" + addressKey(request);
+	}
+
+	static String addressKey(HttpServletRequest request) {
+		// 12 bytes of SHA-256: stable for the same client, and no address is kept.
+		return Hashes.sha256(ClientAddress.of(request)).substring(0, 24);
 	}
 
 }

@@ -30,7 +30,8 @@ class OpenedArticles {
 		}
 		String accountId = reading.accountId();
 		this.events.publishEvent(new ArticleOpened(article.id(), article.publisherId(), article.section(), accountId,
-				ArticleOpened.readerKey(accountId, request), access.full(), this.clock.instant()));
+				ArticleOpened.readerKey(accountId, request), ArticleOpened.addressKey(request), access.full(),
+				this.clock.instant()));
 	}
 
 }

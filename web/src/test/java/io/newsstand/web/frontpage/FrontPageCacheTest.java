@@ -38,7 +38,7 @@ class FrontPageCacheTest {
 	private final Picks picks = mock(Picks.class);
 
 	private final FrontPageProperties properties = new FrontPageProperties(Duration.ofSeconds(5), Duration.ofHours(24),
-			Duration.ofHours(6), Duration.ofHours(12), 2.0, 10, 10, 6, 4);
+			Duration.ofHours(6), Duration.ofHours(12), 2.0, 10, 10, 6, 4, 20);
 
 	private final FrontPage frontPage = new FrontPage(this.articles, mock(StoryClusters.class), this.reads, this.picks,
 			this.properties, this.clock);

@@ -122,13 +122,17 @@ abstract class FrontPageSiteTest extends SiteTest {
 		return ids.stream().filter(id -> id.startsWith("fp-" + this.run)).toList();
 	}
 
+	private final java.util.Map<String, SiteClient> readers = new java.util.HashMap<>();
+
 	/**
-	 * A reader, told apart from others by its user agent, opens an article. The
-	 * article page itself computes the front page's lists (for its own top list),
-	 * so they are recomputed for the next look.
+	 * A reader, signed in to an account of its own (anonymous readers from one
+	 * address are one reader), opens an article. The article page itself computes
+	 * the front page's lists (for its own top list), so they are recomputed for the
+	 * next look.
 	 */
 	void read(String readerName, String articleId) {
-		HttpResponse<String> page = client().get("/articles/" + articleId, "User-Agent", "reader " + readerName);
+		SiteClient reader = this.readers.computeIfAbsent(readerName, name -> signedUp(uniqueEmail(name)));
+		HttpResponse<String> page = reader.get("/articles/" + articleId);
 		assertThat(page.statusCode()).isEqualTo(200);
 		this.frontPage.invalidate();
 	}

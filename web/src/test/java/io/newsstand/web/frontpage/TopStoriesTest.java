@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.aggregator.StoryArticle;
 import io.newsstand.aggregator.StoryClusters;
+import io.newsstand.web.redis.WindowCounter;
 import io.newsstand.web.site.SiteTest;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,9 @@ class TopStoriesTest extends FrontPageSiteTest {
 
 	@Autowired
 	ReadCounts reads;
+
+	@Autowired
+	WindowCounter counters;
 
 	@Test
 	void aSiteWithoutReadsRanksByRecency() {
@@ -47,6 +51,40 @@ class TopStoriesTest extends FrontPageSiteTest {
 		// slightly newer article nobody read.
 		assertThat(this.reads.weighted(this.now).get(reread)).isBetween(0.9, 1.0);
 		assertThat(topIds(home("INT"))).containsExactly(popular, reread, fresh);
+	}
+
+	/**
+	 * Issue 12: anonymous reads counted once per address and user agent, so 40
+	 * requests with made-up agents put an old article at #1.
+	 */
+	@Test
+	void fortyRequestsWithVariedUserAgentsFromOneAddressCountOnce() {
+		String rigged = article("rigged", US, "World", Duration.ofHours(3));
+		String popular = article("popular", US, "World", Duration.ofHours(3));
+		for (int i = 0; i < 40; i++) {
+			assertThat(client().get("/articles/" + rigged, "User-Agent", "agent " + i).statusCode()).isEqualTo(200);
+		}
+		read("ann", popular);
+		read("bob", popular);
+		this.frontPage.invalidate();
+		assertThat(this.reads.weighted(this.now).get(rigged)).isBetween(0.9, 1.0);
+		assertThat(topIds(home("INT"))).containsExactly(popular, rigged);
+	}
+
+	@Test
+	void oneAddressAddsAtMostTheCapPerHourWhateverItsAccounts() {
+		ReadCounts capped = new ReadCounts(this.redis, new FrontPageProperties(Duration.ofSeconds(5),
+				Duration.ofHours(24), Duration.ofHours(6), Duration.ofHours(12), 2.0, 10, 10, 6, 4, 3), this.counters);
+		String article = "fp-" + this.run + "-capped";
+		String network = "net-" + this.run;
+		for (int i = 0; i < 40; i++) {
+			capped.count("a:account-" + this.run + "-" + i, network, article, this.now);
+		}
+		capped.count("a:elsewhere-" + this.run, "other-" + this.run, article, this.now);
+		assertThat(capped.weighted(this.now).get(article)).isBetween(3.6, 4.0);
+		// The next hour, the network may add again.
+		capped.count("a:later-" + this.run, network, article, this.now.plus(Duration.ofHours(1)));
+		assertThat(capped.weighted(this.now.plus(Duration.ofHours(1))).get(article)).isGreaterThan(3.6);
 	}
 
 	@Test

@@ -310,10 +310,10 @@ class PersonalPagesTest extends SiteTest {
 		java.time.Instant start = this.appClock.instant();
 		for (int i = 1; i <= 5; i++) {
 			history.opened(new io.newsstand.web.reading.ArticleOpened("paid-" + i, FakeArticles.PAID_PUBLISHER,
-					"Business", account, "a:" + account, false, start.plusSeconds(i)));
+					"Business", account, "a:" + account, "address", false, start.plusSeconds(i)));
 		}
 		history.opened(new io.newsstand.web.reading.ArticleOpened("paid-1", FakeArticles.PAID_PUBLISHER, "Business",
-				null, "v:someone", false, start.plusSeconds(9)));
+				null, "v:someone", "someone", false, start.plusSeconds(9)));
 		assertThat(history.list(account, 0, 10)).extracting(SavedArticles.Entry::articleId)
 				.as("newest first, capped at 3; anonymous readers keep no history")
 				.containsExactly("paid-5", "paid-4", "paid-3");

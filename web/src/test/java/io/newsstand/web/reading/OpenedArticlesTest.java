@@ -36,8 +36,8 @@ class OpenedArticlesTest {
 	void aGetAnnouncesTheArticleTheReaderAndWhatTheySaw() {
 		this.opened.opened(ARTICLE, new Reading("acc-1", "a1", false), new Access.Full(Access.FullReason.MEMBER, -1),
 				request("GET", "10.0.0.1", "Firefox"));
-		assertThat(this.events)
-				.containsExactly(new ArticleOpened("a1", "pub", "Business", "acc-1", "a:acc-1", true, NOW));
+		assertThat(this.events).containsExactly(new ArticleOpened("a1", "pub", "Business", "acc-1", "a:acc-1",
+				ArticleOpened.addressKey(request("GET", "10.0.0.1", "Firefox")), true, NOW));
 	}
 
 	@Test
@@ -48,12 +48,21 @@ class OpenedArticlesTest {
 	}
 
 	@Test
-	void anonymousReadersAreTheSameReaderByAddressAndAgentWithoutKeepingTheAddress() {
+	void anonymousReadersAreTheSameReaderByAddressWhateverTheirAgentWithoutKeepingTheAddress() {
 		String first = ArticleOpened.readerKey(null, request("GET", "10.0.0.1", "Firefox"));
 		assertThat(ArticleOpened.readerKey(null, request("GET", "10.0.0.1", "Firefox"))).isEqualTo(first);
 		assertThat(ArticleOpened.readerKey(null, request("GET", "10.0.0.2", "Firefox"))).isNotEqualTo(first);
-		assertThat(ArticleOpened.readerKey(null, request("GET", "10.0.0.1", "Safari"))).isNotEqualTo(first);
+		assertThat(ArticleOpened.readerKey(null, request("GET", "10.0.0.1", "Safari"))).isEqualTo(first);
 		assertThat(first).startsWith("v:").doesNotContain("10.0.0.1").hasSize(26);
+	}
+
+	@Test
+	void anIpv6ClientIsOneClientAcrossItsSlash64() {
+		String first = ArticleOpened.readerKey(null, request("GET", "2001:db8:1:2:aaaa::1", "Firefox"));
+		assertThat(ArticleOpened.readerKey(null, request("GET", "2001:db8:1:2:ffff:1:2:3", "Curl"))).isEqualTo(first);
+		assertThat(ArticleOpened.readerKey(null, request("GET", "2001:db8:1:3::1", "Firefox"))).isNotEqualTo(first);
+		assertThat(ArticleOpened.addressKey(request("GET", "2001:db8:1:2::9", "x")))
+				.isEqualTo(ArticleOpened.addressKey(request("GET", "2001:db8:1:2::1", "y")));
 	}
 
 }

@@ -74,8 +74,17 @@ class SearchSiteTest extends SiteTest {
 	}
 
 	@Test
-	void anAnonymousReaderFindsAnArticleByBodyTextButItsSnippetNeverQuotesBeyondTheTeaser() {
+	void anAnonymousQueryForAPhraseOnlyThePaywalledBodyHoldsFindsNothing() {
 		JsonNode page = api(client(), q("\"" + FakeArticles.secret("paid-3") + "\""));
+		assertThat(ids(page)).isEmpty();
+		assertThat(page.get("totalHits").asLong()).isZero();
+		String html = results(client().get("/search?" + q("\"" + FakeArticles.secret("paid-3") + "\"")).body());
+		assertThat(html).doesNotContain("/articles/paid-3").contains("id=\"search-none\"");
+	}
+
+	@Test
+	void anAnonymousReaderFindsAPaywalledArticleByWhatItMaySee() {
+		JsonNode page = api(client(), q("\"Headline of paid-3\" \"Paragraph 1 of paid-3\" writer"));
 		assertThat(ids(page)).containsExactly("paid-3");
 		JsonNode item = page.get("items").get(0);
 		assertThat(item.get("snippet").asString().toLowerCase(Locale.ROOT)).doesNotContain("secret")
@@ -86,9 +95,31 @@ class SearchSiteTest extends SiteTest {
 		assertThat(item.get("author").asString()).isEqualTo("Ann Writer");
 		assertThat(item.get("imageUrl").asString()).isEqualTo("/css/lead.png");
 		assertThat(item.has("body")).isFalse();
+		assertThat(ids(api(client(), q("standfirst paid-3 anyone")))).containsExactly("paid-3");
+	}
 
-		String html = results(client().get("/search?" + q("\"" + FakeArticles.secret("paid-3") + "\"")).body());
-		assertThat(html).contains("/articles/paid-3").doesNotContain("SECRET");
+	/**
+	 * The attack of issue 12: narrow to one article by what everyone sees, then try
+	 * candidate words of its paywalled part one by one. Every answer for a word
+	 * only the body holds is the answer for a word that exists nowhere.
+	 */
+	@Test
+	void theOracleAttackLearnsNothingAboutThePaywalledBody() {
+		String narrow = "\"Headline of paid-3\" ";
+		JsonNode nowhere = api(client(), q(narrow + "qqzyxwv"));
+		for (String candidate : List.of("holds", "last", "\"the last paragraph\"", "secret", "ending",
+				"\"Paragraph 7 of paid-3\"", "\"paragraph holds\"")) {
+			JsonNode probe = api(client(), q(narrow + candidate));
+			assertThat(ids(probe)).as(candidate).isEqualTo(ids(nowhere)).isEmpty();
+			assertThat(probe.get("totalHits").asLong()).as(candidate).isEqualTo(nowhere.get("totalHits").asLong());
+			assertThat(probe.get("nextCursor")).as(candidate).isEqualTo(nowhere.get("nextCursor"));
+		}
+		// The same probes from a signed-in reader without a membership learn nothing
+		// either.
+		SiteClient reader = client();
+		reader.signUp(uniqueEmail("oracle"), PASSWORD);
+		assertThat(ids(api(reader, q(narrow + "secret")))).isEmpty();
+		assertThat(ids(api(reader, q(narrow + "\"the last paragraph\"")))).isEmpty();
 	}
 
 	@Test
@@ -102,11 +133,35 @@ class SearchSiteTest extends SiteTest {
 	}
 
 	@Test
-	void aSignedInReaderWithoutMembershipGetsTeaserSnippetsOnly() {
+	void aSignedInReaderWithoutMembershipMatchesAndSeesTeasersOnly() {
 		SiteClient reader = client();
 		reader.signUp(uniqueEmail("metered"), PASSWORD);
 		String html = results(reader.get("/search?" + q("\"" + FakeArticles.secret("paid-5") + "\"")).body());
-		assertThat(html).contains("/articles/paid-5").doesNotContain("SECRET");
+		assertThat(html).doesNotContain("/articles/paid-5").contains("id=\"search-none\"");
+		String found = results(reader.get("/search?" + q("\"Headline of paid-5\"")).body());
+		assertThat(found).contains("/articles/paid-5").doesNotContain("SECRET");
+	}
+
+	@Test
+	void aMembersFullTextAnswersAreNeverStoredByACache() {
+		SiteClient member = client();
+		String email = uniqueEmail("nostore");
+		member.signUp(email, PASSWORD);
+		member.startTrial("monthly", "4242424242424242");
+		String token = this.json
+				.readTree(member.postJson("/api/v1/auth/token",
+						"{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").body())
+				.get("token").asString();
+		String secret = q("\"" + FakeArticles.secret("paid-6") + "\"");
+		for (String path : List.of("/search?" + secret, "/api/v1/search?" + secret, "/articles/paid-6",
+				"/api/v1/articles/paid-6")) {
+			HttpResponse<String> response = path.startsWith("/api/")
+					? member.get(path, "Authorization", "Bearer " + token)
+					: member.get(path);
+			assertThat(response.body()).as(path).contains(FakeArticles.secret("paid-6"));
+			assertThat(response.headers().firstValue("Cache-Control")).as(path)
+					.hasValueSatisfying(value -> assertThat(value).contains("no-store").doesNotContain("public"));
+		}
 	}
 
 	@Test

@@ -14,8 +14,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Serves the demo catalog's feeds (with ETag and Last-Modified, answering 304
- * to conditional GETs), their sample images and logos, so the real polling path
- * runs even offline.
+ * to conditional GETs) to the app's own poller only ({@link DemoFeedKey}), and
+ * their sample images and logos to everyone, so the real polling path runs even
+ * offline.
  */
 @RestController
 @RequestMapping("/demo")
@@ -27,12 +28,21 @@ class DemoFeedController {
 
 	private final DemoFeeds feeds;
 
-	DemoFeedController(DemoFeeds feeds) {
+	private final DemoFeedKey key;
+
+	DemoFeedController(DemoFeeds feeds, DemoFeedKey key) {
 		this.feeds = feeds;
+		this.key = key;
 	}
 
-	@GetMapping("/feeds/{publisher}/{section}.xml")
-	ResponseEntity<String> feed(@PathVariable String publisher, @PathVariable String section, WebRequest request) {
+	@GetMapping("/feeds/{key}/{publisher}/{section}.xml")
+	ResponseEntity<String> feed(@PathVariable String key, @PathVariable String publisher, @PathVariable String section,
+			WebRequest request) {
+		if (!this.key.matches(key)) {
+			// Without this start's key, the feeds do not exist: their bodies are the demo
+			// publishers' paid text.
+			return ResponseEntity.notFound().build();
+		}
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 		return this.feeds.render(publisher, section, base).map(feed -> {
 			if (request.checkNotModified(feed.etag(), feed.lastModified().toEpochMilli())) {

@@ -2,6 +2,7 @@ package io.newsstand.aggregator.internal.parse;
 
 import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.ArticleImage;
+import io.newsstand.aggregator.PublicTeaser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns parsed items into clean articles: plain-text title and summary,
  * canonical URL, sanitised body, lead image, clamped dates, word count and
- * identity.
+ * identity. A summary (standfirst) is the item's description; without one it is
+ * derived from the body, never longer than the paywall's teaser of it.
  */
 public final class ArticleNormalizer {
 
@@ -34,8 +36,24 @@ public final class ArticleNormalizer {
 
 	private final HtmlSanitizer sanitizer;
 
+	private final PublicTeaser teaser;
+
+	/**
+	 * A normaliser without the paywall's teaser rule: an item without a description
+	 * gets no standfirst from its body.
+	 */
 	public ArticleNormalizer(HtmlSanitizer sanitizer) {
+		this(sanitizer, body -> "");
+	}
+
+	/**
+	 * @param teaser
+	 *            the paywall's teaser, the most of a body a standfirst derived from
+	 *            it may show
+	 */
+	public ArticleNormalizer(HtmlSanitizer sanitizer, PublicTeaser teaser) {
 		this.sanitizer = sanitizer;
+		this.teaser = teaser;
 	}
 
 	public List<NormalizedArticle> normalize(ParsedFeed feed, FeedContext context) {
@@ -93,8 +111,12 @@ public final class ArticleNormalizer {
 		String summary = item.summaryHtml() == null
 				? ""
 				: html == item.summaryHtml() ? bodyText : text(item.summaryHtml());
+		String bodyHtml = body.body().html();
 		if (summary.isEmpty()) {
-			summary = bodyText;
+			// No description: the standfirst is derived from the body, and shows no more of
+			// it than the teaser does. The first 320 characters of the body went to list
+			// pages, meta tags and JSON-LD of paywalled articles (issue 12).
+			summary = this.teaser.of(bodyHtml);
 		}
 		summary = abbreviate(summary, SUMMARY_LENGTH);
 		String title = item.title() == null ? "" : text(item.title());
@@ -110,7 +132,6 @@ public final class ArticleNormalizer {
 				: item.updated();
 		ArticleImage image = image(item, itemBase, contentBase, body);
 		int words = words(bodyText);
-		String bodyHtml = body.body().html();
 		String identity = identity(item, url, title, bodyHtml, guidCounts);
 		String language = feed.language() != null ? feed.language() : context.language();
 		Article article = new Article(id(context.publisherId(), identity), title,

@@ -30,9 +30,11 @@ import org.jspecify.annotations.Nullable;
  * jsoup's {@code Cleaner} over the same {@link Safelist}: an element whose tag
  * is not allowed is replaced by its children (text is kept; the data of script
  * and style is not), comments go, attributes not allowed go, and URL attributes
- * keep only the allowed protocols after resolving. The Cleaner copies the whole
- * tree and resolves every URL through a regular expression, which made it the
- * largest cost of parsing a feed (docs/performance.md).
+ * keep only the allowed protocols after resolving. An iframe keeps no children:
+ * what the parser put in it (an unclosed {@code <iframe/>} swallows the rest of
+ * the article) is parsed again and placed after it. The Cleaner copies the
+ * whole tree and resolves every URL through a regular expression, which made it
+ * the largest cost of parsing a feed (docs/performance.md).
  */
 public final class HtmlSanitizer {
 
@@ -89,6 +91,9 @@ public final class HtmlSanitizer {
 				Node first = element.unwrap();
 				return first != null ? first : after;
 			}
+			if (element.nameIs("iframe") && element.childNodeSize() > 0) {
+				liftFallback(element, base);
+			}
 			if (!cleanAttributes(element, base)) {
 				Node after = following(element, root);
 				element.remove();
@@ -102,12 +107,38 @@ public final class HtmlSanitizer {
 				// CDATA (from SVG or MathML) would be written out unescaped.
 				text.replaceWith(new TextNode(text.getWholeText()));
 			}
-		} else if (!(node instanceof DataNode)) {
-			// Comments, doctypes, XML declarations. A DataNode here sits in an allowed
-			// element (an iframe's fallback text), as the Cleaner keeps it.
+		} else {
+			// Comments, doctypes, XML declarations; raw data only ever sat in an
+			// iframe, whose content is lifted out before this.
 			node.remove();
 		}
 		return after;
+	}
+
+	/**
+	 * An iframe keeps no children. Its content is raw text to the parser, and an
+	 * unclosed {@code <iframe …/>} (not self-closing in HTML) turns the rest of the
+	 * article into it: that markup is parsed again and put after the iframe, where
+	 * it is cleaned like the rest, so the article keeps its paragraphs and no
+	 * element hides text that a teaser could carry past its cut.
+	 */
+	private static void liftFallback(Element iframe, @Nullable URL base) {
+		StringBuilder raw = new StringBuilder();
+		for (Node child : iframe.childNodes()) {
+			if (child instanceof DataNode data) {
+				raw.append(data.getWholeData());
+			} else if (child instanceof TextNode text) {
+				raw.append(text.getWholeText());
+			}
+		}
+		iframe.empty();
+		Element parent = iframe.parent();
+		if (parent == null || raw.toString().isBlank()) {
+			return;
+		}
+		List<Node> lifted = new ArrayList<>(
+				Jsoup.parseBodyFragment(raw.toString(), base == null ? "" : base.toExternalForm()).body().childNodes());
+		parent.insertChildren(iframe.siblingIndex() + 1, lifted);
 	}
 
 	private static @Nullable Node following(Node node, Element root) {

@@ -21,18 +21,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a reader's search into a Lucene query: the words (and "quoted phrases")
- * must all match somewhere across title, summary, teaser, author and body, with
- * title and author weighing more; filters do not score; the score is then
- * multiplied by a recency boost that halves with every half-life of age.
- * Nothing a reader types is query syntax beyond quotes: {@code title:(},
- * {@code *}, {@code ~} or {@code AND} are read as text.
+ * must all match somewhere across the fields the reader may see, with title and
+ * author weighing more; filters do not score; the score is then multiplied by a
+ * recency boost that halves with every half-life of age. Nothing a reader types
+ * is query syntax beyond quotes: {@code title:(}, {@code *}, {@code ~} or
+ * {@code AND} are read as text.
+ * <p>
+ * The fields follow the paywall's decision ({@link SearchQuery#bodyVisible()}):
+ * a reader who may not read bodies matches only title, author, summary and
+ * teaser, the text every page shows them. Matching the body and showing only
+ * the teaser made search an oracle: phrase queries narrowed to one article
+ * rebuilt its paywalled words one by one (issue 12).
  */
 final class QueryFactory {
 
 	static final int MAX_QUERY_CHARS = 256;
 
-	private static final Map<String, Float> FIELD_WEIGHTS = Map.of(SearchSchema.TITLE, 3f, SearchSchema.AUTHOR, 2f,
+	/** What a reader who may read bodies matches. */
+	private static final Map<String, Float> FULL_TEXT = Map.of(SearchSchema.TITLE, 3f, SearchSchema.AUTHOR, 2f,
 			SearchSchema.SUMMARY, 1.5f, SearchSchema.TEASER, 1f, SearchSchema.BODY, 1f);
+
+	/** What every reader sees: no body field, so no body word can match. */
+	private static final Map<String, Float> PUBLIC_TEXT = Map.of(SearchSchema.TITLE, 3f, SearchSchema.AUTHOR, 2f,
+			SearchSchema.SUMMARY, 1.5f, SearchSchema.TEASER, 1f);
 
 	private final Analyzer analyzer;
 
@@ -46,14 +57,17 @@ final class QueryFactory {
 		this.recencyWeight = properties.recencyWeight();
 	}
 
-	/** The words alone, or {@code null} when the text holds no searchable word. */
+	/**
+	 * The words alone, over the body too only when {@code bodyVisible}, or
+	 * {@code null} when the text holds no searchable word.
+	 */
 	@Nullable
-	Query words(String text) {
+	Query words(String text, boolean bodyVisible) {
 		String cleaned = clean(text);
 		if (cleaned.isBlank()) {
 			return null;
 		}
-		SimpleQueryParser parser = new SimpleQueryParser(this.analyzer, FIELD_WEIGHTS,
+		SimpleQueryParser parser = new SimpleQueryParser(this.analyzer, bodyVisible ? FULL_TEXT : PUBLIC_TEXT,
 				SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.WHITESPACE_OPERATOR);
 		parser.setDefaultOperator(Occur.MUST);
 		Query query = parser.parse(cleaned);
@@ -63,7 +77,7 @@ final class QueryFactory {
 	/** The whole query, or {@code null} when nothing can match. */
 	@Nullable
 	Query query(SearchQuery search, Instant now) {
-		Query words = words(search.text());
+		Query words = words(search.text(), search.bodyVisible());
 		if (words == null) {
 			return null;
 		}

@@ -3,6 +3,7 @@ package io.newsstand.aggregator.internal.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.PublicTeaser;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,13 @@ class ArticleNormalizerTest {
 
 	private final FeedParser parser = new FeedParser();
 
-	private final ArticleNormalizer normalizer = new ArticleNormalizer(new HtmlSanitizer());
+	/** A paywall teaser for these tests: the body's first paragraph. */
+	private static final PublicTeaser FIRST_PARAGRAPH = body -> {
+		org.jsoup.nodes.Element first = org.jsoup.Jsoup.parseBodyFragment(body).selectFirst("p");
+		return (first == null) ? "" : first.text();
+	};
+
+	private final ArticleNormalizer normalizer = new ArticleNormalizer(new HtmlSanitizer(), FIRST_PARAGRAPH);
 
 	private List<NormalizedArticle> normalize(String fixture) {
 		ParsedFeed feed = ((ParseOutcome.Parsed) this.parser.parse(Fixtures.bytes(fixture), null)).feed();
@@ -99,7 +106,25 @@ class ArticleNormalizerTest {
 	void futureDatesAreClampedAndMissingTitlesComeFromTheText() {
 		Article article = normalize("jsonfeed11.json").get(1).article();
 		assertThat(article.publishedAt()).isEqualTo(NOW);
-		assertThat(article.title()).isEqualTo("First paragraph. Second paragraph.");
+		assertThat(article.title()).isEqualTo("First paragraph.");
+	}
+
+	/**
+	 * Issue 12: without a description the standfirst was the first 320 characters
+	 * of the body, shown on list pages, in meta tags and JSON-LD.
+	 */
+	@Test
+	void aStandfirstDerivedFromTheBodyShowsNoMoreThanTheTeaser() {
+		String body = "<p>Opening words.</p>" + "<p>Paid words that only members read.</p>".repeat(10);
+		ParsedItem item = new ParsedItem("g1", "https://x.example/a", "A title", null, null, null, null, body,
+				List.of(), List.of(), null);
+		ParsedFeed feed = new ParsedFeed("rss_2.0", "Feed", "https://x.example/", null, null, List.of(item));
+		FeedContext context = new FeedContext("p", "P", "UK", "en", false, null, "https://x.example/feed", NOW);
+
+		assertThat(this.normalizer.normalize(feed, context).get(0).article().summary()).isEqualTo("Opening words.");
+		Article withoutRule = new ArticleNormalizer(new HtmlSanitizer()).normalize(feed, context).get(0).article();
+		assertThat(withoutRule.summary()).isEmpty();
+		assertThat(withoutRule.body()).contains("Paid words");
 	}
 
 	@Test

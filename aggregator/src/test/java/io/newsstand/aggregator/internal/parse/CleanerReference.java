@@ -19,8 +19,40 @@ final class CleanerReference {
 
 	private final Cleaner cleaner = new Cleaner(HtmlSanitizer.SAFELIST);
 
+	/**
+	 * An iframe keeps no children: what the parser put in it is parsed again and
+	 * placed after it, as {@link HtmlSanitizer} does.
+	 */
+	private static void liftIframeContent(Document dirty, String base) {
+		boolean lifted = true;
+		while (lifted) {
+			lifted = false;
+			for (Element iframe : dirty.body().getElementsByTag("iframe")) {
+				if (iframe.childNodeSize() == 0) {
+					continue;
+				}
+				StringBuilder raw = new StringBuilder();
+				for (org.jsoup.nodes.Node child : iframe.childNodes()) {
+					if (child instanceof org.jsoup.nodes.DataNode data) {
+						raw.append(data.getWholeData());
+					} else if (child instanceof org.jsoup.nodes.TextNode text) {
+						raw.append(text.getWholeText());
+					}
+				}
+				iframe.empty();
+				if (!raw.toString().isBlank()) {
+					iframe.parent().insertChildren(iframe.siblingIndex() + 1,
+							new ArrayList<>(Jsoup.parseBodyFragment(raw.toString(), base).body().childNodes()));
+				}
+				lifted = true;
+				break;
+			}
+		}
+	}
+
 	String sanitize(String html, @Nullable String base) {
 		Document dirty = Jsoup.parseBodyFragment(html, base == null ? "" : base);
+		liftIframeContent(dirty, base == null ? "" : base);
 		Document clean = this.cleaner.clean(dirty);
 		clean.outputSettings().prettyPrint(false);
 		List<Element> removed = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Tag;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,25 @@ class HtmlSanitizerTest {
 				null))
 				.isEqualTo("<iframe src=\"https://www.youtube.com/embed/abc\" loading=\"lazy\" "
 						+ "sandbox=\"allow-scripts allow-same-origin allow-presentation\"></iframe>");
+	}
+
+	/**
+	 * Issue 12: {@code <iframe …/>} is not self-closing in HTML, so the parser put
+	 * the rest of the article inside it, where the teaser's cut could not see it.
+	 */
+	@Test
+	void anIframeKeepsNoChildrenAndTheArticleAfterAnUnclosedOneStaysAfterIt() {
+		String html = "<p>Intro</p><iframe src=\"https://www.youtube.com/embed/abc\"/>"
+				+ "<p>Second <b>para</b></p><script>x()</script><!-- note --><p>Third</p>";
+		Document clean = this.sanitizer.clean(html, null);
+		assertThat(clean.select("iframe")).hasSize(1).allSatisfy(iframe -> assertThat(iframe.childNodeSize()).isZero());
+		assertThat(clean.body().html()).isEqualTo("<p>Intro</p><iframe src=\"https://www.youtube.com/embed/abc\" "
+				+ "loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-presentation\"></iframe>"
+				+ "<p>Second <b>para</b></p><p>Third</p>");
+		assertThat(this.sanitizer.sanitize("<p>a<iframe src=\"https://evil.example/\"/>b <i>c</i></p>", null))
+				.startsWith("<p>ab <i>c</i>").doesNotContain("iframe");
+		assertThat(this.sanitizer.sanitize("<iframe src=\"https://player.vimeo.com/v\">fallback text</iframe>", null))
+				.endsWith("></iframe>fallback text");
 	}
 
 	@Test

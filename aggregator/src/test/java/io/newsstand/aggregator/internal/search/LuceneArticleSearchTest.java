@@ -137,7 +137,7 @@ class LuceneArticleSearchTest {
 				"<p>The inquiry reported on Tuesday. Its chair said the secret payments totalled millions.</p>"));
 
 		SearchHit member = this.search.search(SearchQuery.of("secret payments").withBodyVisible(true)).hits().get(0);
-		SearchHit visitor = this.search.search(SearchQuery.of("secret payments")).hits().get(0);
+		SearchHit visitor = this.search.search(SearchQuery.of("findings")).hits().get(0);
 		SearchHit visitorOnTeaser = this.search.search(SearchQuery.of("chair")).hits().get(0);
 
 		assertThat(member.snippetSource()).isEqualTo(SnippetSource.BODY);
@@ -146,6 +146,26 @@ class LuceneArticleSearchTest {
 		assertThat(visitor.snippetHtml()).doesNotContain("secret", "payments", "millions");
 		assertThat(visitorOnTeaser.snippetSource()).isEqualTo(SnippetSource.TEASER);
 		assertThat(visitorOnTeaser.snippetHtml()).contains("<mark>chair</mark>").doesNotContain("secret");
+	}
+
+	@Test
+	void withoutBodyAccessWordsMatchOnlyTitleAuthorSummaryAndTeaser() throws IOException {
+		add(full("paywalled", "Inquiry findings", "The inquiry reported on Tuesday.", "Priya Raman",
+				"The inquiry reported on Tuesday. Its chair said",
+				"<p>The inquiry reported on Tuesday. Its chair said the secret payments totalled millions.</p>"));
+
+		for (String bodyOnly : new String[]{"secret", "\"secret payments\"", "inquiry millions",
+				"\"totalled millions\""}) {
+			SearchResults visitor = this.search.search(SearchQuery.of(bodyOnly));
+			assertThat(visitor.hits()).as(bodyOnly).isEmpty();
+			assertThat(visitor.totalHits()).as(bodyOnly).isZero();
+			assertThat(find(bodyOnly).hits()).as(bodyOnly).extracting(SearchHit::articleId)
+					.containsExactly("paywalled");
+		}
+		for (String seen : new String[]{"findings", "raman", "tuesday", "\"its chair said\""}) {
+			assertThat(this.search.search(SearchQuery.of(seen)).hits()).as(seen).extracting(SearchHit::articleId)
+					.containsExactly("paywalled");
+		}
 	}
 
 	@ParameterizedTest

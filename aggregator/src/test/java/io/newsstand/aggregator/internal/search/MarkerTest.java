@@ -39,7 +39,7 @@ class MarkerTest {
 	@Test
 	void findsTheQueryTermsPerFieldWithoutProhibitedOnes() {
 		var query = new QueryFactory(SearchSchema.analyzer(), SearchProperties.defaults(java.nio.file.Path.of("x")))
-				.words("oil prices");
+				.words("oil prices", true);
 
 		Map<String, Set<String>> terms = Marker.terms(query);
 
