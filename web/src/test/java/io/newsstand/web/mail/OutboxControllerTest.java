@@ -45,6 +45,19 @@ class OutboxControllerTest {
 	}
 
 	@Test
+	void aLoopbackPeerWithAnyForwardingHeaderIsNotDirect() {
+		given(this.mailer.usesOutbox()).willReturn(true);
+		for (String header : new String[]{"X-Forwarded-For", "Forwarded", "X-Real-IP"}) {
+			MockHttpServletRequest request = from("127.0.0.1");
+			request.addHeader(header, "127.0.0.1");
+			assertThatExceptionOfType(ResponseStatusException.class)
+					.isThrownBy(() -> this.controller.outbox(new ExtendedModelMap(), request)).as(header);
+			assertThatExceptionOfType(ResponseStatusException.class)
+					.isThrownBy(() -> this.controller.outboxJson(request)).as(header);
+		}
+	}
+
+	@Test
 	void anAdminReadsItFromAnywhere() {
 		given(this.mailer.usesOutbox()).willReturn(true);
 		given(this.outbox.messages()).willReturn(List.of());

@@ -19,7 +19,9 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		// Every test signs in from 127.0.0.1; the per-address limit has its own test.
 		"newsstand.web.sign-in.max-failures-per-address=10000",
-		"newsstand.web.password-reset-requests.max-per-address=10000",
+		"newsstand.web.password-reset-requests.max-per-address=10000", "newsstand.web.sign-up.max-per-address=10000",
+		// Every test reader follows the verification link from the outbox.
+		"newsstand.mail.outbox-size=200",
 		// Many test readers pay with the same test card; each is to get a trial of its
 		// own.
 		"newsstand.billing.card-fingerprint-check=false",
