@@ -1,6 +1,8 @@
 package io.newsstand.web.mail;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
@@ -9,13 +11,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * /dev/outbox: the e-mails the app would have sent, for development, demos and
@@ -47,29 +51,47 @@ class OutboxController {
 
 	private final Outbox outbox;
 
-	OutboxController(Mailer mailer, Outbox outbox) {
+	private final JsonMapper json;
+
+	OutboxController(Mailer mailer, Outbox outbox, JsonMapper json) {
 		this.mailer = mailer;
 		this.outbox = outbox;
+		this.json = json;
 	}
 
 	/** One message as {@code Accept: application/json} lists it. */
 	record OutboxJson(String to, String subject, Instant sentAt, List<String> links) {
 	}
 
+	/**
+	 * One path for both: the page for browsers, and JSON for a client that asks for
+	 * {@code application/json} and not for HTML (two mappings told apart by
+	 * {@code produces} would hand JSON to a browser's {@code *}{@code /*}).
+	 */
 	@GetMapping("/dev/outbox")
-	String outbox(Model model, HttpServletRequest request) {
+	@Nullable
+	String outbox(Model model, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		requireAccess(request);
+		if (wantsJson(request.getHeader(HttpHeaders.ACCEPT))) {
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			this.json.writeValue(response.getOutputStream(), outboxJson());
+			// Written: no view to render.
+			return null;
+		}
 		model.addAttribute("messages", this.outbox.messages().stream().map(OutboxController::shown).toList());
 		return "mail/outbox";
 	}
 
-	@GetMapping(path = "/dev/outbox", produces = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseBody
-	List<OutboxJson> outboxJson(HttpServletRequest request) {
-		requireAccess(request);
+	List<OutboxJson> outboxJson() {
 		return this.outbox.messages().stream()
 				.map(stored -> new OutboxJson(stored.to(), stored.subject(), stored.sentAt(), links(stored.text())))
 				.toList();
+	}
+
+	static boolean wantsJson(@Nullable String accept) {
+		return accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)
+				&& !accept.contains(MediaType.TEXT_HTML_VALUE);
 	}
 
 	private void requireAccess(HttpServletRequest request) {
