@@ -17,8 +17,12 @@ import java.util.Set;
  *            {@code READER}, and {@code ADMIN} for operators
  * @param createdAt
  *            when the account was created
+ * @param emailVerified
+ *            the reader followed a link mailed to {@code email} (or reset the
+ *            password through one); until then no free articles and no trial
  */
-public record Account(String id, String email, String passwordHash, Set<String> roles, Instant createdAt) {
+public record Account(String id, String email, String passwordHash, Set<String> roles, Instant createdAt,
+		boolean emailVerified) {
 
 	public static final String READER = "READER";
 

@@ -102,7 +102,7 @@ class AccountController {
 			return "redirect:/signin";
 		}
 		Form form = Form.empty(csrf);
-		switch (this.accounts.changePassword(account, currentPassword, newPassword)) {
+		switch (this.accounts.changePassword(account, currentPassword, newPassword, null)) {
 			case AccountService.Done done -> {
 				this.signIns.refresh(done.account(), request, response);
 				this.signIns.endOtherSessions(account.id(), request);
@@ -157,7 +157,7 @@ class AccountController {
 		MembershipSummary membership = MembershipSummary.of(this.billing.ownMembership(account.id()),
 				this.offer.terms(), this.clock.instant());
 		model.addAttribute("page", new AccountPage(account.email(), account.createdAt(), this.tokens.list(account.id()),
-				membership, this.paywall.freeArticlesLeft(account.id())));
+				membership, this.paywall.freeArticlesLeft(account.id()), account.emailVerified()));
 		model.addAttribute("emailForm", emailForm);
 		model.addAttribute("passwordForm", passwordForm);
 		model.addAttribute("deleteForm", deleteForm);
@@ -167,9 +167,13 @@ class AccountController {
 
 	private static @Nullable String notice(String done) {
 		return switch (done) {
-			case "email" -> "Your e-mail address is changed. Sign in with the new one from now on.";
+			case "email" -> "Your e-mail address is changed. Sign in with the new one from now on, and open the link "
+					+ "we sent to it to confirm it.";
 			case "password" -> "Your password is changed. Apps signed in with the old one were signed out.";
 			case "token" -> "The app is signed out.";
+			case "verified" -> "Your e-mail address is confirmed.";
+			case "verification-sent" -> "We sent you a new link: open it to confirm your address.";
+			case "verification-limit" -> "We already sent you several links this hour: please use the latest one.";
 			case "token-unknown" -> "That app was already signed out.";
 			case "cancelled" -> "Your membership is cancelled. You keep reading until the end of the period you have.";
 			case "resumed" -> "Your membership continues.";

@@ -12,7 +12,7 @@ import java.util.Locale;
  * What the account page shows.
  */
 public record AccountPage(String email, Instant createdAt, List<ApiTokens.Listed> tokens, MembershipSummary membership,
-		int freeArticlesLeft) {
+		int freeArticlesLeft, boolean emailVerified) {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
 			.withZone(ZoneOffset.UTC);

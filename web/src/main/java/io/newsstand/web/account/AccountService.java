@@ -1,9 +1,11 @@
 package io.newsstand.web.account;
 
 import io.newsstand.web.security.ApiTokens;
+import io.newsstand.web.security.RememberMeTokens;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -23,15 +25,25 @@ public class AccountService {
 
 	private final MembershipCancellation membershipCancellation;
 
+	private final PasswordResets resets;
+
+	private final RememberMeTokens rememberMe;
+
+	private final EmailVerification verification;
+
 	private final Clock clock;
 
 	AccountService(AccountStore store, PasswordPolicy policy, PasswordEncoder encoder, ApiTokens tokens,
-			MembershipCancellation membershipCancellation, Clock clock) {
+			MembershipCancellation membershipCancellation, PasswordResets resets, RememberMeTokens rememberMe,
+			EmailVerification verification, Clock clock) {
 		this.store = store;
 		this.policy = policy;
 		this.encoder = encoder;
 		this.tokens = tokens;
 		this.membershipCancellation = membershipCancellation;
+		this.resets = resets;
+		this.rememberMe = rememberMe;
+		this.verification = verification;
 		this.clock = clock;
 	}
 
@@ -51,10 +63,18 @@ public class AccountService {
 	public record EmailTaken(String email) implements Outcome {
 	}
 
-	public Outcome signUp(String email, String password) {
+	/**
+	 * Creates an unverified reader account (see {@link SignUps} for the form and
+	 * the API, which never tell whether the address was taken).
+	 */
+	Outcome signUp(String email, String password) {
 		return signUp(email, password, Set.of(Account.READER));
 	}
 
+	/**
+	 * Accounts with the admin role are made by the operator's configuration, so
+	 * their address counts as verified.
+	 */
 	Outcome signUp(String email, String password, Set<String> roles) {
 		Optional<String> emailProblem = EmailAddress.problem(email);
 		if (emailProblem.isPresent()) {
@@ -64,8 +84,15 @@ public class AccountService {
 		if (passwordProblem.isPresent()) {
 			return new Refused("password", passwordProblem.get());
 		}
-		return this.store.create(email, this.encoder.encode(password), roles, this.clock.instant())
+		// The hash is computed before the address is looked up, so a taken address
+		// answers no faster than a new one.
+		String hash = this.encoder.encode(password);
+		return this.store.create(email, hash, roles, this.clock.instant(), roles.contains(Account.ADMIN))
 				.<Outcome>map(Done::new).orElseGet(() -> new EmailTaken(AccountStore.normalise(email)));
+	}
+
+	Optional<Account> findByEmail(String email) {
+		return this.store.findByEmail(email);
 	}
 
 	public Optional<String> passwordProblem(String password, String email) {
@@ -91,27 +118,53 @@ public class AccountService {
 		if (!this.store.updateEmail(account, newEmail)) {
 			return new EmailTaken(AccountStore.normalise(newEmail));
 		}
-		return new Done(this.store.findById(account.id()).orElseThrow());
-	}
-
-	public Outcome changePassword(Account account, String currentPassword, String newPassword) {
-		if (!passwordMatches(account, currentPassword)) {
-			return new Refused("currentPassword", "That is not your current password.");
-		}
-		return setPassword(account, newPassword);
+		Account moved = this.store.findById(account.id()).orElseThrow();
+		// The new address is unverified until the reader follows the link sent to it:
+		// otherwise anyone could move a verified account onto someone else's address
+		// and spend that person's trial.
+		this.verification.send(moved, "/account?done=verified");
+		return new Done(moved);
 	}
 
 	/**
-	 * Sets a new password (after a reset link proved the reader owns the address).
-	 * Every API token is revoked: whoever held the old password may have made them.
+	 * Changes the password from the account page. {@code keepApiToken} is the
+	 * caller's own API token, if the change came through the API.
 	 */
-	public Outcome setPassword(Account account, String newPassword) {
+	public Outcome changePassword(Account account, String currentPassword, String newPassword,
+			@Nullable String keepApiToken) {
+		if (!passwordMatches(account, currentPassword)) {
+			return new Refused("currentPassword", "That is not your current password.");
+		}
+		return setPassword(account, newPassword, keepApiToken);
+	}
+
+	/**
+	 * Sets a new password after a reset link proved the reader reads the account's
+	 * mail, which also confirms the address.
+	 */
+	public Outcome resetPassword(Account account, String newPassword) {
+		Outcome outcome = setPassword(account, newPassword, null);
+		if (outcome instanceof Done) {
+			this.verification.confirmedByReset(account);
+			return new Done(this.store.findById(account.id()).orElseThrow());
+		}
+		return outcome;
+	}
+
+	/**
+	 * Whoever held the old password may have made reset links, API tokens and
+	 * remember-me logins: all are revoked (but the caller's own API token).
+	 * Sessions are the caller's to end ({@code SignIns.endOtherSessions}).
+	 */
+	private Outcome setPassword(Account account, String newPassword, @Nullable String keepApiToken) {
 		Optional<String> problem = this.policy.problem(newPassword, account.email());
 		if (problem.isPresent()) {
 			return new Refused("password", problem.get());
 		}
 		this.store.updatePassword(account.id(), this.encoder.encode(newPassword));
-		this.tokens.revokeAll(account.id());
+		this.resets.revokeAll(account.id());
+		this.tokens.revokeAllExcept(account.id(), keepApiToken);
+		this.rememberMe.revokeAll(account.id());
 		return new Done(this.store.findById(account.id()).orElseThrow());
 	}
 
@@ -129,6 +182,8 @@ public class AccountService {
 					+ "not deleted. " + ex.getMessage());
 		}
 		this.tokens.revokeAll(account.id());
+		this.resets.revokeAll(account.id());
+		this.rememberMe.revokeAll(account.id());
 		this.store.delete(account);
 		return new Done(account);
 	}

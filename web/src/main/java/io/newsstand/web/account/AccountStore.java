@@ -17,13 +17,21 @@ import org.springframework.stereotype.Component;
  * Accounts in Redis: a hash per account and an e-mail index. The index entry is
  * claimed first with SET NX, so two sign-ups for one address cannot both win;
  * the account hash is written after it.
+ * <p>
+ * The {@code verified} field is {@code no} until the reader follows a link
+ * mailed to the address, then the time they did; accounts made before e-mail
+ * verification existed have no such field and count as verified.
  */
 @Component
 public class AccountStore {
 
+	private static final String VERIFIED = "verified";
+
+	private static final String NO = "no";
+
 	private final StringRedisTemplate redis;
 
-	AccountStore(StringRedisTemplate redis) {
+	public AccountStore(StringRedisTemplate redis) {
 		this.redis = redis;
 	}
 
@@ -37,22 +45,25 @@ public class AccountStore {
 	/**
 	 * Creates an account, or answers empty when the address is taken.
 	 */
-	public Optional<Account> create(String email, String passwordHash, Set<String> roles, Instant now) {
+	public Optional<Account> create(String email, String passwordHash, Set<String> roles, Instant now,
+			boolean verified) {
 		String normalised = normalise(email);
 		String id = UUID.randomUUID().toString();
 		Boolean claimed = this.redis.opsForValue().setIfAbsent(WebKeys.accountByEmail(normalised), id);
 		if (!Boolean.TRUE.equals(claimed)) {
 			return Optional.empty();
 		}
-		Account account = new Account(id, normalised, passwordHash, Set.copyOf(roles), now);
-		this.redis.opsForHash().putAll(WebKeys.account(id), Map.of("email", normalised, "password", passwordHash,
-				"roles", String.join(",", roles), "created", Long.toString(now.toEpochMilli())));
+		Account account = new Account(id, normalised, passwordHash, Set.copyOf(roles), now, verified);
+		this.redis.opsForHash().putAll(WebKeys.account(id),
+				Map.of("email", normalised, "password", passwordHash, "roles", String.join(",", roles), "created",
+						Long.toString(now.toEpochMilli()), VERIFIED,
+						verified ? Long.toString(now.toEpochMilli()) : NO));
 		return Optional.of(account);
 	}
 
 	public Optional<Account> findById(String id) {
 		List<Object> fields = this.redis.opsForHash().multiGet(WebKeys.account(id),
-				List.of("email", "password", "roles", "created"));
+				List.of("email", "password", "roles", "created", VERIFIED));
 		if (fields.get(0) == null || fields.get(1) == null) {
 			return Optional.empty();
 		}
@@ -61,7 +72,13 @@ public class AccountStore {
 		Instant created = (fields.get(3) != null)
 				? Instant.ofEpochMilli(Long.parseLong((String) fields.get(3)))
 				: Instant.EPOCH;
-		return Optional.of(new Account(id, (String) fields.get(0), (String) fields.get(1), roles, created));
+		return Optional.of(new Account(id, (String) fields.get(0), (String) fields.get(1), roles, created,
+				!NO.equals(fields.get(4))));
+	}
+
+	/** The id of the account using the address, without reading the account. */
+	public Optional<String> idForEmail(String email) {
+		return Optional.ofNullable(this.redis.opsForValue().get(WebKeys.accountByEmail(normalise(email))));
 	}
 
 	public Optional<Account> findByEmail(String email) {
@@ -73,13 +90,18 @@ public class AccountStore {
 		this.redis.opsForHash().put(WebKeys.account(id), "password", passwordHash);
 	}
 
+	/** The reader proved they read mail at the account's address. */
+	void markVerified(String id, Instant now) {
+		this.redis.opsForHash().put(WebKeys.account(id), VERIFIED, Long.toString(now.toEpochMilli()));
+	}
+
 	public void updateRoles(String id, Set<String> roles) {
 		this.redis.opsForHash().put(WebKeys.account(id), "roles", String.join(",", roles));
 	}
 
 	/**
 	 * Moves the account to a new address, or answers false when the address is
-	 * taken.
+	 * taken. The new address is unverified until its link is followed.
 	 */
 	public boolean updateEmail(Account account, String newEmail) {
 		String normalised = normalise(newEmail);
@@ -90,7 +112,7 @@ public class AccountStore {
 		if (!Boolean.TRUE.equals(claimed)) {
 			return false;
 		}
-		this.redis.opsForHash().put(WebKeys.account(account.id()), "email", normalised);
+		this.redis.opsForHash().putAll(WebKeys.account(account.id()), Map.of("email", normalised, VERIFIED, NO));
 		this.redis.delete(WebKeys.accountByEmail(account.email()));
 		return true;
 	}
@@ -101,8 +123,8 @@ public class AccountStore {
 	 * keys share one hash tag, so they go in one {@code DEL}.
 	 */
 	public void delete(Account account) {
-		List<String> keys = new java.util.ArrayList<>(
-				List.of(WebKeys.account(account.id()), WebKeys.accountTokens(account.id())));
+		List<String> keys = new java.util.ArrayList<>(List.of(WebKeys.account(account.id()),
+				WebKeys.accountTokens(account.id()), AccountKeys.accountResets(account.id())));
 		keys.addAll(WebKeys.personal(account.id()));
 		this.redis.delete(keys);
 		this.redis.delete(WebKeys.accountByEmail(account.email()));

@@ -1,19 +1,11 @@
 package io.newsstand.web.account;
 
 import io.newsstand.web.layout.Form;
-import io.newsstand.web.mail.MailMessage;
-import io.newsstand.web.mail.Mailer;
-import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.security.SignIns;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -31,32 +23,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PasswordResetController {
 
-	private static final Logger log = LoggerFactory.getLogger(PasswordResetController.class);
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter
-			.ofPattern("HH:mm 'UTC on' d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
 	private final AccountStore store;
 
 	private final AccountService accounts;
 
 	private final PasswordResets resets;
 
-	private final Mailer mailer;
-
-	private final PublicUrl publicUrl;
-
 	private final PasswordResetLimit limit;
 
 	private final SignIns signIns;
 
-	PasswordResetController(AccountStore store, AccountService accounts, PasswordResets resets, Mailer mailer,
-			PublicUrl publicUrl, PasswordResetLimit limit, SignIns signIns) {
+	PasswordResetController(AccountStore store, AccountService accounts, PasswordResets resets,
+			PasswordResetLimit limit, SignIns signIns) {
 		this.store = store;
 		this.accounts = accounts;
 		this.resets = resets;
-		this.mailer = mailer;
-		this.publicUrl = publicUrl;
 		this.limit = limit;
 		this.signIns = signIns;
 	}
@@ -87,24 +68,8 @@ class PasswordResetController {
 									.formatted(this.limit.minutesUntil(retryAt))));
 			return "account/reset-request";
 		}
-		this.store.findByEmail(email).ifPresent(account -> {
-			if (!this.limit.mayMail(account.id())) {
-				// The page says the same as always: it must not tell who has an account.
-				log.info("Password reset for account {} not e-mailed: its hourly limit is reached", account.id());
-				return;
-			}
-			PasswordResets.Issued link = this.resets.issue(account.id());
-			this.mailer.send(new MailMessage(account.email(), "Choose a new Newsstand password", """
-					Someone (we hope you) asked to reset the password of your Newsstand account.
-
-					Choose a new password here:
-					%s
-
-					The link works once, until %s. If you did not ask for this, ignore this e-mail:
-					your password stays as it is.
-					""".formatted(this.publicUrl.resolve("/password-reset/" + link.token()),
-					TIME.format(link.expiresAt()))));
-		});
+		// The page says the same as always: it must not tell who has an account.
+		this.resets.request(email);
 		model.addAttribute("form", Form.empty(csrf).with("email", AccountStore.normalise(email)));
 		model.addAttribute("sent", true);
 		return "account/reset-request";
@@ -140,7 +105,7 @@ class PasswordResetController {
 			response.setStatus(HttpStatus.GONE.value());
 			return "account/reset-invalid";
 		}
-		this.accounts.setPassword(account.get(), password);
+		this.accounts.resetPassword(account.get(), password);
 		this.signIns.endOtherSessions(account.get().id(), request);
 		return "redirect:/signin?reset=done";
 	}

@@ -19,11 +19,15 @@ class SignInController {
 	String signIn(@RequestParam(required = false) @Nullable String next,
 			@RequestParam(required = false) @Nullable String error,
 			@RequestParam(required = false, defaultValue = "15") long minutes,
-			@RequestParam(required = false) @Nullable String reset, CsrfToken csrf, Model model) {
+			@RequestParam(required = false) @Nullable String reset,
+			@RequestParam(required = false) @Nullable String verified, CsrfToken csrf, Model model) {
 		model.addAttribute("form", Form.empty(csrf));
 		model.addAttribute("next", LocalPaths.orFrontPage(next));
 		model.addAttribute("message", message(error, minutes));
-		model.addAttribute("notice", (reset != null) ? "Your new password is saved. Sign in with it." : null);
+		model.addAttribute("notice",
+				(reset != null)
+						? "Your new password is saved. Sign in with it."
+						: (verified != null) ? "Your e-mail address is confirmed. Sign in to start reading." : null);
 		return "account/signin";
 	}
 

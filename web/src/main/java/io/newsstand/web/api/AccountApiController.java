@@ -1,11 +1,11 @@
 package io.newsstand.web.api;
 
 import io.newsstand.web.account.AccountService;
+import io.newsstand.web.account.SignUps;
 import io.newsstand.web.security.ApiTokens;
 import io.newsstand.web.security.Reader;
 import io.newsstand.web.security.SignInThrottle;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -32,14 +32,18 @@ class AccountApiController {
 
 	private final AccountService accounts;
 
+	private final SignUps signUps;
+
 	private final ApiTokens tokens;
 
 	private final AuthenticationManager authentication;
 
 	private final Clock clock;
 
-	AccountApiController(AccountService accounts, ApiTokens tokens, AuthenticationManager authentication, Clock clock) {
+	AccountApiController(AccountService accounts, SignUps signUps, ApiTokens tokens,
+			AuthenticationManager authentication, Clock clock) {
 		this.accounts = accounts;
+		this.signUps = signUps;
 		this.tokens = tokens;
 		this.authentication = authentication;
 		this.clock = clock;
@@ -58,21 +62,33 @@ class AccountApiController {
 
 	}
 
-	record AccountJson(String id, String email, Instant createdAt) {
+	record AccountJson(String id, String email, boolean emailVerified, Instant createdAt) {
 	}
 
 	record TokenJson(String token, Instant expiresAt) {
 	}
 
+	/** The same answer whether the address was new or already had an account. */
+	record SignUpJson(String email, String message) {
+	}
+
 	@PostMapping("/api/v1/accounts")
-	ResponseEntity<AccountJson> create(@RequestBody Credentials credentials) {
-		return switch (this.accounts.signUp(credentials.emailOrBlank(), credentials.passwordOrBlank())) {
-			case AccountService.Done done -> ResponseEntity.created(URI.create("/api/v1/me"))
-					.body(new AccountJson(done.account().id(), done.account().email(), done.account().createdAt()));
-			case AccountService.Refused refused -> throw new ApiProblem(HttpStatus.BAD_REQUEST, refused.message(),
+	ResponseEntity<SignUpJson> create(@RequestBody Credentials credentials, HttpServletRequest request) {
+		return switch (this.signUps.signUp(credentials.emailOrBlank(), credentials.passwordOrBlank(),
+				request.getRemoteAddr(), "/")) {
+			case SignUps.Accepted accepted -> ResponseEntity.accepted().body(new SignUpJson(accepted.email(),
+					"We sent an e-mail to this address: open its link to confirm the address, then ask for a token "
+							+ "at POST /api/v1/auth/token."));
+			case SignUps.Refused refused -> throw new ApiProblem(HttpStatus.BAD_REQUEST, refused.message(),
 					Map.of(refused.field(), refused.message()));
-			case AccountService.EmailTaken taken ->
-				throw new ApiProblem(HttpStatus.CONFLICT, "An account already uses this e-mail address.");
+			case SignUps.Throttled throttled -> {
+				long seconds = throttled.secondsLeft(this.clock.instant());
+				ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS,
+						"Too many new accounts from your network. Try again in " + Math.max(1, (seconds + 59) / 60)
+								+ " minutes.");
+				problem.getHeaders().set("Retry-After", Long.toString(seconds));
+				throw problem;
+			}
 		};
 	}
 
@@ -108,8 +124,8 @@ class AccountApiController {
 
 	@GetMapping("/api/v1/me")
 	AccountJson me(@AuthenticationPrincipal Reader reader) {
-		return this.accounts.find(reader.accountId())
-				.map(account -> new AccountJson(account.id(), account.email(), account.createdAt()))
+		return this.accounts.find(reader.accountId()).map(
+				account -> new AccountJson(account.id(), account.email(), account.emailVerified(), account.createdAt()))
 				.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "This account no longer exists."));
 	}
 

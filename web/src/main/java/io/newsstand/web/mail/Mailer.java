@@ -43,6 +43,30 @@ public class Mailer {
 		return this.smtp == null;
 	}
 
+	/**
+	 * Sends without making the caller wait for the SMTP server (a password-reset
+	 * request must answer as fast for an unknown address, which gets no e-mail, as
+	 * for a known one); {@code null} sends nothing. The development outbox is
+	 * written at once, so that a reader (or a test) finds the e-mail right after
+	 * the answer.
+	 */
+	public void sendInBackground(@Nullable MailMessage message) {
+		if (message == null) {
+			return;
+		}
+		if (this.smtp == null) {
+			send(message);
+			return;
+		}
+		Thread.ofVirtual().name("mail-" + message.to().hashCode()).start(() -> {
+			try {
+				send(message);
+			} catch (RuntimeException ex) {
+				log.warn("E-mail \"{}\" could not be sent: {}", message.subject(), ex.toString());
+			}
+		});
+	}
+
 	public void send(MailMessage message) {
 		if (this.smtp == null) {
 			this.outbox.store(message, this.clock.instant());

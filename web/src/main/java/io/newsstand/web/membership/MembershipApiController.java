@@ -33,7 +33,11 @@ class MembershipApiController {
 
 	private final Clock clock;
 
-	MembershipApiController(Billing billing, Paywall paywall, PublicUrl publicUrl, Clock clock) {
+	private final io.newsstand.web.account.EmailVerification verification;
+
+	MembershipApiController(Billing billing, Paywall paywall, PublicUrl publicUrl, Clock clock,
+			io.newsstand.web.account.EmailVerification verification) {
+		this.verification = verification;
 		this.billing = billing;
 		this.paywall = paywall;
 		this.publicUrl = publicUrl;
@@ -66,9 +70,15 @@ class MembershipApiController {
 		int left = this.paywall.freeArticlesLeft(reader.accountId());
 		return new MembershipJson(MembershipSummary.code(membership.state()), membership.plan(),
 				membership.trialEndsAt(), daysLeft, membership.currentPeriodEnd(), membership.cancelAtPeriodEnd(),
+<<<<<<< HEAD
 				this.billing.trialEligibility(reader.accountId(), reader.email()).eligible(), (left >= 0) ? left : null,
 				membership.mayReadInFull(), membership.reason(), membership.updateCard(),
 				membership.updateCard() ? "/api/v1/me/portal" : null);
+=======
+				this.verification.verified(reader.accountId())
+						&& this.billing.trialEligibility(reader.accountId(), reader.email()).eligible(),
+				(left >= 0) ? left : null);
+>>>>>>> accounts
 	}
 
 	@PostMapping("/api/v1/me/checkout")
@@ -76,6 +86,10 @@ class MembershipApiController {
 		String plan = request.plan();
 		if (!Plan.MONTHLY.equals(plan) && !Plan.YEARLY.equals(plan)) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "plan must be \"monthly\" or \"yearly\".");
+		}
+		if (!this.verification.verified(reader.accountId())) {
+			throw new ApiProblem(HttpStatus.FORBIDDEN,
+					"Confirm your e-mail address first: open the link we e-mailed you. Then start the checkout.");
 		}
 		return switch (this.billing.startCheckout(reader.accountId(), reader.email(), plan,
 				this.publicUrl.resolve("/membership/welcome?session_id={CHECKOUT_SESSION_ID}"),

@@ -7,6 +7,7 @@ import io.newsstand.billing.Membership;
 import io.newsstand.billing.Plan;
 import io.newsstand.billing.PortalOutcome;
 import io.newsstand.billing.TrialEligibility;
+import io.newsstand.web.account.EmailVerification;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.security.Reader;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +41,14 @@ class MembershipController {
 
 	private final Clock clock;
 
-	MembershipController(Billing billing, Offer offer, PublicUrl publicUrl, Clock clock) {
+	private static final String VERIFY_FIRST = "Confirm your e-mail address first: open the link we e-mailed you "
+			+ "(or ask for a new one on your account page). Then you can start your free trial.";
+
+	private final EmailVerification verification;
+
+	MembershipController(Billing billing, Offer offer, PublicUrl publicUrl, Clock clock,
+			EmailVerification verification) {
+		this.verification = verification;
 		this.billing = billing;
 		this.offer = offer;
 		this.publicUrl = publicUrl;
@@ -63,10 +71,13 @@ class MembershipController {
 		}
 		model.addAttribute("message", (cancelled != null) ? "Checkout was cancelled; nothing was charged." : null);
 		model.addAttribute("error", (problem == null)
-				? null
+				? ((reader != null && !this.verification.verified(reader.accountId())) ? VERIFY_FIRST : null)
 				: "plan".equals(problem)
 						? "Choose the monthly or the yearly plan."
-						: "Stripe is not answering just now, and nothing was charged. Please try again in a minute.");
+						: "verify".equals(problem)
+								? VERIFY_FIRST
+								: "Stripe is not answering just now, and nothing was charged. Please try again in a "
+										+ "minute.");
 		return "membership/plans";
 	}
 
@@ -74,6 +85,11 @@ class MembershipController {
 	String checkout(@AuthenticationPrincipal Reader reader, @RequestParam(defaultValue = "") String plan) {
 		if (!PLANS.contains(plan)) {
 			return "redirect:/membership?problem=plan";
+		}
+		if (!this.verification.verified(reader.accountId())) {
+			// The trial ledger keys trials by address: an unconfirmed address must not
+			// spend (or reserve) the trial of whoever really owns it.
+			return "redirect:/membership?problem=verify";
 		}
 		CheckoutOutcome outcome = this.billing.startCheckout(reader.accountId(), reader.email(), plan,
 				this.publicUrl.resolve("/membership/welcome?session_id={CHECKOUT_SESSION_ID}"),

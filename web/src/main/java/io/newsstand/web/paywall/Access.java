@@ -69,7 +69,13 @@ public sealed interface Access {
 		NOT_MEMBER("not-member"),
 
 		/** Signed in, no membership, this month's free articles are used. */
-		METER_EXHAUSTED("meter-exhausted");
+		METER_EXHAUSTED("meter-exhausted"),
+
+		/**
+		 * Signed in, no membership, and the e-mail address is not confirmed yet: the
+		 * meter starts once it is.
+		 */
+		UNVERIFIED("unverified");
 
 		private final String code;
 

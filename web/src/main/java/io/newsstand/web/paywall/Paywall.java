@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
  * THE paywall: the only place that decides whether a reader may read an article
  * in full. In order: a free publisher's article is full for everyone; an
  * anonymous reader gets the teaser; a member (as billing's access rule says)
- * reads in full; a signed-in reader without a membership spends the monthly
- * meter (an article already opened this month stays open); otherwise the
- * teaser.
+ * reads in full; a signed-in reader without a membership who confirmed their
+ * e-mail address spends the monthly meter (an article already opened this month
+ * stays open); otherwise the teaser.
  * <p>
  * Deciding for a metered reader records the article as opened, so call it once
  * per article view, and only when the answer is about to be shown.
@@ -23,10 +23,14 @@ public class Paywall {
 
 	private final PaywallProperties properties;
 
-	Paywall(Entitlements entitlements, ReadingMeter meter, PaywallProperties properties) {
+	private final VerifiedReaders verifiedReaders;
+
+	Paywall(Entitlements entitlements, ReadingMeter meter, PaywallProperties properties,
+			VerifiedReaders verifiedReaders) {
 		this.entitlements = entitlements;
 		this.meter = meter;
 		this.properties = properties;
+		this.verifiedReaders = verifiedReaders;
 	}
 
 	public Access decide(Reading reading) {
@@ -57,6 +61,10 @@ public class Paywall {
 		if (limit == 0) {
 			return new Access.Teaser(Access.TeaserReason.NOT_MEMBER, 0);
 		}
+		if (!this.verifiedReaders.verified(accountId)) {
+			// Otherwise every throwaway account would bring a fresh meter.
+			return new Access.Teaser(Access.TeaserReason.UNVERIFIED, 0);
+		}
 		if (!spend) {
 			int left = this.meter.left(accountId, limit);
 			return this.meter.alreadyOpened(accountId, reading.articleId())
@@ -78,7 +86,7 @@ public class Paywall {
 			return -1;
 		}
 		int limit = this.properties.freeArticlesPerMonth();
-		return (limit == 0) ? 0 : this.meter.left(accountId, limit);
+		return (limit == 0 || !this.verifiedReaders.verified(accountId)) ? 0 : this.meter.left(accountId, limit);
 	}
 
 	/**

@@ -70,6 +70,10 @@ public record ArticleView(Article article, @Nullable Publisher publisher, Access
 		return this.access instanceof Access.Teaser teaser && teaser.reason() == Access.TeaserReason.METER_EXHAUSTED;
 	}
 
+	public boolean unverified() {
+		return this.access instanceof Access.Teaser teaser && teaser.reason() == Access.TeaserReason.UNVERIFIED;
+	}
+
 	public boolean anonymous() {
 		return this.access instanceof Access.Teaser teaser && teaser.reason() == Access.TeaserReason.ANONYMOUS;
 	}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -108,6 +109,21 @@ public class ApiTokens {
 	/** Revokes the token presented to the API. */
 	public void revokePresented(String accountId, String token) {
 		revoke(accountId, Hashes.sha256(token));
+	}
+
+	/**
+	 * Revokes every token of the account but the one presented with this request
+	 * ({@code keep}, null when the request came from the site).
+	 */
+	public void revokeAllExcept(String accountId, @Nullable String keep) {
+		String kept = (keep != null) ? Hashes.sha256(keep) : null;
+		Set<String> hashes = this.redis.opsForSet().members(WebKeys.accountTokens(accountId));
+		for (String hash : (hashes != null) ? hashes : Set.<String>of()) {
+			if (!hash.equals(kept)) {
+				this.redis.delete(WebKeys.apiToken(hash));
+				this.redis.opsForSet().remove(WebKeys.accountTokens(accountId), hash);
+			}
+		}
 	}
 
 	public void revokeAll(String accountId) {

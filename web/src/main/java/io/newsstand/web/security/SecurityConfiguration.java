@@ -23,8 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -76,14 +75,21 @@ class SecurityConfiguration {
 				new RememberMeAuthenticationProvider(rememberMeKey.value()));
 	}
 
+	/**
+	 * Persistent remember-me: each cookie is a series and a token kept in Redis
+	 * ({@link RememberMeTokens}), so sign-out, a new password or a deletion revokes
+	 * it (a signed cookie would sign in until it expired). The cookie is
+	 * {@code SameSite=Lax}, and {@code Secure} when the request came over HTTPS.
+	 */
 	@Bean
 	RememberMeServices rememberMeServices(ReaderDetailsService readers, RememberMeKey rememberMeKey,
-			WebProperties properties) {
-		TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(rememberMeKey.value(), readers,
-				RememberMeTokenAlgorithm.SHA256);
+			RememberMeTokens tokens, WebProperties properties) {
+		PersistentTokenBasedRememberMeServices services = new PersistentTokenBasedRememberMeServices(
+				rememberMeKey.value(), readers, tokens);
 		services.setCookieName(REMEMBER_ME_COOKIE);
 		services.setParameter("remember");
 		services.setTokenValiditySeconds((int) properties.rememberMe().toSeconds());
+		services.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
 		return services;
 	}
 
@@ -161,8 +167,8 @@ class SecurityConfiguration {
 						.passwordParameter("password").successHandler(new ReturnToPageSuccessHandler())
 						.failureHandler(new SignInFailureHandler(clock)).permitAll())
 				.rememberMe(remember -> remember.rememberMeServices(rememberMeServices))
-				.logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout")
-						.deleteCookies(REMEMBER_ME_COOKIE))
+				// The remember-me services revoke the reader's logins and clear the cookie.
+				.logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout"))
 				.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 				// Machine-to-machine only: the webhook is signed, the sandbox's API and
 				// controls

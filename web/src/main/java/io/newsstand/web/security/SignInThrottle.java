@@ -13,18 +13,25 @@ import org.springframework.stereotype.Component;
  * Counts failed sign-ins per account and per client address in fixed windows
  * (keys named by window, expiring with it) and refuses further attempts once a
  * limit is reached, saying until when. A success clears the account's count.
+ * <p>
+ * An account has one count whatever names it: its e-mail in any case, or its id
+ * (which the user-details service also accepts). An identifier that names no
+ * account is counted on its own, normalised.
  */
 @Component
 public class SignInThrottle {
 
 	private final WindowCounter counters;
 
+	private final AccountStore accounts;
+
 	private final Clock clock;
 
 	private final WebProperties.SignIn limits;
 
-	SignInThrottle(WindowCounter counters, Clock clock, WebProperties properties) {
+	SignInThrottle(WindowCounter counters, AccountStore accounts, Clock clock, WebProperties properties) {
 		this.counters = counters;
+		this.accounts = accounts;
 		this.clock = clock;
 		this.limits = properties.signIn();
 	}
@@ -82,8 +89,13 @@ public class SignInThrottle {
 		return Instant.ofEpochMilli((window + 1) * this.limits.window().toMillis());
 	}
 
-	private static String accountKey(String email, long window) {
-		return WebKeys.signInFailuresForAccount(Hashes.sha256(AccountStore.normalise(email)), window);
+	private String accountKey(String identifier, long window) {
+		String normalised = AccountStore.normalise(identifier);
+		String account = (normalised.contains("@")
+				? this.accounts.idForEmail(normalised)
+				: this.accounts.findById(normalised).map(found -> found.id())).map(id -> "account " + id)
+				.orElse("unknown " + normalised);
+		return WebKeys.signInFailuresForAccount(Hashes.sha256(account), window);
 	}
 
 }

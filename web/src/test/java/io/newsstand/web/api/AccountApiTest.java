@@ -24,14 +24,20 @@ class AccountApiTest extends SiteTest {
 	private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
 
 	@Test
-	void anAppCreatesAnAccountAndGets201() {
+	void anAppCreatesAnAccountAndGets202UntilTheAddressIsConfirmed() {
 		String email = uniqueEmail("app");
 		HttpResponse<String> created = client().postJson("/api/v1/accounts",
 				"{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
-		assertThat(created.statusCode()).isEqualTo(201);
-		assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/me");
-		assertThat(created.body()).contains("\"email\":\"" + email + "\"").doesNotContain("password");
+		assertThat(created.statusCode()).isEqualTo(202);
+		assertThat(created.body()).contains("\"email\":\"" + email + "\"").doesNotContain("password")
+				.doesNotContain("\"id\"");
 		assertThat(created.headers().allValues("Set-Cookie")).isEmpty();
+		String token = tokenFor(email);
+		assertThat(client().get("/api/v1/me", "Authorization", "Bearer " + token).body())
+				.contains("\"emailVerified\":false");
+		client().getUrl(client().latestLink(email, "Confirm your e-mail address"));
+		assertThat(client().get("/api/v1/me", "Authorization", "Bearer " + token).body())
+				.contains("\"emailVerified\":true");
 	}
 
 	@Test
@@ -51,11 +57,18 @@ class AccountApiTest extends SiteTest {
 	}
 
 	@Test
-	void aTakenAddressIsA409Problem() {
-		String email = uniqueEmail("twice");
-		client().postJson("/api/v1/accounts", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
-		assertProblem(client().postJson("/api/v1/accounts",
-				"{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"), 409);
+	void aTakenAddressGetsTheSameAnswerAsANewOne() {
+		String taken = uniqueEmail("twice");
+		client().postJson("/api/v1/accounts", "{\"email\":\"" + taken + "\",\"password\":\"" + PASSWORD + "\"}");
+		String fresh = uniqueEmail("once");
+		HttpResponse<String> second = client().postJson("/api/v1/accounts",
+				"{\"email\":\"" + taken + "\",\"password\":\"" + PASSWORD + "\"}");
+		HttpResponse<String> first = client().postJson("/api/v1/accounts",
+				"{\"email\":\"" + fresh + "\",\"password\":\"" + PASSWORD + "\"}");
+		assertThat(second.statusCode()).isEqualTo(first.statusCode()).isEqualTo(202);
+		assertThat(second.body().replace(taken, "ADDRESS")).isEqualTo(first.body().replace(fresh, "ADDRESS"));
+		assertThat(second.headers().map().keySet()).isEqualTo(first.headers().map().keySet());
+		assertThat(client().latestLink(taken, "Your Newsstand account")).as("the owner is told").endsWith("/signin");
 	}
 
 	@Test

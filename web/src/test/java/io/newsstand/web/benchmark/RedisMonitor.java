@@ -13,7 +13,7 @@ import java.util.List;
  * Redis's MONITOR on a socket of its own: every command the app sends, so a
  * benchmark can count the round trips one request costs.
  */
-final class RedisMonitor implements AutoCloseable {
+public final class RedisMonitor implements AutoCloseable {
 
 	private final Socket socket;
 
@@ -21,7 +21,7 @@ final class RedisMonitor implements AutoCloseable {
 
 	private final Thread reader;
 
-	RedisMonitor(String host, int port) throws IOException {
+	public RedisMonitor(String host, int port) throws IOException {
 		this.socket = new Socket(host, port);
 		OutputStream out = this.socket.getOutputStream();
 		out.write("*1\r\n$7\r\nMONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -41,14 +41,14 @@ final class RedisMonitor implements AutoCloseable {
 		});
 	}
 
-	void clear() {
+	public void clear() {
 		synchronized (this.lines) {
 			this.lines.clear();
 		}
 	}
 
 	/** Commands seen since {@link #clear()}, without MONITOR's own "+OK". */
-	List<String> commands() throws InterruptedException {
+	public List<String> commands() throws InterruptedException {
 		Thread.sleep(300);
 		synchronized (this.lines) {
 			return this.lines.stream().filter(line -> line.startsWith("+") && !line.equals("+OK")).toList();

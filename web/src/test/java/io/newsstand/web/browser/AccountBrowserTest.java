@@ -12,9 +12,9 @@ import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * A person with a real browser: signs up, signs out, forgets the password,
- * resets it from the e-mail, signs in again; every page passes axe-core and
- * works at 360 px.
+ * A person with a real browser: signs up, confirms the address from the e-mail,
+ * signs in, signs out, forgets the password, resets it from the e-mail, signs
+ * in again; every page passes axe-core and works at 360 px.
  */
 @ResourceLock(SiteTest.CLOCK)
 // A real browser is timing-sensitive: nothing else runs beside it (2-core CI
@@ -54,6 +54,18 @@ class AccountBrowserTest extends BrowserSiteTest {
 		assertThat(this.browser.text("#password-error")).isEqualTo("Use at least 10 characters.");
 		this.browser.assertAccessible();
 		this.browser.screenshot("sign-up-refused-360px");
+		this.browser.type("#password", PASSWORD);
+		this.browser.click("main button[type=submit]");
+		assertThat(this.browser.path()).startsWith("/signup/sent");
+		assertThat(this.browser.text("#signup-sent")).contains("We sent an e-mail to " + this.email);
+		this.browser.assertAccessible();
+		// The reader opens the verification e-mail and follows its link, then signs in.
+		this.browser.go("/dev/outbox");
+		this.browser.click("article a");
+		assertThat(this.browser.path()).isEqualTo("/signin?verified&next=%2Fstart");
+		assertThat(this.browser.text("main")).contains("Your e-mail address is confirmed");
+		this.browser.assertAccessible();
+		this.browser.type("#email", this.email);
 		this.browser.type("#password", PASSWORD);
 		this.browser.click("main button[type=submit]");
 		assertThat(this.browser.path()).isEqualTo("/start");

@@ -21,6 +21,26 @@ abstract class BrowserSiteTest extends SiteTest {
 		this.browser = Browser.open("http://localhost:" + this.port);
 	}
 
+	/**
+	 * Fills in the sign-up form the browser is on, opens the verification e-mail in
+	 * the development outbox, follows its link and signs in, as a reader does; the
+	 * browser is then wherever sign-in leads (the page the reader came from, or the
+	 * onboarding picks).
+	 */
+	protected void signUpAndConfirm(String email, String password) {
+		this.browser.type("#email", email);
+		this.browser.type("#password", password);
+		this.browser.click("main button[type=submit]");
+		if (!this.browser.path().startsWith("/signup/sent")) {
+			throw new IllegalStateException("Sign-up did not lead to \"check your inbox\": " + this.browser.path());
+		}
+		this.browser.go("/dev/outbox");
+		this.browser.click("article a");
+		this.browser.type("#email", email);
+		this.browser.type("#password", password);
+		this.browser.click("main button[type=submit]");
+	}
+
 	@AfterAll
 	void closeBrowser() {
 		if (this.browser != null) {

@@ -22,9 +22,7 @@ class PersonalBrowserTest extends BrowserSiteTest {
 	@Test
 	void aNewReaderPicksFollowsReadsSavesAndClearsTheirHistory() {
 		this.browser.go("/signup");
-		this.browser.type("#email", uniqueEmail("personal"));
-		this.browser.type("#password", "harbour lantern velvet");
-		this.browser.click("main button[type=submit]");
+		signUpAndConfirm(uniqueEmail("personal"), "harbour lantern velvet");
 		assertThat(this.browser.path()).isEqualTo("/start");
 		this.browser.assertAccessible();
 		this.browser.screenshot("personal-start");

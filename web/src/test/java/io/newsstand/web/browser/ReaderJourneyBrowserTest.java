@@ -54,12 +54,10 @@ class ReaderJourneyBrowserTest extends BrowserSiteTest {
 		this.browser.assertAccessible();
 		this.browser.screenshot("journey-1-anonymous-teaser");
 
-		// Signs up from the join box and comes back to the article, now open from the
-		// meter.
+		// Signs up from the join box, confirms the address from the e-mail, signs in
+		// and comes back to the article, now open from the meter.
 		this.browser.click("#join-box a.button");
-		this.browser.type("#email", uniqueEmail("journey"));
-		this.browser.type("#password", PASSWORD);
-		this.browser.click("main button[type=submit]");
+		signUpAndConfirm(uniqueEmail("journey"), PASSWORD);
 		assertThat(this.browser.path()).isEqualTo("/articles/paid-1");
 		assertThat(main()).contains(FakeArticles.secret("paid-1")).contains("Free articles left: 2");
 		this.browser.screenshot("journey-2-metered-article");
@@ -127,9 +125,7 @@ class ReaderJourneyBrowserTest extends BrowserSiteTest {
 	void aReaderWhoseCardFailsAtTheTrialsEndSeesItAndFixesItInThePortal() throws Exception {
 		this.browser.deleteCookies();
 		this.browser.go("/signup");
-		this.browser.type("#email", uniqueEmail("declined"));
-		this.browser.type("#password", PASSWORD);
-		this.browser.click("main button[type=submit]");
+		signUpAndConfirm(uniqueEmail("declined"), PASSWORD);
 		this.browser.go("/membership");
 		this.browser.click("#choose-monthly");
 		this.browser.type("#cardNumber", "4000 0000 0000 0341");

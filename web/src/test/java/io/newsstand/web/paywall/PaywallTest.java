@@ -21,6 +21,8 @@ class PaywallTest {
 
 	private final Set<String> members = new HashSet<>();
 
+	private final Set<String> unverified = new HashSet<>();
+
 	private StringRedisTemplate redis;
 
 	@BeforeEach
@@ -30,7 +32,7 @@ class PaywallTest {
 
 	private Paywall paywall(int freeArticles) {
 		return new Paywall(this.members::contains, new ReadingMeter(this.redis, this.clock),
-				new PaywallProperties(0.25, freeArticles));
+				new PaywallProperties(0.25, freeArticles), account -> !this.unverified.contains(account));
 	}
 
 	private static String account() {
@@ -61,6 +63,22 @@ class PaywallTest {
 		}
 		this.members.remove(member);
 		assertThat(paywall.freeArticlesLeft(member)).isEqualTo(3);
+	}
+
+	@Test
+	void aReaderWhoseAddressIsUnconfirmedGetsNoMeterUntilItIs() {
+		String reader = account();
+		this.unverified.add(reader);
+		Paywall paywall = paywall(3);
+		for (int i = 0; i < 4; i++) {
+			assertThat(paywall.decide(new Reading(reader, "a" + i, false)))
+					.isEqualTo(new Access.Teaser(Access.TeaserReason.UNVERIFIED, 0));
+		}
+		assertThat(paywall.freeArticlesLeft(reader)).isZero();
+		this.unverified.remove(reader);
+		assertThat(paywall.freeArticlesLeft(reader)).as("nothing was spent meanwhile").isEqualTo(3);
+		assertThat(paywall.decide(new Reading(reader, "a1", false)))
+				.isEqualTo(new Access.Full(Access.FullReason.METERED, 2));
 	}
 
 	@Nested

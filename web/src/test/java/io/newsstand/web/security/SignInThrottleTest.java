@@ -3,6 +3,8 @@ package io.newsstand.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.web.account.Account;
+import io.newsstand.web.account.AccountStore;
 import io.newsstand.web.layout.WebProperties;
 import io.newsstand.web.redis.WindowCounter;
 import io.newsstand.web.site.MutableClock;
@@ -20,12 +22,15 @@ class SignInThrottleTest {
 
 	private SignInThrottle throttle;
 
+	private AccountStore accounts;
+
 	@BeforeEach
 	void setUp(StringRedisTemplate redis) {
 		WebProperties properties = new WebProperties(Boolean.TRUE, null, Duration.ofDays(30), Duration.ofHours(1),
 				Duration.ofDays(30), new WebProperties.SignIn(3, 5, Duration.ofMinutes(15)), Duration.ofMinutes(5),
 				new WebProperties.PasswordResetRequests(3, 10, Duration.ofHours(1)));
-		this.throttle = new SignInThrottle(new WindowCounter(redis), this.clock, properties);
+		this.accounts = new AccountStore(redis);
+		this.throttle = new SignInThrottle(new WindowCounter(redis), this.accounts, this.clock, properties);
 	}
 
 	@Test
@@ -53,6 +58,19 @@ class SignInThrottleTest {
 		assertThat(this.throttle.check("new@example.com", "10.0.0.9")).isInstanceOfSatisfying(
 				SignInThrottle.Refused.class, refused -> assertThat(refused.byAccount()).isFalse());
 		assertThat(this.throttle.check("new@example.com", "10.0.0.10")).isInstanceOf(SignInThrottle.Allowed.class);
+	}
+
+	@Test
+	void anAccountHasOneCountWhetherNamedByItsAddressOrItsId() {
+		Account dee = this.accounts
+				.create("dee@example.com", "{noop}x", java.util.Set.of(Account.READER), this.clock.instant(), true)
+				.orElseThrow();
+		this.throttle.failed("dee@example.com", "10.0.3.1");
+		this.throttle.failed(dee.id(), "10.0.3.2");
+		this.throttle.failed(" DEE@example.com", "10.0.3.3");
+		assertThat(this.throttle.check(dee.id(), "10.0.3.4")).isInstanceOfSatisfying(SignInThrottle.Refused.class,
+				refused -> assertThat(refused.byAccount()).isTrue());
+		assertThat(this.throttle.check("dee@example.com", "10.0.3.4")).isInstanceOf(SignInThrottle.Refused.class);
 	}
 
 	@Test

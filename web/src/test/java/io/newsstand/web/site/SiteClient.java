@@ -11,17 +11,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One browser's worth of HTTP: its own cookies, no redirect following, and the
  * CSRF token of the last page it loaded.
  */
 public final class SiteClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -127,9 +132,63 @@ public final class SiteClient {
 		this.cookies.getCookieStore().add(URI.create(this.base), cookie);
 	}
 
-	/** Signs up a new reader; the client is then signed in. */
+	/**
+	 * Signs up a new reader, follows the verification link from the development
+	 * outbox as the reader would, and signs in; the client is then signed in.
+	 */
 	public HttpResponse<String> signUp(String email, String password) {
+		HttpResponse<String> signedUp = signUpOnly(email, password);
+		if (signedUp.statusCode() != 302) {
+			return signedUp;
+		}
+		return verifyAndSignIn(email, password);
+	}
+
+	/**
+	 * Follows the newest verification link sent to {@code email} and signs in as
+	 * the page it leads to asks, returning the sign-in's answer.
+	 */
+	public HttpResponse<String> verifyAndSignIn(String email, String password) {
+		HttpResponse<String> verified = getUrl(latestLink(email, "Confirm your e-mail address"));
+		String location = verified.headers().firstValue("Location").orElseThrow(
+				() -> new IllegalStateException("The verification link answered " + verified.statusCode()));
+		Matcher next = Pattern.compile("[?&]next=([^&]+)").matcher(location);
+		return next.find()
+				? signIn(email, password, "next", java.net.URLDecoder.decode(next.group(1), StandardCharsets.UTF_8))
+				: signIn(email, password);
+	}
+
+	/** Submits the sign-up form only: the reader is not signed in. */
+	public HttpResponse<String> signUpOnly(String email, String password) {
 		return submit("/signup", "/signup", "email", email, "password", password);
+	}
+
+	/**
+	 * The development outbox as {@code Accept: application/json} lists it, newest
+	 * first: recipient ({@code to}), {@code subject}, {@code sentAt} and
+	 * {@code links}.
+	 */
+	public List<Map<String, Object>> outbox() {
+		HttpResponse<String> response = get("/dev/outbox", "Accept", "application/json");
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("The outbox answered " + response.statusCode());
+		}
+		return JSON.readValue(response.body(), new TypeReference<List<Map<String, Object>>>() {
+		});
+	}
+
+	/**
+	 * The first link of the newest outbox e-mail to {@code email} whose subject
+	 * starts so.
+	 */
+	@SuppressWarnings("unchecked")
+	public String latestLink(String email, String subject) {
+		String to = email.strip().toLowerCase(java.util.Locale.ROOT);
+		return outbox().stream()
+				.filter(message -> to.equals(message.get("to"))
+						&& String.valueOf(message.get("subject")).startsWith(subject))
+				.map(message -> ((List<String>) message.get("links")).get(0)).findFirst()
+				.orElseThrow(() -> new IllegalStateException("No e-mail \"" + subject + "\" to " + to));
 	}
 
 	public HttpResponse<String> signIn(String email, String password, String... more) {
