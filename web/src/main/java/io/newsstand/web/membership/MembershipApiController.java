@@ -70,15 +70,10 @@ class MembershipApiController {
 		int left = this.paywall.freeArticlesLeft(reader.accountId());
 		return new MembershipJson(MembershipSummary.code(membership.state()), membership.plan(),
 				membership.trialEndsAt(), daysLeft, membership.currentPeriodEnd(), membership.cancelAtPeriodEnd(),
-<<<<<<< HEAD
-				this.billing.trialEligibility(reader.accountId(), reader.email()).eligible(), (left >= 0) ? left : null,
-				membership.mayReadInFull(), membership.reason(), membership.updateCard(),
-				membership.updateCard() ? "/api/v1/me/portal" : null);
-=======
 				this.verification.verified(reader.accountId())
 						&& this.billing.trialEligibility(reader.accountId(), reader.email()).eligible(),
-				(left >= 0) ? left : null);
->>>>>>> accounts
+				(left >= 0) ? left : null, membership.mayReadInFull(), membership.reason(), membership.updateCard(),
+				membership.updateCard() ? "/api/v1/me/portal" : null);
 	}
 
 	@PostMapping("/api/v1/me/checkout")

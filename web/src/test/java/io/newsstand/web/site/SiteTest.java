@@ -19,19 +19,13 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		// Every test signs in from 127.0.0.1; the per-address limit has its own test.
 		"newsstand.web.sign-in.max-failures-per-address=10000",
-<<<<<<< HEAD
-		"newsstand.web.password-reset-requests.max-per-address=10000",
-		// Every test searches from 127.0.0.1; SearchRateLimitTest has a small limit.
-		"newsstand.search.rate-limit.requests=100000",
-		// Every test reads from 127.0.0.1; TopStoriesTest checks the cap on a counter
-		// of
-		// its own.
-		"newsstand.frontpage.reads-per-address-per-hour=100000",
-=======
 		"newsstand.web.password-reset-requests.max-per-address=10000", "newsstand.web.sign-up.max-per-address=10000",
 		// Every test reader follows the verification link from the outbox.
 		"newsstand.mail.outbox-size=200",
->>>>>>> accounts
+		// Every test searches from 127.0.0.1; SearchRateLimitTest has a small limit.
+		"newsstand.search.rate-limit.requests=100000",
+		// Every test reads from 127.0.0.1; TopStoriesTest checks the cap on a counter of its own.
+		"newsstand.frontpage.reads-per-address-per-hour=100000",
 		// Many test readers pay with the same test card; each is to get a trial of its
 		// own.
 		"newsstand.billing.card-fingerprint-check=false",
