@@ -24,7 +24,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 		"newsstand.mail.outbox-size=200",
 		// Every test searches from 127.0.0.1; SearchRateLimitTest has a small limit.
 		"newsstand.search.rate-limit.requests=100000",
-		// Every test reads from 127.0.0.1; TopStoriesTest checks the cap on a counter of its own.
+		// Every test reads from 127.0.0.1; TopStoriesTest checks the cap on a counter
+		// of its own.
 		"newsstand.frontpage.reads-per-address-per-hour=100000",
 		// Many test readers pay with the same test card; each is to get a trial of its
 		// own.

@@ -46,6 +46,9 @@ class SandboxApi {
 			"proration_behavior:always_invoice|create_prorations|none", "default_payment_method", "metadata.*",
 			"payment_behavior:allow_incomplete|default_incomplete|error_if_incomplete|pending_if_incomplete");
 
+	private static final Set<String> INVOICE_LIST = Set.of("customer", "subscription",
+			"status:draft|open|paid|uncollectible|void", "limit:int", "starting_after", "ending_before");
+
 	private static final Set<String> SUBSCRIPTION_LIST = Set.of(
 			"status:active|all|canceled|ended|incomplete|incomplete_expired|past_due|paused|trialing|unpaid",
 			"customer", "price", "limit:int", "starting_after", "ending_before", "test_clock");
@@ -257,18 +260,21 @@ class SandboxApi {
 	@GetMapping("/invoices")
 	ResponseEntity<Object> invoices(HttpServletRequest request) {
 		return get(request, () -> {
-			StripeParams params = params(request, "customer", "subscription",
-					"status:draft|open|paid|uncollectible|void", "limit:int", "starting_after", "ending_before");
+			StripeParams params = params(request, INVOICE_LIST);
 			String customer = params.get("customer");
 			String subscription = params.get("subscription");
 			String status = params.get("status");
-			return Renderer.list(
-					this.sandbox.renderAll(Model.Invoice.class,
+			// The sandbox lists the invoices of one subscription or one customer (all
+			// billing asks for).
+			String index = (subscription != null)
+					? "invoices-of:" + subscription
+					: "invoices:" + params.require("customer");
+			return list(
+					this.sandbox.renderAll(Model.Invoice.class, index,
 							i -> (customer == null || customer.equals(i.customer))
-									&& (subscription == null || subscription.equals(i.subscription))
 									&& (status == null || status.equals(i.status)),
 							params.list("expand")),
-					"/v1/invoices");
+					params, "/v1/invoices");
 		});
 	}
 

@@ -361,7 +361,8 @@ final class SandboxStore {
 
 	/**
 	 * The indexes an object is listed in: prices; customers not deleted, also by
-	 * test clock and e-mail; subscriptions and invoices by customer.
+	 * test clock and e-mail; subscriptions by customer; invoices by customer and by
+	 * subscription.
 	 */
 	static Set<String> indexes(Object object) {
 		Set<String> indexes = new LinkedHashSet<>();
@@ -377,7 +378,12 @@ final class SandboxStore {
 				}
 			}
 			case Model.Subscription s -> indexes.add("subscriptions:" + s.customer);
-			case Model.Invoice i -> indexes.add("invoices:" + i.customer);
+			case Model.Invoice i -> {
+				indexes.add("invoices:" + i.customer);
+				if (i.subscription != null) {
+					indexes.add("invoices-of:" + i.subscription);
+				}
+			}
 			default -> {
 			}
 		}
