@@ -36,7 +36,8 @@ class CardlessTrialTest {
 		CheckoutOutcome outcome = this.billing.startCheckout(account, email, Plan.MONTHLY, "http://app.test/ok",
 				"http://app.test/plans");
 		String url = ((CheckoutOutcome.Redirect) outcome).url();
-		assertThat(stripe.getAs(account, url.substring(url.indexOf("/sandbox/"))).body()).contains("A card is optional");
+		assertThat(stripe.getAs(account, url.substring(url.indexOf("/sandbox/"))).body())
+				.contains("A card is optional");
 		stripe.completeCheckout(BillingTestSupport.sessionId(outcome), "");
 		Membership trial = this.billing.membership(account);
 		assertThat(trial.state()).isEqualTo(MembershipState.TRIALING);
