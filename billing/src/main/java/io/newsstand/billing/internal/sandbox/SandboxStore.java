@@ -1,10 +1,8 @@
 package io.newsstand.billing.internal.sandbox;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +16,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
-import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The sandbox's objects, kept in Redis one key per object as Stripe keeps them
@@ -41,41 +38,13 @@ final class SandboxStore {
 
 	private static final int MAX_ATTEMPTS = 100;
 
-	private static final int EVENTS_KEPT_PER_TYPE = 10_000;
-
-	private static final Duration EVENT_TTL = Duration.ofDays(30);
-
-	/**
-	 * Commits a change if the sandbox's version is still the one it began at:
-	 * ARGV[1] the expected version, then operations naming their key by its index
-	 * in KEYS: {@code S k json} set, {@code X k json ttl} set with expiry,
-	 * {@code A k score member} add to a sorted set, {@code R k member} remove from
-	 * one, {@code L k member max} push to a capped list. Answers the new version,
-	 * or -1 when another change came first.
-	 */
-	private static final RedisScript<Long> COMMIT = RedisScript.of("""
-			local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-			if current ~= tonumber(ARGV[1]) then return -1 end
-			local i = 2
-			while i <= #ARGV do
-			  local op = ARGV[i]
-			  local key = KEYS[tonumber(ARGV[i + 1])]
-			  if op == 'S' then redis.call('SET', key, ARGV[i + 2]); i = i + 3
-			  elseif op == 'X' then redis.call('SET', key, ARGV[i + 2], 'EX', ARGV[i + 3]); i = i + 4
-			  elseif op == 'A' then redis.call('ZADD', key, ARGV[i + 2], ARGV[i + 3]); i = i + 4
-			  elseif op == 'R' then redis.call('ZREM', key, ARGV[i + 2]); i = i + 3
-			  elseif op == 'L' then
-			    redis.call('RPUSH', key, ARGV[i + 2]); redis.call('LTRIM', key, -tonumber(ARGV[i + 3]), -1); i = i + 4
-			  else return redis.error_reply('unknown operation ' .. op) end
-			end
-			return redis.call('INCR', KEYS[1])
-			""", Long.class);
-
 	private final InstantSource clock;
 
 	private final StringRedisTemplate redis;
 
 	private final Renderer renderer;
+
+	private final SandboxCommit commits;
 
 	private final ThreadLocal<@Nullable Tx> current = new ThreadLocal<>();
 
@@ -86,13 +55,14 @@ final class SandboxStore {
 		this.clock = clock;
 		this.redis = redis;
 		this.renderer = new Renderer(this::find, pagesBase);
+		this.commits = new SandboxCommit(redis);
 	}
 
 	private record Cache(long version, Map<String, String> objects) {
 	}
 
 	/** An object as a transaction sees it. */
-	private static final class Entry {
+	static final class Entry {
 
 		/** The JSON read from Redis; null for a new object or an absent id. */
 		final @Nullable String stored;
@@ -222,70 +192,17 @@ final class SandboxStore {
 	}
 
 	private boolean commit(Tx tx, List<Map<String, Object>> events) {
-		int fresh = (int) tx.objects.values().stream().filter(Entry::isNew).count();
-		long next = (fresh == 0)
-				? 0
-				: Objects.requireNonNull(this.redis.opsForValue().increment(SandboxKeys.sequence(), fresh)) - fresh;
-		Map<String, Integer> keys = new LinkedHashMap<>();
-		keys.put(SandboxKeys.version(), 1);
-		List<String> args = new ArrayList<>();
-		args.add(Long.toString(tx.version));
 		Map<String, String> written = new HashMap<>();
-		List<Map.Entry<String, Entry>> created = tx.objects.entrySet().stream().filter(e -> e.getValue().isNew())
-				.sorted(Comparator.comparingLong(e -> e.getValue().sequence)).toList();
-		Map<String, Long> sequences = new HashMap<>();
-		for (Map.Entry<String, Entry> e : created) {
-			sequences.put(e.getKey(), ++next);
+		long version = this.commits.commit(tx.version, tx.objects, events, written);
+		if (version < 0) {
+			return false;
 		}
-		tx.objects.forEach((id, entry) -> {
-			if (entry.object == null) {
-				return;
-			}
-			long sequence = entry.isNew() ? sequences.get(id) : entry.sequence;
-			String json = SandboxState.envelope(entry.object, sequence);
-			if (json.equals(entry.stored)) {
-				return;
-			}
-			op(keys, args, "S", SandboxKeys.object(id), json);
-			Set<String> after = indexes(entry.object);
-			for (String index : entry.indexes) {
-				if (!after.contains(index)) {
-					op(keys, args, "R", SandboxKeys.index(index), id);
-				}
-			}
-			for (String index : after) {
-				if (!entry.indexes.contains(index)) {
-					op(keys, args, "A", SandboxKeys.index(index), Long.toString(sequence), id);
-				}
-			}
-			written.put(id, json);
-		});
-		for (Map<String, Object> event : events) {
-			String id = (String) event.get("id");
-			op(keys, args, "X", SandboxKeys.event(id), SandboxState.json(event), Long.toString(EVENT_TTL.toSeconds()));
-			op(keys, args, "L", SandboxKeys.events((String) event.get("type")), id,
-					Integer.toString(EVENTS_KEPT_PER_TYPE));
-		}
-		if (args.size() == 1) {
-			// Nothing changed: still, what was read must have been current.
-			if (version() != tx.version) {
-				return false;
-			}
-			remember(tx, tx.version, written);
-			return true;
-		}
-		Long version = this.redis.execute(COMMIT, List.copyOf(keys.keySet()), args.toArray());
-		if (version == null || version < 0) {
+		if (written.isEmpty() && events.isEmpty() && version() != tx.version) {
+			// Nothing changed, but what was read must have been current.
 			return false;
 		}
 		remember(tx, version, written);
 		return true;
-	}
-
-	private static void op(Map<String, Integer> keys, List<String> args, String op, String key, String... values) {
-		args.add(op);
-		args.add(Integer.toString(keys.computeIfAbsent(key, k -> keys.size() + 1)));
-		args.addAll(List.of(values));
 	}
 
 	/**
