@@ -138,12 +138,17 @@ class ReaderJourneyBrowserTest extends BrowserSiteTest {
 		this.browser.click("#advance-submit");
 		assertThat(this.sandbox.awaitDeliveries(Duration.ofSeconds(30))).isTrue();
 		this.browser.click("#return");
-		assertThat(this.browser.text("#membership-headline")).isEqualTo("Your last payment failed.");
-		assertThat(main()).contains("Update your card under \"Manage billing\"");
+		// Nothing was ever paid: no grace period (GraceAfterFailedPayment), the way on
+		// is a working card.
+		assertThat(this.browser.text("#membership-headline"))
+				.isEqualTo("Your first payment failed, so your membership has not started.");
+		assertThat(main()).contains("Update your card in the billing portal");
+		assertThat(this.browser.text("#membership-portal")).isEqualTo("Update your card");
 		this.browser.assertAccessible();
 		this.browser.screenshot("journey-7-payment-failed");
 		read("paid-6");
-		assertThat(main()).as("reading goes on during the grace period").contains(FakeArticles.secret("paid-6"));
+		assertThat(main()).as("a reader who never paid reads as a non-member (the monthly meter)")
+				.contains("Free articles left");
 
 		this.browser.go("/account");
 		this.browser.click("#membership-portal");
