@@ -54,9 +54,34 @@ class TeaserPrefixTest {
 	private static final String PAID = " <p>Paid PAIDWORD one two three four five six seven eight nine.</p>"
 			+ "<p>More PAIDWORD text that only members read, ten eleven twelve.</p>".repeat(4);
 
+	/** Visible text after the paid part, so that the teaser's share is large. */
+	private static final String LATER = "<p>Later words that every reader of the full article sees here.</p>"
+			.repeat(12);
+
+	/**
+	 * The finding as an attacker writes it: an unclosed embed inside a block with
+	 * words, a later {@code </iframe>} ending its "fallback", and enough visible
+	 * text after it that the block fits in the teaser's share.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = {"https://www.youtube.com/embed/x", "https://player.vimeo.com/video/1",
+			"https://evil.example/x"})
+	void anUnclosedIframeInsideACountedBlockCarriesNothingPastTheCut(String src) {
+		String html = "<p>Opening words of the story are here.</p><p>Watch: <iframe src=\"" + src + "\"/></p>" + PAID
+				+ "<iframe src=\"https://www.youtube.com/embed/y\"></iframe>" + LATER;
+		String body = this.sanitizer.sanitize(html, "https://news.example/a");
+		String teaser = Teasers.opening(body, 0.25);
+		assertPrefix(body, teaser, src);
+		assertWithinTheShare(body, teaser, src);
+		// The paragraphs the embed had swallowed are now the article's own, counted and
+		// shown in order: members keep them, the teaser reaches them only within its
+		// share.
+		assertThat(Jsoup.parseBodyFragment(body).text()).contains("PAIDWORD");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = {
-			// The finding: an unclosed video embed from an allowed host.
+			// An unclosed video embed from an allowed host.
 			"<p>Opening words of the story are here.</p><iframe src=\"https://www.youtube.com/embed/x\"/>",
 			"<p>Opening words of the story are here.</p><figure><iframe src=\"https://player.vimeo.com/v\"/>"
 					+ "<figcaption>A video</figcaption>",
@@ -73,20 +98,28 @@ class TeaserPrefixTest {
 		String body = this.sanitizer.sanitize(opening + PAID, "https://news.example/a");
 		String teaser = Teasers.opening(body, 0.25);
 		assertPrefix(body, teaser, opening);
+		assertWithinTheShare(body, teaser, opening);
+		assertThat(teaser).as(opening).doesNotContain("members read");
+	}
+
+	private static void assertWithinTheShare(String body, String teaser, String label) {
 		int total = Teasers.words(Jsoup.parseBodyFragment(body).text());
 		int shown = Teasers.words(Jsoup.parseBodyFragment(teaser).text().replace(" …", ""));
-		assertThat(shown).as(opening).isPositive().isLessThanOrEqualTo(Math.max(1, total / 4));
-		assertThat(teaser).as(opening).doesNotContain("members read");
+		assertThat(shown).as(label).isPositive().isLessThanOrEqualTo(Math.max(1, total / 4));
 	}
 
 	@Test
 	void rawUnsanitisedHtmlGivesNoMoreThanItsCountedWords() {
 		// Teasers rebuild the DOM themselves, so even a body that skipped the
 		// sanitiser cannot smuggle text past the cut.
-		String raw = "<p>Opening words of the story are here.</p><div><iframe>" + PAID
-				+ "</iframe><!-- PAIDWORD --><script>PAIDWORD</script></div>" + PAID;
-		String teaser = Teasers.opening(raw, 0.25);
-		assertThat(completeText(teaser)).isEqualTo("Openingwordsofthestoryarehere.");
+		// As the sanitiser stored bodies before issue 12: the paid part as an iframe's
+		// raw "fallback" inside a block with words.
+		String stored = "<p>Opening words of the story are here.</p><p>Watch: <iframe src=\"https://www.youtube.com/"
+				+ "embed/x\">" + PAID + "</iframe><!-- PAIDWORD --><script>PAIDWORD</script></p>" + LATER;
+		String teaser = Teasers.opening(stored, 0.25);
+		assertThat(completeText(teaser)).startsWith("Openingwordsofthestoryarehere.Watch:Laterwords")
+				.doesNotContain("PAIDWORD");
+		assertThat(teaser).contains("<iframe").doesNotContain("PAIDWORD");
 	}
 
 	@Test
@@ -143,8 +176,9 @@ class TeaserPrefixTest {
 
 	/**
 	 * Every text, data and comment node of the teaser, white space (any Unicode
-	 * space: jsoup's text() turns a no-break space into a space) removed; the
-	 * comparison is of characters, as block spacing differs between the two.
+	 * space: jsoup's text() turns a no-break space into a space) and invisible soft
+	 * hyphens and zero-width spaces (which text() drops) removed; the comparison is
+	 * of characters, as block spacing differs between the two.
 	 */
 	static String completeText(String html) {
 		StringBuilder text = new StringBuilder();
@@ -157,14 +191,14 @@ class TeaserPrefixTest {
 				}
 			}
 		}, Jsoup.parseBodyFragment(html).body());
-		return text.toString().replaceAll("[\\s\\p{Z}]+", "");
+		return text.toString().replaceAll("[\\s\\p{Z}\\u00ad\\u200b]+", "");
 	}
 
 	/** What a browser shows of the body as text, white space removed. */
 	static String visibleText(String html) {
 		StringBuilder text = new StringBuilder();
 		visible(Jsoup.parseBodyFragment(html).body(), text);
-		return text.toString().replaceAll("[\\s\\p{Z}]+", "");
+		return text.toString().replaceAll("[\\s\\p{Z}\\u00ad\\u200b]+", "");
 	}
 
 	private static void visible(Node node, StringBuilder text) {
