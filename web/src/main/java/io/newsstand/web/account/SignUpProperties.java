@@ -16,6 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *            how long an e-mail verification link works
  */
 @ConfigurationProperties("newsstand.web.sign-up")
-public record SignUpProperties(@DefaultValue("5") int maxPerAddress, @DefaultValue("1h") Duration window,
+public record SignUpProperties(@DefaultValue("10") int maxPerAddress, @DefaultValue("1h") Duration window,
 		@DefaultValue("48h") Duration verificationTtl) {
 }

@@ -76,17 +76,21 @@ public class SignUps {
 	public Result signUp(String email, String password, String clientAddress, String next) {
 		long window = this.clock.millis() / this.properties.window().toMillis();
 		String key = AccountKeys.signUpsForAddress(clientAddress, window);
-		if (this.counters.increment(key, this.properties.window()) > this.properties.maxPerAddress()) {
+		if (this.counters.count(key) >= this.properties.maxPerAddress()) {
 			log.info("Sign-up from {} refused: {} sign-ups this window", clientAddress, this.counters.count(key));
 			return new Throttled(Instant.ofEpochMilli((window + 1) * this.properties.window().toMillis()));
 		}
+		// Counted when the form was filled in acceptably (a new or a taken address), so
+		// a reader who mistypes a password a few times is not locked out.
 		return switch (this.accounts.signUp(email, password)) {
 			case AccountService.Done done -> {
+				this.counters.increment(key, this.properties.window());
 				this.verification.send(done.account(), next);
 				yield new Accepted(done.account().email());
 			}
 			case AccountService.Refused refused -> new Refused(refused.field(), refused.message());
 			case AccountService.EmailTaken taken -> {
+				this.counters.increment(key, this.properties.window());
 				this.accounts.findByEmail(taken.email()).ifPresent(this::tellTheOwner);
 				yield new Accepted(taken.email());
 			}
