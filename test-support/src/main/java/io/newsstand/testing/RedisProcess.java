@@ -6,11 +6,13 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +28,11 @@ import redis.embedded.core.ExecutableProvider;
 /**
  * One redis-server process started from the binary the embedded server uses
  * (the one shipped in the embedded-redis jar), on a loopback port, with a
- * working directory of its own; killed by its pid.
+ * working directory of its own; killed by its pid. The nodes of a test cluster
+ * or Sentinel setup, or a single server a test kills and starts again on the
+ * same port and data: an outage the app did not cause and cannot repair.
  */
-public final class RedisProcess {
+public final class RedisProcess implements AutoCloseable {
 
 	static final String HOST = "127.0.0.1";
 
@@ -46,6 +50,18 @@ public final class RedisProcess {
 		this.port = port;
 		this.dir = dir;
 		this.arguments = arguments;
+	}
+
+	/**
+	 * Starts a single server on a free loopback port with its append-only file in
+	 * {@code dir}.
+	 */
+	public static RedisProcess start(Path dir) {
+		int port = freePort();
+		RedisProcess redis = new RedisProcess(port, dir, List.of("--port", Integer.toString(port), "--bind", HOST,
+				"--dir", dir.toAbsolutePath().toString(), "--appendonly", "yes", "--save", ""));
+		redis.start();
+		return redis;
 	}
 
 	/**
@@ -68,6 +84,11 @@ public final class RedisProcess {
 
 	public String address() {
 		return HOST + ":" + this.port;
+	}
+
+	/** The URL the app takes in {@code newsstand.redis.url}. */
+	public String url() {
+		return "redis://" + address();
 	}
 
 	Path dir() {
@@ -109,6 +130,21 @@ public final class RedisProcess {
 		}
 	}
 
+	/**
+	 * Starts the server again on the same port and data after {@link #kill()},
+	 * once it accepts connections; nothing when it runs.
+	 */
+	public synchronized void startAgain() {
+		if (!alive()) {
+			start();
+		}
+	}
+
+	@Override
+	public void close() {
+		kill();
+	}
+
 	public synchronized boolean alive() {
 		return this.process != null && this.process.isAlive();
 	}
@@ -121,6 +157,22 @@ public final class RedisProcess {
 			return commands.apply(connection.sync());
 		} finally {
 			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		}
+	}
+
+	/**
+	 * Whether the server answers PING within {@code timeout}; false while it is
+	 * busy with a long command (it runs one at a time) or gone.
+	 */
+	public boolean answersWithin(Duration timeout) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(HOST, this.port), 200);
+			socket.setSoTimeout((int) timeout.toMillis());
+			socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			InputStream in = socket.getInputStream();
+			return in.read() == '+';
+		} catch (IOException ex) {
+			return false;
 		}
 	}
 
@@ -161,6 +213,14 @@ public final class RedisProcess {
 			}
 		}
 		throw new IllegalStateException("No free port pair (port, port+10000) on " + HOST);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+			return socket.getLocalPort();
+		} catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static boolean free(int port) {

@@ -99,7 +99,7 @@ class EmbeddedRedisTest {
 				assertThat(page.statusCode()).isEqualTo(503);
 				assertThat(page.headers().firstValue("Content-Type"))
 						.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-				assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
+				assertThat(page.headers().firstValue("Retry-After")).hasValue("1");
 				assertThat(page.body()).contains("Back in a moment").contains("cannot reach its data store");
 
 				HttpResponse<String> api = app.get("/test/probe/probe", "Accept", "application/json");
