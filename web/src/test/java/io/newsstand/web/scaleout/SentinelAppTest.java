@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -20,6 +21,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * serves, and when the master is killed it serves again from the promoted
  * replica, with what was written before the kill.
  */
+// Timed: alone, so no other test's Spring contexts compete for the CPU while it
+// measures.
+@Isolated
 class SentinelAppTest {
 
 	private static final Logger log = LoggerFactory.getLogger(SentinelAppTest.class);
