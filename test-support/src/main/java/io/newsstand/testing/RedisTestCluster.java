@@ -98,6 +98,33 @@ public final class RedisTestCluster implements AutoCloseable {
 	}
 
 	/**
+	 * Waits until every replica has copied everything its master had written when
+	 * this was called: from then on, those writes survive a master's death (Redis
+	 * replicates asynchronously, and promises nothing for writes not yet copied).
+	 */
+	public void awaitReplicated() {
+		for (RedisProcess node : this.nodes) {
+			if (!node.alive()) {
+				continue;
+			}
+			String info = node.call(redis -> redis.info("replication"));
+			if (!info.contains("role:master")) {
+				continue;
+			}
+			long written = field(info, "master_repl_offset");
+			await("replicas of " + node.address() + " to reach offset " + written,
+					() -> node.call(redis -> redis.info("replication")).lines()
+							.filter(line -> line.startsWith("slave") && line.contains("offset="))
+							.allMatch(line -> Long.parseLong(line.replaceAll(".*offset=(\\d+).*", "$1")) >= written));
+		}
+	}
+
+	private static long field(String info, String name) {
+		return info.lines().filter(line -> line.startsWith(name + ":"))
+				.mapToLong(line -> Long.parseLong(line.substring(name.length() + 1).strip())).findFirst().orElse(0);
+	}
+
+	/**
 	 * The seed list Spring Boot takes in {@code spring.data.redis.cluster.nodes}.
 	 */
 	public String nodesProperty() {

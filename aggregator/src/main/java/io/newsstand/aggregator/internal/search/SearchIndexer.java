@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -244,7 +245,7 @@ final class SearchIndexer implements SmartLifecycle {
 			if (articleId != null) {
 				Optional<SearchDocument> article = "delete".equals(fields.get("op"))
 						? Optional.empty()
-						: this.source.find(articleId);
+						: read(articleId);
 				if (article.isPresent()) {
 					target.upsert(article.get());
 				} else {
@@ -258,6 +259,33 @@ final class SearchIndexer implements SmartLifecycle {
 			}
 		} catch (IOException | RuntimeException ex) {
 			log.warn("Search feed entry {} for article {} could not be indexed", entry.getId(), articleId, ex);
+		}
+	}
+
+	/**
+	 * The article as stored now, waiting while Redis does not answer (a master
+	 * failing over): the stream's position moves on after this entry, so an article
+	 * skipped here would stay missing from this node's index until it changed
+	 * again. Runs on the indexer's own thread, and nothing else could be indexed
+	 * meanwhile anyway.
+	 */
+	private Optional<SearchDocument> read(String articleId) {
+		for (long delay = 100;; delay = Math.min(delay * 2, 5000)) {
+			try {
+				return this.source.find(articleId);
+			} catch (DataAccessException ex) {
+				if (!this.running) {
+					throw ex;
+				}
+				log.warn("Article {} for the search index could not be read, trying again in {} ms: {}", articleId,
+						delay, ex.toString());
+			}
+			try {
+				Thread.sleep(delay);
+			} catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while reading article " + articleId, ex);
+			}
 		}
 	}
 

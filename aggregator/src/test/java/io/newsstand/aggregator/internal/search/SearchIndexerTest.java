@@ -237,6 +237,40 @@ class SearchIndexerTest {
 		assertThat(ids(indexer, "budget")).containsExactly("a");
 	}
 
+	/**
+	 * While a Redis master fails over, reading a stored article times out; the feed
+	 * entry is indexed once Redis answers again instead of being skipped (the
+	 * stream's position has moved past it).
+	 */
+	@Test
+	void anArticleThatCannotBeReadDuringAFailoverIsIndexedOnceRedisAnswers() {
+		java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+		Articles failingOver = new Articles() {
+
+			@Override
+			public java.util.Optional<io.newsstand.aggregator.SearchDocument> find(String articleId) {
+				if (failures.getAndIncrement() < 2) {
+					throw new org.springframework.dao.QueryTimeoutException("Redis command timed out");
+				}
+				return SearchIndexerTest.this.articles.find(articleId);
+			}
+
+		};
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("test-search-");
+		executor.setVirtualThreads(true);
+		SearchIndexer indexer = new SearchIndexer(SearchProperties.defaults(this.dir), this.redis, this.connections,
+				failingOver, SearchSchema.analyzer(), InstantSource.system(), executor);
+		this.started.add(indexer);
+		indexer.start();
+		await().atMost(PATIENCE).until(indexer::ready);
+
+		this.articles.put(article("a", "Ferry strike called", "x"));
+		this.feed.articleStored("a");
+
+		await().atMost(PATIENCE).until(() -> ids(indexer, "ferry").equals(List.of("a")));
+		assertThat(failures).hasValueGreaterThan(2);
+	}
+
 	@Test
 	void aDisabledIndexerOpensNothing() {
 		SearchIndexer indexer = new SearchIndexer(
