@@ -131,8 +131,8 @@ public final class RedisProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the server again on the same port and data after {@link #kill()},
-	 * once it accepts connections; nothing when it runs.
+	 * Starts the server again on the same port and data after {@link #kill()}, once
+	 * it accepts connections; nothing when it runs.
 	 */
 	public synchronized void startAgain() {
 		if (!alive()) {
