@@ -107,7 +107,8 @@ class ClusterAppTest {
 		assertThat(app.bean(StringRedisTemplate.class).getExpire("newsstand:session:sessions:" + session)).isPositive();
 		String token = app.token(email, password);
 		String metered = articleIds().stream().map(id -> app.get("/api/v1/articles/" + id, token).body())
-				.filter(body -> body.contains("\"freeArticlesLeft\":")).findFirst().orElseThrow();
+				.filter(body -> body.contains("\"free\":false") && body.contains("\"freeArticlesLeft\":")).findFirst()
+				.orElseThrow();
 		assertThat(metered).contains("\"access\":\"full\"").contains("\"freeArticlesLeft\":2");
 
 		HttpResponse<String> welcome = reader.startTrial("monthly", "4242424242424242");
