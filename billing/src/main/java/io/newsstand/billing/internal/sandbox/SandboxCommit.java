@@ -3,12 +3,9 @@ package io.newsstand.billing.internal.sandbox;
 import io.newsstand.billing.internal.sandbox.SandboxStore.Entry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -67,25 +64,15 @@ final class SandboxCommit {
 	 */
 	long commit(long version, Map<String, Entry> objects, List<Map<String, Object>> events,
 			Map<String, String> written) {
-		int fresh = (int) objects.values().stream().filter(Entry::isNew).count();
-		long next = (fresh == 0)
-				? 0
-				: Objects.requireNonNull(this.redis.opsForValue().increment(SandboxKeys.sequence(), fresh)) - fresh;
 		Map<String, Integer> keys = new LinkedHashMap<>();
 		keys.put(SandboxKeys.version(), 1);
 		List<String> args = new ArrayList<>();
 		args.add(Long.toString(version));
-		List<Map.Entry<String, Entry>> created = objects.entrySet().stream().filter(e -> e.getValue().isNew())
-				.sorted(Comparator.comparingLong(e -> e.getValue().sequence)).toList();
-		Map<String, Long> sequences = new HashMap<>();
-		for (Map.Entry<String, Entry> e : created) {
-			sequences.put(e.getKey(), ++next);
-		}
 		objects.forEach((id, entry) -> {
 			if (entry.object == null) {
 				return;
 			}
-			long sequence = entry.isNew() ? sequences.get(id) : entry.sequence;
+			long sequence = entry.sequence;
 			String json = SandboxState.envelope(entry.object, sequence);
 			if (json.equals(entry.stored)) {
 				return;
