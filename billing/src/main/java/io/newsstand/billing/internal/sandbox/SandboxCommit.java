@@ -57,13 +57,14 @@ final class SandboxCommit {
 
 	/**
 	 * Commits a change begun at {@code version}; fills {@code written} with the
-	 * JSON of each object written.
+	 * JSON of each object written and {@code touchedIndexes} with the names of the
+	 * indexes it changed.
 	 *
 	 * @return the new version; {@code version} itself when there was nothing to
 	 *         write; -1 when another change committed first
 	 */
-	long commit(long version, Map<String, Entry> objects, List<Map<String, Object>> events,
-			Map<String, String> written) {
+	long commit(long version, Map<String, Entry> objects, List<Map<String, Object>> events, Map<String, String> written,
+			Set<String> touchedIndexes) {
 		Map<String, Integer> keys = new LinkedHashMap<>();
 		keys.put(SandboxKeys.version(), 1);
 		List<String> args = new ArrayList<>();
@@ -82,11 +83,13 @@ final class SandboxCommit {
 			for (String index : entry.indexes) {
 				if (!after.contains(index)) {
 					op(keys, args, "R", SandboxKeys.index(index), id);
+					touchedIndexes.add(index);
 				}
 			}
 			for (String index : after) {
 				if (!entry.indexes.contains(index)) {
 					op(keys, args, "A", SandboxKeys.index(index), Long.toString(sequence), id);
+					touchedIndexes.add(index);
 				}
 			}
 			written.put(id, json);

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ final class SandboxStore {
 	 * version: each local commit puts what it wrote and publishes the next version
 	 * over the same map; a version moved by another node starts a new map.
 	 */
-	private volatile Cache cache = new Cache(-1, new ConcurrentHashMap<>());
+	private volatile Cache cache = new Cache(-1, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 
 	SandboxStore(InstantSource clock, StringRedisTemplate redis, Supplier<String> pagesBase) {
 		this.clock = clock;
@@ -70,7 +71,14 @@ final class SandboxStore {
 		this.commits = new SandboxCommit(redis);
 	}
 
-	private record Cache(long version, Map<String, Cached> objects) {
+	private record Cache(long version, Map<String, Cached> objects, Map<String, CachedIndex> indexes) {
+	}
+
+	/**
+	 * An index's members (id to sequence) as of {@code version}; no members: it
+	 * changed at {@code version} and is to be read from Redis.
+	 */
+	private record CachedIndex(@Nullable Map<String, Long> members, long version) {
 	}
 
 	/**
@@ -116,6 +124,8 @@ final class SandboxStore {
 
 		/** Something was read from Redis rather than the cache. */
 		boolean fromRedis;
+
+		final Map<String, Map<String, Long>> loadedIndexes = new HashMap<>();
 
 		Tx(long version, Cache cache) {
 			this.version = version;
@@ -213,7 +223,7 @@ final class SandboxStore {
 		long version = version();
 		Cache cache = this.cache;
 		if (cache.version() != version) {
-			Cache fresh = new Cache(version, new ConcurrentHashMap<>());
+			Cache fresh = new Cache(version, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 			synchronized (this) {
 				// Never back to an older version than a concurrent change published.
 				if (this.cache.version() < version) {
@@ -234,7 +244,8 @@ final class SandboxStore {
 
 	private boolean commit(Tx tx, List<Map<String, Object>> events) {
 		Map<String, String> written = new HashMap<>();
-		long version = this.commits.commit(tx.version, tx.objects, events, written);
+		Set<String> touched = new HashSet<>();
+		long version = this.commits.commit(tx.version, tx.objects, events, written, touched);
 		if (version < 0) {
 			return false;
 		}
@@ -250,7 +261,8 @@ final class SandboxStore {
 			if (this.cache == tx.cache) {
 				// Only this commit lies between the two versions: the rest of the cache holds.
 				written.forEach((id, json) -> tx.cache.objects().put(id, new Cached(json, version)));
-				this.cache = new Cache(version, tx.cache.objects());
+				touched.forEach(index -> tx.cache.indexes().put(index, new CachedIndex(null, version)));
+				this.cache = new Cache(version, tx.cache.objects(), tx.cache.indexes());
 			}
 		}
 		return true;
@@ -266,6 +278,10 @@ final class SandboxStore {
 				tx.cache.objects().putIfAbsent(id, new Cached(entry.stored, tx.version));
 			}
 		});
+		tx.loadedIndexes.forEach((index, members) -> tx.cache.indexes().compute(index,
+				(key, old) -> (old == null || (old.members() == null && old.version() <= tx.version))
+						? new CachedIndex(members, tx.version)
+						: old));
 	}
 
 	private Tx tx() {
@@ -355,15 +371,7 @@ final class SandboxStore {
 	<T> List<T> members(Class<T> type, String index) {
 		return read(() -> {
 			Tx tx = tx();
-			tx.fromRedis = true;
-			Map<String, Long> order = new HashMap<>();
-			Set<TypedTuple<String>> stored = this.redis.opsForZSet().rangeWithScores(SandboxKeys.index(index), 0, -1);
-			if (stored != null) {
-				for (TypedTuple<String> tuple : stored) {
-					order.put(Objects.requireNonNull(tuple.getValue()),
-							Objects.requireNonNull(tuple.getScore()).longValue());
-				}
-			}
+			Map<String, Long> order = new HashMap<>(indexMembers(tx, index));
 			tx.objects.forEach((id, entry) -> {
 				if (entry.object != null && indexes(entry.object).contains(index)) {
 					order.putIfAbsent(id, entry.sequence);
@@ -380,6 +388,28 @@ final class SandboxStore {
 			});
 			return members;
 		});
+	}
+
+	private Map<String, Long> indexMembers(Tx tx, String index) {
+		Map<String, Long> loaded = tx.loadedIndexes.get(index);
+		if (loaded != null) {
+			return loaded;
+		}
+		CachedIndex cached = tx.cache.indexes().get(index);
+		if (cached != null && cached.members() != null && cached.version() <= tx.version) {
+			return cached.members();
+		}
+		Map<String, Long> members = new HashMap<>();
+		Set<TypedTuple<String>> stored = this.redis.opsForZSet().rangeWithScores(SandboxKeys.index(index), 0, -1);
+		if (stored != null) {
+			for (TypedTuple<String> tuple : stored) {
+				members.put(Objects.requireNonNull(tuple.getValue()),
+						Objects.requireNonNull(tuple.getScore()).longValue());
+			}
+		}
+		tx.fromRedis = true;
+		tx.loadedIndexes.put(index, Map.copyOf(members));
+		return members;
 	}
 
 	/**
