@@ -3,12 +3,9 @@ package io.newsstand.billing.internal.sandbox;
 import io.newsstand.billing.internal.sandbox.SandboxStore.Entry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -60,32 +57,23 @@ final class SandboxCommit {
 
 	/**
 	 * Commits a change begun at {@code version}; fills {@code written} with the
-	 * JSON of each object written.
+	 * JSON of each object written and {@code touchedIndexes} with the names of the
+	 * indexes it changed.
 	 *
 	 * @return the new version; {@code version} itself when there was nothing to
 	 *         write; -1 when another change committed first
 	 */
-	long commit(long version, Map<String, Entry> objects, List<Map<String, Object>> events,
-			Map<String, String> written) {
-		int fresh = (int) objects.values().stream().filter(Entry::isNew).count();
-		long next = (fresh == 0)
-				? 0
-				: Objects.requireNonNull(this.redis.opsForValue().increment(SandboxKeys.sequence(), fresh)) - fresh;
+	long commit(long version, Map<String, Entry> objects, List<Map<String, Object>> events, Map<String, String> written,
+			Set<String> touchedIndexes) {
 		Map<String, Integer> keys = new LinkedHashMap<>();
 		keys.put(SandboxKeys.version(), 1);
 		List<String> args = new ArrayList<>();
 		args.add(Long.toString(version));
-		List<Map.Entry<String, Entry>> created = objects.entrySet().stream().filter(e -> e.getValue().isNew())
-				.sorted(Comparator.comparingLong(e -> e.getValue().sequence)).toList();
-		Map<String, Long> sequences = new HashMap<>();
-		for (Map.Entry<String, Entry> e : created) {
-			sequences.put(e.getKey(), ++next);
-		}
 		objects.forEach((id, entry) -> {
 			if (entry.object == null) {
 				return;
 			}
-			long sequence = entry.isNew() ? sequences.get(id) : entry.sequence;
+			long sequence = entry.sequence;
 			String json = SandboxState.envelope(entry.object, sequence);
 			if (json.equals(entry.stored)) {
 				return;
@@ -95,11 +83,13 @@ final class SandboxCommit {
 			for (String index : entry.indexes) {
 				if (!after.contains(index)) {
 					op(keys, args, "R", SandboxKeys.index(index), id);
+					touchedIndexes.add(index);
 				}
 			}
 			for (String index : after) {
 				if (!entry.indexes.contains(index)) {
 					op(keys, args, "A", SandboxKeys.index(index), Long.toString(sequence), id);
+					touchedIndexes.add(index);
 				}
 			}
 			written.put(id, json);

@@ -24,11 +24,6 @@ final class SandboxKeys {
 		return PREFIX + "version";
 	}
 
-	/** String counter: creation order of objects (lists are newest first). */
-	static String sequence() {
-		return PREFIX + "seq";
-	}
-
 	/**
 	 * String: one object as JSON ({@code t} type, {@code s} sequence, {@code v}
 	 * fields).

@@ -4,15 +4,17 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
@@ -26,11 +28,12 @@ import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
  * one did, the transaction runs again on fresh data. So a kill -9 loses no
  * change that was answered, and any number of nodes share one sandbox.
  * <p>
- * Within a node, transactions run one at a time under this object's monitor
- * (the sandbox lock), and objects read at a version are cached until Redis's
- * version moves. It also makes new ids in Stripe's format, tells the time a
- * customer's objects live in (its test clock's, else real time) and renders
- * objects to Stripe's JSON.
+ * Within a node, changes run one at a time under the sandbox lock, while reads
+ * run beside them. Each node caches objects with the version they were read or
+ * written at, valid for transactions at that version or later until Redis's
+ * version moves for a change of another node. It also makes new ids in Stripe's
+ * format, tells the time a customer's objects live in (its test clock's, else
+ * real time) and renders objects to Stripe's JSON.
  */
 final class SandboxStore {
 
@@ -48,8 +51,18 @@ final class SandboxStore {
 
 	private final ThreadLocal<@Nullable Tx> current = new ThreadLocal<>();
 
-	/** Objects (stored JSON by id) as of one version; guarded by this. */
-	private Cache cache = new Cache(-1, new HashMap<>());
+	/** Changes of this node run one at a time. */
+	private final Object lock = new Object();
+
+	/** Creation order: time-based, so nodes agree roughly; increasing per node. */
+	private final AtomicLong sequence = new AtomicLong();
+
+	/**
+	 * Objects (stored JSON by id, with the version they are current from) as of one
+	 * version: each local commit puts what it wrote and publishes the next version
+	 * over the same map; a version moved by another node starts a new map.
+	 */
+	private volatile Cache cache = new Cache(-1, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 
 	SandboxStore(InstantSource clock, StringRedisTemplate redis, Supplier<String> pagesBase) {
 		this.clock = clock;
@@ -58,7 +71,21 @@ final class SandboxStore {
 		this.commits = new SandboxCommit(redis);
 	}
 
-	private record Cache(long version, Map<String, String> objects) {
+	private record Cache(long version, Map<String, Cached> objects, Map<String, CachedIndex> indexes) {
+	}
+
+	/**
+	 * An index's members (id to sequence) as of {@code version}; no members: it
+	 * changed at {@code version} and is to be read from Redis.
+	 */
+	private record CachedIndex(@Nullable Map<String, Long> members, long version) {
+	}
+
+	/**
+	 * An object's JSON as of {@code version}: a transaction at an earlier version
+	 * must not use it.
+	 */
+	private record Cached(String json, long version) {
 	}
 
 	/** An object as a transaction sees it. */
@@ -69,7 +96,7 @@ final class SandboxStore {
 
 		final @Nullable Object object;
 
-		/** Its creation order (provisional for a new object). */
+		/** Its creation order. */
 		final long sequence;
 
 		final Set<String> indexes;
@@ -91,12 +118,18 @@ final class SandboxStore {
 
 		final long version;
 
+		final Cache cache;
+
 		final Map<String, Entry> objects = new LinkedHashMap<>();
 
-		int created;
+		/** Something was read from Redis rather than the cache. */
+		boolean fromRedis;
 
-		Tx(long version) {
+		final Map<String, Map<String, Long>> loadedIndexes = new HashMap<>();
+
+		Tx(long version, Cache cache) {
 			this.version = version;
+			this.cache = cache;
 		}
 
 	}
@@ -104,10 +137,10 @@ final class SandboxStore {
 	// ---- transactions ----
 
 	/**
-	 * Runs a read of one or more objects on a consistent state (again if another
-	 * node changed the sandbox meanwhile).
+	 * Runs a read of one or more objects on a consistent state (again if the
+	 * sandbox changed meanwhile), beside other reads and changes.
 	 */
-	synchronized <T> T read(Supplier<T> body) {
+	<T> T read(Supplier<T> body) {
 		if (this.current.get() != null) {
 			return body.get();
 		}
@@ -118,13 +151,13 @@ final class SandboxStore {
 				try {
 					result = body.get();
 				} catch (RuntimeException ex) {
-					if (attempt < MAX_ATTEMPTS && version() != tx.version) {
+					if (attempt < MAX_ATTEMPTS && !consistent(tx)) {
 						continue;
 					}
 					throw ex;
 				}
-				if (version() == tx.version) {
-					remember(tx, tx.version, Map.of());
+				if (consistent(tx)) {
+					remember(tx);
 					return result;
 				}
 				if (attempt >= MAX_ATTEMPTS) {
@@ -137,35 +170,45 @@ final class SandboxStore {
 	}
 
 	/**
+	 * What a read saw is one version's state: cached objects are, and what came
+	 * from Redis is when the version did not move.
+	 */
+	private boolean consistent(Tx tx) {
+		return !tx.fromRedis || version() == tx.version;
+	}
+
+	/**
 	 * Runs a change and commits it with the events it emitted, atomically; runs it
 	 * again (events cleared) when another node committed first. An exception leaves
 	 * nothing changed.
 	 */
-	synchronized <T> T write(Supplier<T> body, List<Map<String, Object>> events) {
+	<T> T write(Supplier<T> body, List<Map<String, Object>> events) {
 		if (this.current.get() != null) {
 			throw new IllegalStateException("A sandbox change inside another one");
 		}
-		for (int attempt = 1;; attempt++) {
-			Tx tx = begin();
-			try {
-				T result;
+		synchronized (this.lock) {
+			for (int attempt = 1;; attempt++) {
+				Tx tx = begin();
 				try {
-					events.clear();
-					result = body.get();
-				} catch (RuntimeException ex) {
-					if (attempt < MAX_ATTEMPTS && version() != tx.version) {
-						continue;
+					T result;
+					try {
+						events.clear();
+						result = body.get();
+					} catch (RuntimeException ex) {
+						if (attempt < MAX_ATTEMPTS && version() != tx.version) {
+							continue;
+						}
+						throw ex;
 					}
-					throw ex;
+					if (commit(tx, events)) {
+						return result;
+					}
+					if (attempt >= MAX_ATTEMPTS) {
+						throw busy();
+					}
+				} finally {
+					this.current.remove();
 				}
-				if (commit(tx, events)) {
-					return result;
-				}
-				if (attempt >= MAX_ATTEMPTS) {
-					throw busy();
-				}
-			} finally {
-				this.current.remove();
 			}
 		}
 	}
@@ -178,10 +221,18 @@ final class SandboxStore {
 
 	private Tx begin() {
 		long version = version();
-		if (this.cache.version() != version) {
-			this.cache = new Cache(version, new HashMap<>());
+		Cache cache = this.cache;
+		if (cache.version() != version) {
+			Cache fresh = new Cache(version, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+			synchronized (this) {
+				// Never back to an older version than a concurrent change published.
+				if (this.cache.version() < version) {
+					this.cache = fresh;
+				}
+			}
+			cache = (this.cache.version() == version) ? this.cache : fresh;
 		}
-		Tx tx = new Tx(version);
+		Tx tx = new Tx(version, cache);
 		this.current.set(tx);
 		return tx;
 	}
@@ -193,34 +244,44 @@ final class SandboxStore {
 
 	private boolean commit(Tx tx, List<Map<String, Object>> events) {
 		Map<String, String> written = new HashMap<>();
-		long version = this.commits.commit(tx.version, tx.objects, events, written);
+		Set<String> touched = new HashSet<>();
+		long version = this.commits.commit(tx.version, tx.objects, events, written, touched);
 		if (version < 0) {
 			return false;
 		}
-		if (written.isEmpty() && events.isEmpty() && version() != tx.version) {
+		if (version == tx.version) {
 			// Nothing changed, but what was read must have been current.
-			return false;
+			if (version() != tx.version) {
+				return false;
+			}
+			remember(tx);
+			return true;
 		}
-		remember(tx, version, written);
+		synchronized (this) {
+			if (this.cache == tx.cache) {
+				// Only this commit lies between the two versions: the rest of the cache holds.
+				written.forEach((id, json) -> tx.cache.objects().put(id, new Cached(json, version)));
+				touched.forEach(index -> tx.cache.indexes().put(index, new CachedIndex(null, version)));
+				this.cache = new Cache(version, tx.cache.objects(), tx.cache.indexes());
+			}
+		}
 		return true;
 	}
 
-	/**
-	 * Keeps what a transaction read (valid at its version) and wrote for the next
-	 * ones.
-	 */
-	private void remember(Tx tx, long version, Map<String, String> written) {
-		if (this.cache.version() != tx.version) {
+	/** Keeps what a consistent transaction read from Redis for the next ones. */
+	private void remember(Tx tx) {
+		if (!tx.fromRedis || this.cache != tx.cache) {
 			return;
 		}
-		Map<String, String> objects = this.cache.objects();
 		tx.objects.forEach((id, entry) -> {
 			if (entry.stored != null) {
-				objects.putIfAbsent(id, entry.stored);
+				tx.cache.objects().putIfAbsent(id, new Cached(entry.stored, tx.version));
 			}
 		});
-		objects.putAll(written);
-		this.cache = new Cache(version, objects);
+		tx.loadedIndexes.forEach((index, members) -> tx.cache.indexes().compute(index,
+				(key, old) -> (old == null || (old.members() == null && old.version() <= tx.version))
+						? new CachedIndex(members, tx.version)
+						: old));
 	}
 
 	private Tx tx() {
@@ -237,9 +298,11 @@ final class SandboxStore {
 		}
 		Entry entry = tx.objects.get(id);
 		if (entry == null) {
-			String stored = this.cache.objects().get(id);
+			Cached cached = tx.cache.objects().get(id);
+			String stored = (cached != null && cached.version() <= tx.version) ? cached.json() : null;
 			if (stored == null) {
 				stored = this.redis.opsForValue().get(SandboxKeys.object(id));
+				tx.fromRedis = true;
 			}
 			entry = (stored == null) ? new Entry(null, null, 0) : SandboxState.entry(stored, Entry::new);
 			tx.objects.put(id, entry);
@@ -272,8 +335,8 @@ final class SandboxStore {
 
 	/** Adds a new object (inside a change). */
 	void put(String id, Object object) {
-		Tx tx = tx();
-		tx.objects.put(id, new Entry(null, object, Long.MAX_VALUE / 2 + tx.created++));
+		long now = this.clock.millis() * 1000;
+		tx().objects.put(id, new Entry(null, object, this.sequence.updateAndGet(last -> Math.max(last + 1, now))));
 	}
 
 	/**
@@ -314,14 +377,7 @@ final class SandboxStore {
 	<T> List<T> members(Class<T> type, String index) {
 		return read(() -> {
 			Tx tx = tx();
-			Map<String, Long> order = new HashMap<>();
-			Set<TypedTuple<String>> stored = this.redis.opsForZSet().rangeWithScores(SandboxKeys.index(index), 0, -1);
-			if (stored != null) {
-				for (TypedTuple<String> tuple : stored) {
-					order.put(Objects.requireNonNull(tuple.getValue()),
-							Objects.requireNonNull(tuple.getScore()).longValue());
-				}
-			}
+			Map<String, Long> order = new HashMap<>(indexMembers(tx, index));
 			tx.objects.forEach((id, entry) -> {
 				if (entry.object != null && indexes(entry.object).contains(index)) {
 					order.putIfAbsent(id, entry.sequence);
@@ -340,12 +396,35 @@ final class SandboxStore {
 		});
 	}
 
+	private Map<String, Long> indexMembers(Tx tx, String index) {
+		Map<String, Long> loaded = tx.loadedIndexes.get(index);
+		if (loaded != null) {
+			return loaded;
+		}
+		CachedIndex cached = tx.cache.indexes().get(index);
+		if (cached != null && cached.members() != null && cached.version() <= tx.version) {
+			return cached.members();
+		}
+		Map<String, Long> members = new HashMap<>();
+		Set<TypedTuple<String>> stored = this.redis.opsForZSet().rangeWithScores(SandboxKeys.index(index), 0, -1);
+		if (stored != null) {
+			for (TypedTuple<String> tuple : stored) {
+				members.put(Objects.requireNonNull(tuple.getValue()),
+						Objects.requireNonNull(tuple.getScore()).longValue());
+			}
+		}
+		tx.fromRedis = true;
+		tx.loadedIndexes.put(index, Map.copyOf(members));
+		return members;
+	}
+
 	/**
 	 * One page of an index, newest first, as Stripe pages lists: at most
 	 * {@code limit}, after the id {@code startingAfter}.
 	 */
 	Page page(String index, int limit, @Nullable String startingAfter, List<String> expand) {
 		return read(() -> {
+			tx().fromRedis = true;
 			String key = SandboxKeys.index(index);
 			long start = 0;
 			if (startingAfter != null) {
