@@ -30,7 +30,8 @@ class JunkInputTest {
 
 	@BeforeAll
 	void start(@TempDir Path dir) {
-		this.app = AppProcess.start(dir, "app.log");
+		// No polling: only what the junk requests cause is in the log.
+		this.app = AppProcess.start(dir, "app.log", "newsstand.aggregator.polling-enabled=false");
 	}
 
 	@AfterAll
