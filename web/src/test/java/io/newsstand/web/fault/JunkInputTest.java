@@ -64,6 +64,21 @@ class JunkInputTest {
 		assertThat(logBytes).isLessThan(10_000);
 	}
 
+	@Test
+	void aNulInThePathGetsTheSitesOwn400NotTomcatsPage() throws Exception {
+		HttpResponse<String> page = this.app.send(request("/articles/%00").header("Accept", "text/html"));
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(page.body()).contains("Something in the request was wrong").contains("Newsstand")
+				.doesNotContain("Apache Tomcat");
+
+		HttpResponse<String> problem = this.app
+				.send(request("/api/v1/articles/%00").header("Accept", "application/json"));
+		assertThat(problem.statusCode()).isEqualTo(400);
+		assertThat(problem.headers().firstValue("Content-Type"))
+				.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(problem.body()).contains("\"status\":400");
+	}
+
 	private List<Function<Integer, HttpRequest.Builder>> corpus() {
 		return List.of(i -> request("/articles/no-such-article-" + i),
 				i -> request("/api/v1/articles/no-such-article-" + i),
