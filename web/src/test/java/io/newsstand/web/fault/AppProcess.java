@@ -59,7 +59,10 @@ final class AppProcess implements AutoCloseable {
 		args.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx384m", "-cp",
 				System.getProperty("java.class.path"), "io.newsstand.NewsstandApplication", "--server.port=" + port,
 				"--newsstand.redis.data-dir=" + dataDir.resolve("redis"),
-				"--newsstand.search.index-dir=" + dataDir.resolve("search"), "--newsstand.search.enabled=false"));
+				"--newsstand.search.index-dir=" + dataDir.resolve("search"), "--newsstand.search.enabled=false",
+				// A build machine shared by several builds can take longer than the 2 s
+				// defaults to set up a connection; these scenarios are not about timeouts.
+				"--spring.data.redis.timeout=10s", "--spring.data.redis.connect-timeout=10s"));
 		for (String property : properties) {
 			args.add("--" + property);
 		}
@@ -72,7 +75,12 @@ final class AppProcess implements AutoCloseable {
 			Process process = new ProcessBuilder(java, "@" + argFile).redirectErrorStream(true)
 					.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
 			AppProcess app = new AppProcess(process, port, dataDir, log);
-			app.awaitUp();
+			try {
+				app.awaitUp();
+			} catch (RuntimeException ex) {
+				process.destroyForcibly();
+				throw new IllegalStateException("The app did not come up; its log ends:\n" + app.logTail(), ex);
+			}
 			return app;
 		} catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -80,9 +88,10 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	private void awaitUp() {
-		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
+		// Generous: a build machine shared by several builds starts a JVM slowly.
+		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The app exited while starting; its log:\n" + log());
+				throw new IllegalStateException("The app exited while starting");
 			}
 			try {
 				return get("/actuator/health").statusCode() == 200;
@@ -128,6 +137,11 @@ final class AppProcess implements AutoCloseable {
 		} catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private String logTail() {
+		String all = log();
+		return all.substring(Math.max(0, all.length() - 6000));
 	}
 
 	long logSize() {

@@ -30,7 +30,8 @@ class JunkInputTest {
 
 	@BeforeAll
 	void start(@TempDir Path dir) {
-		this.app = AppProcess.start(dir, "app.log");
+		// No polling: only what the junk requests cause is in the log.
+		this.app = AppProcess.start(dir, "app.log", "newsstand.aggregator.polling-enabled=false");
 	}
 
 	@AfterAll
@@ -61,6 +62,21 @@ class JunkInputTest {
 		assertThat(logged).doesNotContain("\tat ").doesNotContain(" ERROR ");
 		// Was 21 KB per unknown article alone.
 		assertThat(logBytes).isLessThan(10_000);
+	}
+
+	@Test
+	void aNulInThePathGetsTheSitesOwn400NotTomcatsPage() throws Exception {
+		HttpResponse<String> page = this.app.send(request("/articles/%00").header("Accept", "text/html"));
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(page.body()).contains("Something in the request was wrong").contains("Newsstand")
+				.doesNotContain("Apache Tomcat");
+
+		HttpResponse<String> problem = this.app
+				.send(request("/api/v1/articles/%00").header("Accept", "application/json"));
+		assertThat(problem.statusCode()).isEqualTo(400);
+		assertThat(problem.headers().firstValue("Content-Type"))
+				.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(problem.body()).contains("\"status\":400");
 	}
 
 	private List<Function<Integer, HttpRequest.Builder>> corpus() {
