@@ -16,13 +16,14 @@ import reactor.core.Disposable;
 
 /**
  * Whether requests should try Redis at all. Opens on the first failure that
- * says Redis cannot be reached ({@link RedisFailures}), so that every further
- * request is answered 503 at once instead of waiting out the command timeout;
- * Lettuce's failed reconnects open it too. While open, it pings Redis through
- * the app's own connection factory every {@code probe-interval} and closes on
- * the first answer (a ping waits in Lettuce's queue until the connection is
- * back, so the answer comes as soon as Redis does). It knows nothing of the
- * topology behind the factory (one server, Sentinel or Cluster).
+ * says Redis cannot be reached ({@link RedisFailures}; a timeout alone does
+ * not), so that every further request is answered 503 at once instead of
+ * waiting out the command timeout; Lettuce's failed reconnects open it too.
+ * While open, it pings Redis through the app's own connection factory every
+ * {@code probe-interval} and closes on the first answer (a ping waits in
+ * Lettuce's queue until the connection is back, so the answer comes as soon as
+ * Redis does). It knows nothing of the topology behind the factory (one server,
+ * Sentinel or Cluster).
  */
 public class RedisCircuit {
 
@@ -84,7 +85,12 @@ public class RedisCircuit {
 		if (outage == null) {
 			return false;
 		}
-		open(outage);
+		// A command that timed out says Redis was slow (a loaded machine, a long
+		// script), not gone: this request gets its 503, but only a connection failure
+		// or a failed reconnect turns every reader away.
+		if (!RedisFailures.isTimeout(outage)) {
+			open(outage);
+		}
 		return true;
 	}
 

@@ -49,6 +49,14 @@ public final class RedisFailures {
 		return null;
 	}
 
+	/**
+	 * Whether {@code outage} is a command that timed out rather than a lost
+	 * connection.
+	 */
+	static boolean isTimeout(Throwable outage) {
+		return outage instanceof QueryTimeoutException || outage instanceof RedisCommandTimeoutException;
+	}
+
 	private static boolean isOutage(Throwable t, boolean fromRedis) {
 		if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
 				|| t instanceof RedisConnectionException || t instanceof RedisCommandTimeoutException

@@ -53,7 +53,13 @@ class CrashAndRestartTest {
 		this.app = AppProcess.start(dir, "app.log");
 		HttpResponse<String> signUp = this.app.post("/api/v1/accounts", credentials(), "Content-Type",
 				"application/json");
-		assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(201);
+		assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(202);
+		// The address is confirmed through the link the development outbox holds, as a
+		// reader would.
+		String outbox = this.app.get("/dev/outbox", "Accept", "application/json").body();
+		Matcher link = Pattern.compile("https?://[^/\"]+(/verify-email/[^\"]+)\"").matcher(outbox);
+		assertThat(link.find()).as(outbox).isTrue();
+		assertThat(this.app.get(link.group(1)).statusCode()).isLessThan(400);
 		HttpResponse<String> issued = this.app.post("/api/v1/auth/token", credentials(), "Content-Type",
 				"application/json");
 		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);

@@ -8,7 +8,6 @@ import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -55,9 +54,10 @@ class MembershipHealingSiteTest extends SiteTest {
 	private void trialWithLostWebhooks(SiteClient reader) throws InterruptedException {
 		HttpResponse<String> checkout = reader.submit("/membership", "/membership/checkout", "plan", "monthly");
 		String hosted = checkout.headers().firstValue("Location").orElseThrow();
+		reader.getUrl(hosted);
 		this.faults.failNext(1_000_000);
 		try {
-			HttpResponse<String> paid = reader.postUrl(hosted, Map.of("cardNumber", "4242424242424242"));
+			HttpResponse<String> paid = reader.postUrl(hosted, reader.withCsrf("cardNumber", "4242424242424242"));
 			assertThat(paid.headers().firstValue("Location")).as(paid.body()).isPresent();
 			assertThat(this.sandbox.awaitDeliveries(Duration.ofSeconds(60))).isTrue();
 		} finally {
