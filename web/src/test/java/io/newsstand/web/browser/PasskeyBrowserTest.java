@@ -1,0 +1,108 @@
+package io.newsstand.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsstand.web.site.SiteTest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+/**
+ * A reader with a platform authenticator (Chromium's virtual one: CTAP2,
+ * resident keys, user verification) adds a passkey on the account page, signs
+ * out and signs in with it, without a password; once removed, the passkey no
+ * longer signs in, although the authenticator still offers it.
+ */
+@ResourceLock(SiteTest.CLOCK)
+@Isolated
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PasskeyBrowserTest extends BrowserSiteTest {
+
+	private static final String PASSWORD = "quartz heron lantern";
+
+	private final String email = uniqueEmail("passkey");
+
+	private VirtualAuthenticator authenticator;
+
+	@Test
+	@Order(1)
+	void aReaderAddsAPasskeyFromTheAccountPage() {
+		this.browser.go("/signup");
+		signUpAndConfirm(this.email, PASSWORD);
+		this.authenticator = this.browser.driver().addVirtualAuthenticator(
+				new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+						.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL).setHasResidentKey(true)
+						.setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+		this.browser.go("/account");
+		this.browser.click("#manage-passkeys");
+		assertThat(this.browser.path()).isEqualTo("/account/passkeys");
+		assertThat(this.browser.text("#no-passkeys")).isEqualTo("You have no passkey yet.");
+		this.browser.assertAccessible();
+		this.browser.type("#passkey-label", "Test laptop");
+		this.browser.click("#passkey-add-button");
+		assertThat(this.browser.path()).isEqualTo("/account/passkeys?done=added");
+		assertThat(this.browser.text("#passkeys .passkey-label")).isEqualTo("Test laptop");
+		assertThat(this.browser.text("#passkeys tbody")).contains("Never");
+		assertThat(this.authenticator.getCredentials()).hasSize(1);
+		this.browser.assertAccessible();
+		this.browser.screenshot("passkeys");
+	}
+
+	@Test
+	@Order(2)
+	void theReaderSignsOutAndSignsInWithThePasskey() {
+		signOut();
+		this.browser.go("/signin?next=%2Faccount%2Fpasskeys");
+		this.browser.assertAccessible();
+		this.browser.click("#passkey-signin-button");
+		assertThat(this.browser.path()).isEqualTo("/account/passkeys");
+		assertThat(this.browser.text("#passkeys tbody")).doesNotContain("Never");
+		this.browser.go("/account");
+		assertThat(this.browser.text("main")).contains("Signed in as " + this.email);
+	}
+
+	@Test
+	@Order(3)
+	void aRemovedPasskeyNoLongerSignsIn() {
+		this.browser.go("/account/passkeys");
+		this.browser.click("#passkeys button[type=submit]");
+		assertThat(this.browser.path()).isEqualTo("/account/passkeys?done=removed");
+		assertThat(this.browser.text("#no-passkeys")).isEqualTo("You have no passkey yet.");
+		signOut();
+		this.browser.go("/signin");
+		this.browser.find("#passkey-signin-button").click();
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(20))
+				.until(driver -> driver.findElement(By.id("passkey-error")).isDisplayed());
+		assertThat(this.browser.text("#passkey-error")).contains("did not sign you in");
+		assertThat(this.browser.path()).isEqualTo("/signin");
+		this.browser.go("/account");
+		assertThat(this.browser.path()).startsWith("/signin");
+		// The authenticator still holds it: the server refused it.
+		assertThat(this.authenticator.getCredentials()).hasSize(1);
+	}
+
+	private void signOut() {
+		this.browser.go("/account");
+		this.browser.click(".account-nav button");
+		assertThat(this.browser.text("main")).contains("You are signed out.");
+	}
+
+	@AfterAll
+	void removeAuthenticator() {
+		if (this.authenticator != null && this.browser != null) {
+			this.browser.driver().removeVirtualAuthenticator(this.authenticator);
+		}
+	}
+
+}
