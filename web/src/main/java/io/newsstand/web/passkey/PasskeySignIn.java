@@ -44,7 +44,7 @@ public class PasskeySignIn {
 	}
 
 	public void configure(WebAuthnConfigurer<HttpSecurity> webAuthn) {
-		webAuthn.disableDefaultRegistrationPage(true)
+		webAuthn.disableDefaultRegistrationPage(true).creationOptionsRepository(new SessionCreationOptions())
 				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
 
 					@Override
