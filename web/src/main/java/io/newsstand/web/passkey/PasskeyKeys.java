@@ -6,7 +6,7 @@ package io.newsstand.web.passkey;
  * indexes are single keys, written before and removed after the account's
  * record, so a half-done write leaves an index that resolves to nothing.
  */
-final class PasskeyKeys {
+public final class PasskeyKeys {
 
 	private static final String PREFIX = "newsstand:web:";
 
@@ -28,6 +28,15 @@ final class PasskeyKeys {
 	 */
 	static String accountUserHandle(String accountId) {
 		return PREFIX + "account:{" + accountId + "}:passkey-user";
+	}
+
+	/**
+	 * The account's own passkey keys, deleted with the account (in the same
+	 * {@code DEL}: same hash tag). The two indexes are left to resolve to nothing:
+	 * sign-in reads the account's record through them and finds none.
+	 */
+	public static java.util.List<String> ofAccount(String accountId) {
+		return java.util.List.of(accountPasskeys(accountId), accountUserHandle(accountId));
 	}
 
 	/** String: the account id owning a credential id (base64url). */
