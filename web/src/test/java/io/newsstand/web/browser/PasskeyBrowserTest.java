@@ -21,7 +21,8 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * A reader with a platform authenticator (Chromium's virtual one: CTAP2,
  * resident keys, user verification) adds a passkey on the account page, signs
  * out and signs in with it, without a password; once removed, the passkey no
- * longer signs in, although the authenticator still offers it.
+ * longer signs in, although the authenticator still offers it; nor does the
+ * passkey of a deleted account.
  */
 @ResourceLock(SiteTest.CLOCK)
 @Isolated
@@ -90,6 +91,29 @@ class PasskeyBrowserTest extends BrowserSiteTest {
 		assertThat(this.browser.path()).startsWith("/signin");
 		// The authenticator still holds it: the server refused it.
 		assertThat(this.authenticator.getCredentials()).hasSize(1);
+	}
+
+	@Test
+	@Order(4)
+	void aDeletedAccountsPasskeyNoLongerSignsIn() {
+		this.browser.go("/signin?next=%2Faccount%2Fpasskeys");
+		this.browser.type("#email", this.email);
+		this.browser.type("#password", PASSWORD);
+		this.browser.click("main button[type=submit]");
+		this.browser.type("#passkey-label", "Second laptop");
+		this.browser.click("#passkey-add-button");
+		assertThat(this.browser.text("#passkeys .passkey-label")).isEqualTo("Second laptop");
+		this.browser.go("/account");
+		this.browser.type("#deletePassword", PASSWORD);
+		this.browser.click("button.danger");
+		assertThat(this.browser.path()).startsWith("/?deleted");
+		this.browser.go("/signin");
+		this.browser.find("#passkey-signin-button").click();
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(20))
+				.until(driver -> driver.findElement(By.id("passkey-error")).isDisplayed());
+		assertThat(this.browser.path()).isEqualTo("/signin");
+		this.browser.go("/account");
+		assertThat(this.browser.path()).startsWith("/signin");
 	}
 
 	private void signOut() {
