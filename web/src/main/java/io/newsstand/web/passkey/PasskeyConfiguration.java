@@ -37,7 +37,7 @@ class PasskeyConfiguration {
 		if (host == null || host.isBlank()) {
 			throw new InvalidSettingException("newsstand.web.passkeys.rp-id",
 					"is blank and newsstand.web.public-url has no host to take it from",
-					"Set NEWSSTAND_WEB_PASSKEYS_RP_ID to the domain readers see in the address bar.");
+					"Set NEWSSTAND_WEB_PASSKEYS_RPID to the domain readers see in the address bar.");
 		}
 		return host;
 	}
