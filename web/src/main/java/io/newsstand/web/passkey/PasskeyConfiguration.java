@@ -1,5 +1,6 @@
 package io.newsstand.web.passkey;
 
+import io.newsstand.web.layout.WebProperties;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.startup.InvalidSettingException;
 import java.net.URI;
@@ -22,21 +23,30 @@ class PasskeyConfiguration {
 
 	@Bean
 	Webauthn4JRelyingPartyOperations relyingPartyOperations(RedisPasskeys passkeys, RedisPasskeyUsers users,
-			PasskeyProperties properties, PublicUrl publicUrl) {
-		String rpId = rpId(properties, publicUrl);
+			PasskeyProperties properties, PublicUrl publicUrl, WebProperties web) {
+		String rpId = rpId(properties, web);
 		return new Webauthn4JRelyingPartyOperations(users, passkeys,
 				PublicKeyCredentialRpEntity.builder().id(rpId).name(properties.rpName()).build(),
 				allowedOrigins(properties, publicUrl));
 	}
 
-	static String rpId(PasskeyProperties properties, PublicUrl publicUrl) {
+	/**
+	 * Read from the configured public URL, not from the running server: the id is a
+	 * host name, known before the server listens ({@code localhost} when no public
+	 * URL is configured).
+	 */
+	static String rpId(PasskeyProperties properties, WebProperties web) {
 		if (properties.rpId() != null && !properties.rpId().isBlank()) {
 			return properties.rpId().strip();
 		}
-		String host = URI.create(publicUrl.resolve("/")).getHost();
+		URI publicUrl = web.publicUrl();
+		if (publicUrl == null) {
+			return "localhost";
+		}
+		String host = publicUrl.getHost();
 		if (host == null || host.isBlank()) {
 			throw new InvalidSettingException("newsstand.web.passkeys.rp-id",
-					"is blank and newsstand.web.public-url has no host to take it from",
+					"is blank and newsstand.web.public-url (" + publicUrl + ") has no host to take it from",
 					"Set NEWSSTAND_WEB_PASSKEYS_RPID to the domain readers see in the address bar.");
 		}
 		return host;
