@@ -1,5 +1,6 @@
 package io.newsstand.web.account;
 
+import io.newsstand.web.passkey.PasskeyKeys;
 import io.newsstand.web.redis.WebKeys;
 import java.time.Instant;
 import java.util.Arrays;
@@ -118,14 +119,15 @@ public class AccountStore {
 	}
 
 	/**
-	 * Deletes the account, its personal space (follows, saved articles, history)
-	 * and its e-mail index; API tokens are revoked by the caller. The account's
-	 * keys share one hash tag, so they go in one {@code DEL}.
+	 * Deletes the account, its personal space (follows, saved articles, history),
+	 * its passkeys and its e-mail index; API tokens are revoked by the caller. The
+	 * account's keys share one hash tag, so they go in one {@code DEL}.
 	 */
 	public void delete(Account account) {
 		List<String> keys = new java.util.ArrayList<>(List.of(WebKeys.account(account.id()),
 				WebKeys.accountTokens(account.id()), AccountKeys.accountResets(account.id())));
 		keys.addAll(WebKeys.personal(account.id()));
+		keys.addAll(PasskeyKeys.ofAccount(account.id()));
 		this.redis.delete(keys);
 		this.redis.delete(WebKeys.accountByEmail(account.email()));
 	}

@@ -23,8 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Spring MVC's own (unreadable JSON, wrong method, wrong media type) and ours.
  */
 @RestControllerAdvice(basePackages = {"io.newsstand.web.api", "io.newsstand.web.reading", "io.newsstand.web.membership",
-		"io.newsstand.web.search", "io.newsstand.web.frontpage",
-		"io.newsstand.web.personal"}, annotations = org.springframework.web.bind.annotation.RestController.class)
+		"io.newsstand.web.search", "io.newsstand.web.frontpage", "io.newsstand.web.personal",
+		"io.newsstand.web.passkey"}, annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)

@@ -2,6 +2,7 @@ package io.newsstand.web.security;
 
 import io.newsstand.web.account.AccountStore;
 import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.passkey.PasskeySignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +156,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain site(HttpSecurity http, AuthenticationManager authenticationManager,
 			RememberMeServices rememberMeServices, CookieCsrfTokenRepository csrfTokens, Clock clock,
-			Environment environment) throws Exception {
+			Environment environment, PasskeySignIn passkeys) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll().requestMatchers("/operator/**", "/editor/**", "/actuator/**").hasRole("ADMIN")
 				.requestMatchers("/account", "/account/**", "/membership/checkout", "/membership/welcome",
@@ -166,7 +167,7 @@ class SecurityConfiguration {
 				.formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin").usernameParameter("email")
 						.passwordParameter("password").successHandler(new ReturnToPageSuccessHandler())
 						.failureHandler(new SignInFailureHandler(clock)).permitAll())
-				.rememberMe(remember -> remember.rememberMeServices(rememberMeServices))
+				.rememberMe(remember -> remember.rememberMeServices(rememberMeServices)).webAuthn(passkeys::configure)
 				// The remember-me services revoke the reader's logins and clear the cookie.
 				.logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout"))
 				.requestCache(cache -> cache.requestCache(new NullRequestCache()))
