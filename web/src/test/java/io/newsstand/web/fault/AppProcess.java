@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,12 @@ final class AppProcess implements AutoCloseable {
 				"--spring.data.redis.timeout=10s", "--spring.data.redis.connect-timeout=10s"));
 		for (String property : properties) {
 			args.add("--" + property);
+		}
+		// The sandbox's generated key belongs with the rest of this app's data, not in
+		// the build tree.
+		if (Arrays.stream(properties)
+				.noneMatch(property -> property.startsWith("newsstand.billing.sandbox.data-dir="))) {
+			args.add("--newsstand.billing.sandbox.data-dir=" + dataDir.resolve("stripe-sandbox"));
 		}
 		try {
 			Files.createDirectories(dataDir);
