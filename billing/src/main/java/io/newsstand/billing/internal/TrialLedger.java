@@ -1,9 +1,8 @@
 package io.newsstand.billing.internal;
 
+import io.newsstand.billing.Mailbox;
 import io.newsstand.billing.TrialEligibility;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -14,12 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TrialLedger {
-
-	private static final Set<String> DOT_BLIND = Set.of("gmail.com", "googlemail.com");
-
-	private static final Set<String> PLUS_TAGS = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com",
-			"live.com", "msn.com", "icloud.com", "me.com", "mac.com", "fastmail.com", "proton.me", "protonmail.com",
-			"pm.me", "yahoo.com", "aol.com", "gmx.de", "gmx.net", "web.de", "posteo.de", "mailbox.org");
 
 	private static final Duration RESERVATION = Duration.ofDays(1);
 
@@ -32,28 +25,9 @@ class TrialLedger {
 		this.trialDays = properties.trialDays();
 	}
 
-	/**
-	 * Lower case; for the common providers without {@code +tags} (and dots at
-	 * Gmail).
-	 */
+	/** The form trials are keyed by: the address's {@link Mailbox}. */
 	static String normalise(String email) {
-		String address = email.trim().toLowerCase(Locale.ROOT);
-		int at = address.lastIndexOf('@');
-		if (at < 0) {
-			return address;
-		}
-		String local = address.substring(0, at);
-		String domain = address.substring(at + 1);
-		if (domain.equals("googlemail.com")) {
-			domain = "gmail.com";
-		}
-		if (PLUS_TAGS.contains(domain) && local.indexOf('+') > 0) {
-			local = local.substring(0, local.indexOf('+'));
-		}
-		if (DOT_BLIND.contains(domain)) {
-			local = local.replace(".", "");
-		}
-		return local + "@" + domain;
+		return Mailbox.of(email);
 	}
 
 	TrialEligibility check(String accountId, String email) {

@@ -1,8 +1,7 @@
 package io.newsstand.web.account;
 
-import java.util.Locale;
+import io.newsstand.billing.Mailbox;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,43 +14,15 @@ public final class EmailAddress {
 
 	private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
-	/** Providers that ignore dots in the local part. */
-	private static final Set<String> DOT_BLIND = Set.of("gmail.com", "googlemail.com");
-
-	/**
-	 * Providers that deliver {@code name+tag@} to {@code name@}. The same list as
-	 * billing's trial ledger, which keys trials by the same canonical form.
-	 */
-	private static final Set<String> PLUS_TAGS = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com",
-			"live.com", "msn.com", "icloud.com", "me.com", "mac.com", "fastmail.com", "proton.me", "protonmail.com",
-			"pm.me", "yahoo.com", "aol.com", "gmx.de", "gmx.net", "web.de", "posteo.de", "mailbox.org");
-
 	private EmailAddress() {
 	}
 
 	/**
-	 * The mailbox an address delivers to: lower case, and for the common providers
-	 * without {@code +tags} (and without dots at Gmail), so that
-	 * {@code A.nn+x@gmail.com} and {@code ann@googlemail.com} are one mailbox.
+	 * The mailbox an address delivers to, in the one form billing's trial ledger
+	 * keys trials by ({@link Mailbox}).
 	 */
 	public static String mailbox(String email) {
-		String address = email.strip().toLowerCase(Locale.ROOT);
-		int at = address.lastIndexOf('@');
-		if (at < 0) {
-			return address;
-		}
-		String local = address.substring(0, at);
-		String domain = address.substring(at + 1);
-		if (domain.equals("googlemail.com")) {
-			domain = "gmail.com";
-		}
-		if (PLUS_TAGS.contains(domain) && local.indexOf('+') > 0) {
-			local = local.substring(0, local.indexOf('+'));
-		}
-		if (DOT_BLIND.contains(domain)) {
-			local = local.replace(".", "");
-		}
-		return local + "@" + domain;
+		return Mailbox.of(email);
 	}
 
 	public static Optional<String> problem(String email) {
