@@ -1,6 +1,5 @@
 package io.newsstand.web.account;
 
-import io.newsstand.web.passkey.PasskeyKeys;
 import io.newsstand.web.redis.WebKeys;
 import java.time.Instant;
 import java.util.Arrays;
@@ -125,9 +124,9 @@ public class AccountStore {
 	 */
 	public void delete(Account account) {
 		List<String> keys = new java.util.ArrayList<>(List.of(WebKeys.account(account.id()),
-				WebKeys.accountTokens(account.id()), AccountKeys.accountResets(account.id())));
+				WebKeys.accountTokens(account.id()), WebKeys.accountResets(account.id())));
 		keys.addAll(WebKeys.personal(account.id()));
-		keys.addAll(PasskeyKeys.ofAccount(account.id()));
+		keys.addAll(WebKeys.ofAccount(account.id()));
 		this.redis.delete(keys);
 		this.redis.delete(WebKeys.accountByEmail(account.email()));
 	}

@@ -4,6 +4,7 @@ import io.newsstand.web.mail.MailMessage;
 import io.newsstand.web.mail.Mailer;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.paywall.VerifiedReaders;
+import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.redis.WindowCounter;
 import io.newsstand.web.security.Hashes;
 import java.time.Clock;
@@ -88,7 +89,7 @@ public class EmailVerification implements VerifiedReaders {
 			return false;
 		}
 		String token = Hashes.newSecret();
-		this.redis.opsForValue().set(AccountKeys.emailVerification(Hashes.sha256(token)),
+		this.redis.opsForValue().set(WebKeys.emailVerification(Hashes.sha256(token)),
 				account.id() + "\n" + account.email() + "\n" + next, this.properties.verificationTtl());
 		this.mailer.send(new MailMessage(account.email(), "Confirm your e-mail address for Newsstand", """
 				Someone (we hope you) created a Newsstand account with this address.
@@ -108,7 +109,7 @@ public class EmailVerification implements VerifiedReaders {
 	 * nobody can flood an inbox through the sign-up form.
 	 */
 	boolean mayMail(String accountId) {
-		String counter = AccountKeys.verificationMails(accountId, this.clock.millis() / 3_600_000);
+		String counter = WebKeys.verificationMails(accountId, this.clock.millis() / 3_600_000);
 		if (this.counters.increment(counter, Duration.ofHours(1)) > MAILS_PER_HOUR) {
 			log.info("E-mail to account {} not sent: its hourly limit is reached", accountId);
 			return false;
@@ -121,7 +122,7 @@ public class EmailVerification implements VerifiedReaders {
 		if (token.isEmpty() || token.length() > 100) {
 			return new Invalid();
 		}
-		String stored = this.redis.opsForValue().getAndDelete(AccountKeys.emailVerification(Hashes.sha256(token)));
+		String stored = this.redis.opsForValue().getAndDelete(WebKeys.emailVerification(Hashes.sha256(token)));
 		if (stored == null) {
 			return new Invalid();
 		}
@@ -153,7 +154,7 @@ public class EmailVerification implements VerifiedReaders {
 	 * by a deleted account.
 	 */
 	boolean claimMailbox(Account account) {
-		String key = AccountKeys.mailbox(EmailAddress.mailbox(account.email()));
+		String key = WebKeys.mailbox(EmailAddress.mailbox(account.email()));
 		if (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key, account.id()))) {
 			String holder = this.redis.opsForValue().get(key);
 			if (holder != null && !holder.equals(account.id()) && this.store.findById(holder).isPresent()) {

@@ -100,7 +100,7 @@ class PasswordResets {
 		String hash = Hashes.sha256(token);
 		Instant expiresAt = this.clock.instant().plus(this.ttl);
 		this.redis.opsForValue().set(WebKeys.passwordReset(hash), accountId + " " + expiresAt.toEpochMilli(), this.ttl);
-		String links = AccountKeys.accountResets(accountId);
+		String links = WebKeys.accountResets(accountId);
 		this.redis.opsForSet().add(links, hash);
 		this.redis.expire(links, this.ttl);
 		return new Issued(token, expiresAt);
@@ -115,13 +115,13 @@ class PasswordResets {
 	Optional<String> redeem(String token) {
 		String hash = Hashes.sha256(token);
 		Optional<String> account = valid(this.redis.opsForValue().getAndDelete(WebKeys.passwordReset(hash)));
-		account.ifPresent(id -> this.redis.opsForSet().remove(AccountKeys.accountResets(id), hash));
+		account.ifPresent(id -> this.redis.opsForSet().remove(WebKeys.accountResets(id), hash));
 		return account;
 	}
 
 	/** Revokes every link of the account that may still work. */
 	void revokeAll(String accountId) {
-		String links = AccountKeys.accountResets(accountId);
+		String links = WebKeys.accountResets(accountId);
 		Set<String> hashes = this.redis.opsForSet().members(links);
 		if (hashes != null && !hashes.isEmpty()) {
 			this.redis.delete(hashes.stream().map(WebKeys::passwordReset).toList());

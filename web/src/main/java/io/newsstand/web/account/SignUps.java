@@ -3,6 +3,7 @@ package io.newsstand.web.account;
 import io.newsstand.web.mail.MailMessage;
 import io.newsstand.web.mail.Mailer;
 import io.newsstand.web.mail.PublicUrl;
+import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.redis.WindowCounter;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +76,7 @@ public class SignUps {
 
 	public Result signUp(String email, String password, String clientAddress, String next) {
 		long window = this.clock.millis() / this.properties.window().toMillis();
-		String key = AccountKeys.signUpsForAddress(clientAddress, window);
+		String key = WebKeys.signUpsForAddress(clientAddress, window);
 		if (this.counters.count(key) >= this.properties.maxPerAddress()) {
 			log.info("Sign-up from {} refused: {} sign-ups this window", clientAddress, this.counters.count(key));
 			return new Throttled(Instant.ofEpochMilli((window + 1) * this.properties.window().toMillis()));

@@ -118,7 +118,7 @@ class ReadCounts {
 	 * rather than in WebKeys, which another change owned; see docs/redis.md).
 	 */
 	static String addressKey(String addressKey, long epochHour) {
-		return "newsstand:web:reads-from:" + addressKey + ":" + epochHour;
+		return WebKeys.readsFrom(addressKey, epochHour);
 	}
 
 	private static String hash(String readerKey, String articleId) {

@@ -1,5 +1,7 @@
 package io.newsstand.web.passkey;
 
+import io.newsstand.web.redis.WebKeys;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +54,7 @@ class RedisPasskeys implements UserCredentialRepository {
 
 	/** The account's passkeys, newest first. */
 	List<Passkey> list(String accountId) {
-		return this.redis.<String, String>opsForHash().values(PasskeyKeys.accountPasskeys(accountId)).stream()
+		return this.redis.<String, String>opsForHash().values(WebKeys.accountPasskeys(accountId)).stream()
 				.map(this::read).map(StoredPasskey::view).sorted(Comparator.comparing(Passkey::created).reversed())
 				.toList();
 	}
@@ -65,11 +67,11 @@ class RedisPasskeys implements UserCredentialRepository {
 		if (!CREDENTIAL_ID.matcher(credentialId).matches()) {
 			return false;
 		}
-		Long removed = this.redis.opsForHash().delete(PasskeyKeys.accountPasskeys(accountId), credentialId);
+		Long removed = this.redis.opsForHash().delete(WebKeys.accountPasskeys(accountId), credentialId);
 		if (removed == null || removed == 0) {
 			return false;
 		}
-		String owner = PasskeyKeys.credentialOwner(credentialId);
+		String owner = WebKeys.credentialOwner(credentialId);
 		if (accountId.equals(this.redis.opsForValue().get(owner))) {
 			this.redis.delete(owner);
 		}
@@ -80,7 +82,7 @@ class RedisPasskeys implements UserCredentialRepository {
 	/** The account a user handle belongs to. */
 	Optional<String> accountOf(Bytes userHandle) {
 		return Optional
-				.ofNullable(this.redis.opsForValue().get(PasskeyKeys.userHandleOwner(userHandle.toBase64UrlString())));
+				.ofNullable(this.redis.opsForValue().get(WebKeys.userHandleOwner(userHandle.toBase64UrlString())));
 	}
 
 	// UserCredentialRepository
@@ -88,7 +90,7 @@ class RedisPasskeys implements UserCredentialRepository {
 	@Override
 	public void delete(Bytes credentialId) {
 		String id = credentialId.toBase64UrlString();
-		String owner = this.redis.opsForValue().get(PasskeyKeys.credentialOwner(id));
+		String owner = this.redis.opsForValue().get(WebKeys.credentialOwner(id));
 		if (owner != null) {
 			remove(owner, id);
 		}
@@ -101,11 +103,11 @@ class RedisPasskeys implements UserCredentialRepository {
 				.orElseThrow(() -> new IllegalArgumentException(
 						"No account has the user handle of credential " + stored.credentialId()));
 		String record = this.json.writeValueAsString(stored);
-		String passkeys = PasskeyKeys.accountPasskeys(accountId);
+		String passkeys = WebKeys.accountPasskeys(accountId);
 		if (stored.neverUsed()) {
 			// Index first: a write cut short leaves an index to a record that is not
 			// there, which finds nothing.
-			Boolean claimed = this.redis.opsForValue().setIfAbsent(PasskeyKeys.credentialOwner(stored.credentialId()),
+			Boolean claimed = this.redis.opsForValue().setIfAbsent(WebKeys.credentialOwner(stored.credentialId()),
 					accountId);
 			if (!Boolean.TRUE.equals(claimed)) {
 				throw new IllegalArgumentException("Credential " + stored.credentialId() + " is already registered");
@@ -119,17 +121,17 @@ class RedisPasskeys implements UserCredentialRepository {
 	@Override
 	public @Nullable CredentialRecord findByCredentialId(Bytes credentialId) {
 		String id = credentialId.toBase64UrlString();
-		String owner = this.redis.opsForValue().get(PasskeyKeys.credentialOwner(id));
+		String owner = this.redis.opsForValue().get(WebKeys.credentialOwner(id));
 		if (owner == null) {
 			return null;
 		}
-		Object record = this.redis.opsForHash().get(PasskeyKeys.accountPasskeys(owner), id);
+		Object record = this.redis.opsForHash().get(WebKeys.accountPasskeys(owner), id);
 		return (record != null) ? read((String) record).toRecord() : null;
 	}
 
 	@Override
 	public List<CredentialRecord> findByUserId(Bytes userId) {
-		return accountOf(userId).map(PasskeyKeys::accountPasskeys).map(key -> this.redis.<String, String>opsForHash()
+		return accountOf(userId).map(WebKeys::accountPasskeys).map(key -> this.redis.<String, String>opsForHash()
 				.values(key).stream().map(this::read).map(StoredPasskey::toRecord).toList()).orElse(List.of());
 	}
 

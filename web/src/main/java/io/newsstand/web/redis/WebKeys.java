@@ -1,5 +1,7 @@
 package io.newsstand.web.redis;
 
+import java.util.List;
+
 /**
  * Every Redis key the web module writes, built in one place and listed in
  * docs/redis.md. Keys that a transaction or a multi-key command touches
@@ -166,6 +168,119 @@ public final class WebKeys {
 	 */
 	public static String picksChangedChannel() {
 		return PREFIX + "picks-changed";
+	}
+
+	// ---- accounts: verification, sign-up limits, reset links, remember-me ----
+
+	/**
+	 * String: {@code accountId \n email \n next} for an e-mail verification link,
+	 * by the SHA-256 of its token; expires with the link.
+	 */
+	public static String emailVerification(String tokenHash) {
+		return PREFIX + "email-verification:" + tokenHash;
+	}
+
+	/**
+	 * String: the account that confirmed a mailbox (the address with Gmail-style
+	 * dots and {@code +tags} removed), so a variant of it confirms no second
+	 * account.
+	 */
+	public static String mailbox(String canonicalAddress) {
+		return PREFIX + "mailbox:" + canonicalAddress;
+	}
+
+	/**
+	 * String counter: verification e-mails sent for one account in one clock hour;
+	 * same hash tag as the account.
+	 */
+	public static String verificationMails(String accountId, long hour) {
+		return PREFIX + "account:{" + accountId + "}:verification-mails:" + hour;
+	}
+
+	/** String counter: sign-ups from one client address in one window. */
+	public static String signUpsForAddress(String address, long window) {
+		return PREFIX + "signups:address:" + address + ":" + window;
+	}
+
+	/**
+	 * Set: the SHA-256 of each reset link issued for the account and maybe still
+	 * working, so a reset or a password change revokes them all; same hash tag as
+	 * the account.
+	 */
+	public static String accountResets(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:resets";
+	}
+
+	/**
+	 * Hash: one remember-me login (account, token, last used), by the SHA-256 of
+	 * its series id.
+	 */
+	public static String rememberMe(String seriesHash) {
+		return PREFIX + "remember-me:" + seriesHash;
+	}
+
+	/**
+	 * Set: the SHA-256 of each remember-me series of the account, so that sign-out
+	 * or a new password revokes every one; same hash tag as the account.
+	 */
+	public static String accountRememberMe(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:remember-me";
+	}
+
+	// ---- passkeys: an account's own keys share its hash tag; the two look-up
+	// indexes are single keys, written before and removed after the account's
+	// record, so a half-done write leaves an index that resolves to nothing ----
+
+	/**
+	 * Hash: the account's passkeys, credential id (base64url) to the JSON record
+	 * (public key, signature count, label, created, last used); same hash tag as
+	 * the account.
+	 */
+	public static String accountPasskeys(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:passkeys";
+	}
+
+	/**
+	 * String: the account's WebAuthn user handle (64 random bytes, base64url); same
+	 * hash tag as the account.
+	 */
+	public static String accountUserHandle(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:passkey-user";
+	}
+
+	/**
+	 * The account's own passkey keys, deleted with the account (in the same
+	 * {@code DEL}: same hash tag). The two indexes are left to resolve to nothing:
+	 * sign-in reads the account's record through them and finds none.
+	 */
+	public static List<String> ofAccount(String accountId) {
+		return List.of(accountPasskeys(accountId), accountUserHandle(accountId));
+	}
+
+	/** String: the account id owning a credential id (base64url). */
+	public static String credentialOwner(String credentialId) {
+		return PREFIX + "passkey:" + credentialId;
+	}
+
+	/** String: the account id of a WebAuthn user handle (base64url). */
+	public static String userHandleOwner(String userHandle) {
+		return PREFIX + "passkey-user:" + userHandle;
+	}
+
+	/**
+	 * String counter: searches by one client (the SHA-256 of its account or
+	 * address, cut to 32 hex digits) in one window.
+	 */
+	public static String searchRate(String clientHash, long window) {
+		return PREFIX + "search-rate:" + clientHash + ":" + window;
+	}
+
+	/**
+	 * String counter: reads counted for top stories from one address in one clock
+	 * hour.
+	 */
+	public static String readsFrom(String addressKey, long epochHour) {
+		return PREFIX + "reads-from:" + addressKey + ":" + epochHour;
 	}
 
 }

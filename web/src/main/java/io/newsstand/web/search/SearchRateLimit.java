@@ -1,6 +1,7 @@
 package io.newsstand.web.search;
 
 import io.newsstand.web.limits.ClientAddress;
+import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.redis.WindowCounter;
 import io.newsstand.web.security.Hashes;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +63,7 @@ class SearchRateLimit {
 	 * docs/redis.md.)
 	 */
 	static String key(String client, long window) {
-		return "newsstand:web:search-rate:" + Hashes.sha256(client).substring(0, 32) + ":" + window;
+		return WebKeys.searchRate(Hashes.sha256(client).substring(0, 32), window);
 	}
 
 }

@@ -1,7 +1,7 @@
 package io.newsstand.web.security;
 
-import io.newsstand.web.account.AccountKeys;
 import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.redis.WebKeys;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -37,18 +37,18 @@ public class RememberMeTokens implements PersistentTokenRepository {
 	@Override
 	public void createNewToken(PersistentRememberMeToken token) {
 		String hash = Hashes.sha256(token.getSeries());
-		String key = AccountKeys.rememberMe(hash);
+		String key = WebKeys.rememberMe(hash);
 		this.redis.opsForHash().putAll(key, Map.of("account", token.getUsername(), "token", token.getTokenValue(),
 				"used", Long.toString(token.getDate().getTime())));
 		this.redis.expire(key, this.validity);
-		String series = AccountKeys.accountRememberMe(token.getUsername());
+		String series = WebKeys.accountRememberMe(token.getUsername());
 		this.redis.opsForSet().add(series, hash);
 		this.redis.expire(series, this.validity);
 	}
 
 	@Override
 	public void updateToken(String series, String tokenValue, Date lastUsed) {
-		String key = AccountKeys.rememberMe(Hashes.sha256(series));
+		String key = WebKeys.rememberMe(Hashes.sha256(series));
 		if (Boolean.TRUE.equals(this.redis.hasKey(key))) {
 			this.redis.opsForHash().putAll(key, Map.of("token", tokenValue, "used", Long.toString(lastUsed.getTime())));
 			this.redis.expire(key, this.validity);
@@ -57,7 +57,7 @@ public class RememberMeTokens implements PersistentTokenRepository {
 
 	@Override
 	public @Nullable PersistentRememberMeToken getTokenForSeries(String seriesId) {
-		List<Object> fields = this.redis.opsForHash().multiGet(AccountKeys.rememberMe(Hashes.sha256(seriesId)),
+		List<Object> fields = this.redis.opsForHash().multiGet(WebKeys.rememberMe(Hashes.sha256(seriesId)),
 				List.of("account", "token", "used"));
 		if (fields.get(0) == null || fields.get(1) == null || fields.get(2) == null) {
 			return null;
@@ -76,10 +76,10 @@ public class RememberMeTokens implements PersistentTokenRepository {
 
 	/** Revokes every remember-me login of the account, on every device. */
 	public void revokeAll(String accountId) {
-		String series = AccountKeys.accountRememberMe(accountId);
+		String series = WebKeys.accountRememberMe(accountId);
 		Set<String> hashes = this.redis.opsForSet().members(series);
 		if (hashes != null && !hashes.isEmpty()) {
-			this.redis.delete(hashes.stream().map(AccountKeys::rememberMe).toList());
+			this.redis.delete(hashes.stream().map(WebKeys::rememberMe).toList());
 		}
 		this.redis.delete(series);
 	}

@@ -121,8 +121,8 @@ class AccountAbuseTest extends SiteTest {
 		@Test
 		void signUpsAreLimitedPerClientWithRetryAfter() {
 			long window = clock.millis() / java.time.Duration.ofHours(1).toMillis();
-			List<String> keys = List.of(AccountKeys.signUpsForAddress("127.0.0.1", window),
-					AccountKeys.signUpsForAddress("0:0:0:0:0:0:0:1", window));
+			List<String> keys = List.of(WebKeys.signUpsForAddress("127.0.0.1", window),
+					WebKeys.signUpsForAddress("0:0:0:0:0:0:0:1", window));
 			keys.forEach(key -> this.redis().opsForValue().set(key, "100000"));
 			try {
 				HttpResponse<String> page = client().signUpOnly(uniqueEmail("flood"), PASSWORD);

@@ -2,7 +2,7 @@ package io.newsstand.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsstand.web.account.AccountKeys;
+import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.HttpCookie;
@@ -63,7 +63,7 @@ class TrustedProxyTest extends SiteTest {
 	@Test
 	void theConfiguredProxysForwardedAddressIsTheClientForRateLimits() {
 		long window = clock.millis() / Duration.ofHours(1).toMillis();
-		String key = AccountKeys.signUpsForAddress("203.0.113.44", window);
+		String key = WebKeys.signUpsForAddress("203.0.113.44", window);
 		this.redis.delete(key);
 		SiteClient browser = client();
 		browser.get("/signup");
