@@ -9,6 +9,7 @@ import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderC
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
@@ -27,7 +28,14 @@ class RedisCircuitConfiguration {
 	RedisCircuit redisCircuit(RedisConnectionFactory connections, TaskScheduler scheduler,
 			RedisCircuitProperties properties, ObjectProvider<ClientResources> resources) {
 		RedisCircuit circuit = new RedisCircuit(connections, scheduler, properties);
-		resources.ifAvailable(lettuce -> circuit.follow(lettuce.eventBus()));
+		// On one server a failed reconnect means Redis is gone. On a Cluster or
+		// behind Sentinel it may be one node that failed over (Lettuce keeps trying
+		// the dead master's address): the app serves on, so only requests that fail
+		// open the circuit there.
+		if (!(connections instanceof LettuceConnectionFactory lettuce)
+				|| (lettuce.getClusterConfiguration() == null && lettuce.getSentinelConfiguration() == null)) {
+			resources.ifAvailable(client -> circuit.follow(client.eventBus()));
+		}
 		return circuit;
 	}
 
