@@ -1,6 +1,5 @@
 package io.newsstand.web.account;
 
-import io.newsstand.billing.Mailbox;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,14 +14,6 @@ public final class EmailAddress {
 	private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
 	private EmailAddress() {
-	}
-
-	/**
-	 * The mailbox an address delivers to, in the one form billing's trial ledger
-	 * keys trials by ({@link Mailbox}).
-	 */
-	public static String mailbox(String email) {
-		return Mailbox.of(email);
 	}
 
 	public static Optional<String> problem(String email) {

@@ -1,5 +1,7 @@
 package io.newsstand.web.account;
 
+import io.newsstand.billing.Mailbox;
+
 import io.newsstand.web.mail.MailMessage;
 import io.newsstand.web.mail.Mailer;
 import io.newsstand.web.mail.PublicUrl;
@@ -22,10 +24,10 @@ import org.springframework.stereotype.Component;
  * account verified.
  * <p>
  * A mailbox confirms one account: {@code A.nn+x@gmail.com} and
- * {@code ann@gmail.com} are one mailbox ({@link EmailAddress#mailbox}), and the
- * first account to confirm it keeps it (even after moving to another address)
- * until that account is deleted. So new accounts on variants of one address
- * never get a meter or a trial of their own.
+ * {@code ann@gmail.com} are one mailbox ({@link Mailbox}), and the first
+ * account to confirm it keeps it (even after moving to another address) until
+ * that account is deleted. So new accounts on variants of one address never get
+ * a meter or a trial of their own.
  */
 @Component
 public class EmailVerification implements VerifiedReaders {
@@ -154,7 +156,7 @@ public class EmailVerification implements VerifiedReaders {
 	 * by a deleted account.
 	 */
 	boolean claimMailbox(Account account) {
-		String key = WebKeys.mailbox(EmailAddress.mailbox(account.email()));
+		String key = WebKeys.mailbox(Mailbox.of(account.email()));
 		if (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key, account.id()))) {
 			String holder = this.redis.opsForValue().get(key);
 			if (holder != null && !holder.equals(account.id()) && this.store.findById(holder).isPresent()) {

@@ -1,6 +1,7 @@
 package io.newsstand.web.account;
 
 import io.newsstand.web.layout.Form;
+import io.newsstand.web.limits.ClientAddress;
 import io.newsstand.web.security.SignIns;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,7 +60,7 @@ class PasswordResetController {
 							.error("email", problem.get()));
 			return "account/reset-request";
 		}
-		Instant retryAt = this.limit.requestFrom(request.getRemoteAddr());
+		Instant retryAt = this.limit.requestFrom(ClientAddress.of(request));
 		if (retryAt != null) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			model.addAttribute("form",

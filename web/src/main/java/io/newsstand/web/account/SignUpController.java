@@ -1,6 +1,7 @@
 package io.newsstand.web.account;
 
 import io.newsstand.web.layout.Form;
+import io.newsstand.web.limits.ClientAddress;
 import io.newsstand.web.security.LocalPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,7 +51,7 @@ class SignUpController {
 		Form form = Form.empty(csrf).with("email", (email.length() <= EmailAddress.MAX_LENGTH) ? email.strip() : "");
 		// A reader who signed up on the way to a page goes straight there once signed
 		// in; anyone else is asked to pick a few publishers and sections first.
-		switch (this.signUps.signUp(email, password, request.getRemoteAddr(),
+		switch (this.signUps.signUp(email, password, ClientAddress.of(request),
 				"/".equals(returnTo) ? "/start" : returnTo)) {
 			case SignUps.Accepted accepted -> {
 				return "redirect:/signup/sent?email=" + URLEncoder.encode(accepted.email(), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package io.newsstand.web.api;
 
 import io.newsstand.web.account.AccountService;
 import io.newsstand.web.account.SignUps;
+import io.newsstand.web.limits.ClientAddress;
 import io.newsstand.web.security.ApiTokens;
 import io.newsstand.web.security.Reader;
 import io.newsstand.web.security.SignInThrottle;
@@ -75,7 +76,7 @@ class AccountApiController {
 	@PostMapping("/api/v1/accounts")
 	ResponseEntity<SignUpJson> create(@RequestBody Credentials credentials, HttpServletRequest request) {
 		return switch (this.signUps.signUp(credentials.emailOrBlank(), credentials.passwordOrBlank(),
-				request.getRemoteAddr(), "/")) {
+				ClientAddress.of(request), "/")) {
 			case SignUps.Accepted accepted -> ResponseEntity.accepted().body(new SignUpJson(accepted.email(),
 					"We sent an e-mail to this address: open its link to confirm the address, then ask for a token "
 							+ "at POST /api/v1/auth/token."));
