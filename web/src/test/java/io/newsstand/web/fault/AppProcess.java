@@ -146,6 +146,17 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
+	/** What the app has logged from byte {@code offset} of its log on. */
+	String logSince(long offset) {
+		try {
+			byte[] all = Files.readAllBytes(this.log);
+			int from = (int) Math.min(offset, all.length);
+			return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+		} catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private String logTail() {
 		String all = log();
 		return all.substring(Math.max(0, all.length() - 6000));

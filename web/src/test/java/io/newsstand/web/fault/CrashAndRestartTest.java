@@ -119,19 +119,25 @@ class CrashAndRestartTest {
 		long redis = this.app.redisPid().orElseThrow();
 		// As on a system where the guard could not run, or was killed along with
 		// the app: the server is orphaned and keeps writing the append-only file.
-		for (ProcessHandle guard : this.app.descendants()) {
-			if (guard.pid() != redis) {
-				guard.destroyForcibly();
-			}
-		}
+		List<ProcessHandle> guards = this.app.descendants().stream().filter(process -> process.pid() != redis).toList();
+		assertThat(guards).as("the guard watching the app for Redis").isNotEmpty();
+		guards.forEach(ProcessHandle::destroyForcibly);
+		// Only once the guard has gone may the app die, or the guard would still see
+		// the app's end and stop Redis itself.
+		await().atMost(Duration.ofSeconds(10)).until(() -> guards.stream().noneMatch(ProcessHandle::isAlive));
 		this.app.kill();
-		assertThat(ProcessHandle.of(redis).map(ProcessHandle::isAlive)).as("orphaned Redis still running")
-				.hasValue(true);
+		// Long enough for a guard that was missed to act on the app's end.
+		Thread.sleep(1000);
+		assertThat(ProcessHandle.of(redis).map(ProcessHandle::isAlive))
+				.as("orphaned Redis still running: %s", redisLogTail()).hasValue(true);
 
+		long logFrom = this.app.logSize();
 		this.app = AppProcess.start(this.dataDir, "app.log");
-		assertThat(ProcessHandle.of(redis).map(ProcessHandle::isAlive).orElse(false)).as("the orphan was shut down")
-				.isFalse();
-		assertThat(this.app.log()).contains("left running by an earlier start");
+		String startLog = this.app.logSince(logFrom);
+		assertThat(ProcessHandle.of(redis).map(ProcessHandle::isAlive).orElse(false))
+				.as("the orphan was shut down: %s", redisLogTail()).isFalse();
+		assertThat(startLog).as("the new start's log, with Redis's: %s", redisLogTail())
+				.contains("left running by an earlier start");
 		assertThat(this.app.redisPid().orElseThrow()).isNotEqualTo(redis);
 		assertOneRedisOnTheDataDirectory();
 		assertNothingLost();
@@ -152,6 +158,11 @@ class CrashAndRestartTest {
 	private void assertOneRedisOnTheDataDirectory() {
 		Path aof = this.dataDir.resolve("redis").resolve("appendonly.aof");
 		assertThat(AppProcess.processesWithOpen(aof)).containsExactly(this.app.redisPid().orElseThrow());
+	}
+
+	private String redisLogTail() throws Exception {
+		String log = Files.readString(this.dataDir.resolve("redis").resolve("redis.log"), StandardCharsets.UTF_8);
+		return log.substring(Math.max(0, log.length() - 3000));
 	}
 
 	/** What the embedded Redis logged since it last started. */
