@@ -1,6 +1,6 @@
 /**
- * Gift articles: a member's link that opens one article in full for anyone,
- * for a limited time, counted per month and revocable by the giver.
+ * Gift articles: a member's link that opens one article in full for anyone, for
+ * a limited time, counted per month and revocable by the giver.
  */
 @NullMarked
 package io.newsstand.web.gift;
