@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -59,18 +58,35 @@ final class SandboxSecretKey {
 		}
 	}
 
+	/**
+	 * Writes the key whole to a file of its own, then links it in under the final
+	 * name: the link fails if another start (a second node, a parallel test) got
+	 * there first, and nobody ever reads a file that is still being written.
+	 */
 	private static void create(Path file) throws IOException {
-		Files.createDirectories(file.getParent());
+		Path dir = Files.createDirectories(file.getParent());
 		byte[] random = new byte[24];
 		new SecureRandom().nextBytes(random);
 		String key = "sk_test_sandbox_" + HexFormat.of().formatHex(random);
+		Path written = Files.createTempFile(dir, "." + FILE_NAME, ".tmp");
 		try {
-			Files.writeString(file, key + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-					StandardOpenOption.WRITE);
+			ownerOnly(written);
+			Files.writeString(written, key + "\n", StandardCharsets.UTF_8);
+			try {
+				Files.createLink(file, written);
+			} catch (FileAlreadyExistsException raced) {
+				// Another start on the same directory wrote it first: use that one.
+			} catch (UnsupportedOperationException noLinks) {
+				Files.move(written, file);
+			}
 		} catch (FileAlreadyExistsException raced) {
-			// Another start on the same directory wrote it first: use that one.
-			return;
+			// The move lost the same race.
+		} finally {
+			Files.deleteIfExists(written);
 		}
+	}
+
+	private static void ownerOnly(Path file) throws IOException {
 		try {
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 		} catch (UnsupportedOperationException notPosix) {
