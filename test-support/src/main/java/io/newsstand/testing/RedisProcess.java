@@ -36,6 +36,8 @@ public final class RedisProcess implements AutoCloseable {
 
 	static final String HOST = "127.0.0.1";
 
+	private static final int LAUNCH_ATTEMPTS = 10;
+
 	private static @Nullable File binary;
 
 	private final int port;
@@ -100,12 +102,7 @@ public final class RedisProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(binary().getAbsolutePath());
 		command.addAll(this.arguments);
-		try {
-			this.process = new ProcessBuilder(command).directory(this.dir.toFile()).redirectErrorStream(true)
-					.redirectOutput(ProcessBuilder.Redirect.appendTo(this.dir.resolve("redis.log").toFile())).start();
-		} catch (IOException ex) {
-			throw new UncheckedIOException("redis-server did not start on port " + this.port, ex);
-		}
+		this.process = launch(command);
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (!answers()) {
 			if (!this.process.isAlive() || System.nanoTime() > deadline) {
@@ -114,6 +111,33 @@ public final class RedisProcess implements AutoCloseable {
 			}
 			pause(20);
 		}
+	}
+
+	/**
+	 * Starts the binary, again when the exec failed because the file is busy: a
+	 * process forked by another thread at the moment the binary was written holds
+	 * its write handle until that child execs ({@code ETXTBSY}, seen in CI with
+	 * test classes starting servers in parallel). Other failures are final.
+	 */
+	private Process launch(List<String> command) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return new ProcessBuilder(command).directory(this.dir.toFile()).redirectErrorStream(true)
+						.redirectOutput(ProcessBuilder.Redirect.appendTo(this.dir.resolve("redis.log").toFile()))
+						.start();
+			} catch (IOException ex) {
+				if (attempt >= LAUNCH_ATTEMPTS || !textFileBusy(ex)) {
+					throw new UncheckedIOException(
+							"redis-server did not start on port " + this.port + ": " + ex.getMessage(), ex);
+				}
+				pause(50L * attempt);
+			}
+		}
+	}
+
+	static boolean textFileBusy(IOException ex) {
+		String message = String.valueOf(ex.getMessage());
+		return message.contains("error=26") || message.contains("Text file busy");
 	}
 
 	/** SIGKILL, as a crashed machine would stop: no shutdown, no last write. */

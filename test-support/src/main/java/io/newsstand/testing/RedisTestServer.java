@@ -88,8 +88,8 @@ public final class RedisTestServer {
 	private static RedisTestServer startEmbedded() {
 		int port = freePort();
 		try {
-			RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
-					.setting("databases " + EMBEDDED_DATABASES).setting("save \"\"").setting("appendonly no")
+			RedisServer server = RedisServer.newRedisServer().executableProvider(RedisProcess::binary).bind("127.0.0.1")
+					.port(port).setting("databases " + EMBEDDED_DATABASES).setting("save \"\"").setting("appendonly no")
 					.onShutdownForceStop(true).build();
 			server.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {

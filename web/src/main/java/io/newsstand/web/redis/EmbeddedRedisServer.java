@@ -64,6 +64,8 @@ class EmbeddedRedisServer implements SmartLifecycle {
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
+	private static final String CANNOT_EXECUTE = "redis-server could not be executed (exit status 126)";
+
 	/**
 	 * Runs redis-server as its child and sends it SIGTERM (a graceful shutdown with
 	 * fsync, like SHUTDOWN) once its standard input reaches end of file: the app
@@ -93,7 +95,7 @@ class EmbeddedRedisServer implements SmartLifecycle {
 
 	private final int port;
 
-	private @Nullable File binary;
+	private static @Nullable File extracted;
 
 	private @Nullable Process process;
 
@@ -195,9 +197,21 @@ class EmbeddedRedisServer implements SmartLifecycle {
 			ProcessBuilder builder = new ProcessBuilder(command(binary(), config)).directory(this.dataDir.toFile())
 					.redirectErrorStream(true)
 					.redirectOutput(ProcessBuilder.Redirect.appendTo(this.dataDir.resolve(LOG_FILE).toFile()));
-			Process started = builder.start();
-			this.process = started;
-			this.redisPid = awaitReady(started);
+			for (int attempt = 1;; attempt++) {
+				try {
+					Process started = builder.start();
+					this.process = started;
+					this.redisPid = awaitReady(started);
+					break;
+				} catch (IOException ex) {
+					// Exit status 126 is the shell's "cannot execute": the binary busy for a moment
+					// (see binary()); anything else is a real failure.
+					if (attempt >= 5 || !(textFileBusy(ex) || CANNOT_EXECUTE.equals(ex.getMessage()))) {
+						throw ex;
+					}
+					pause(Duration.ofMillis(50L * attempt));
+				}
+			}
 			new EmbeddedRedisPidFile(this.redisPid, this.port).write(this.dataDir);
 		} catch (IOException | RuntimeException ex) {
 			Process started = this.process;
@@ -222,11 +236,22 @@ class EmbeddedRedisServer implements SmartLifecycle {
 		return file;
 	}
 
-	private File binary() throws IOException {
-		if (this.binary == null || !this.binary.canExecute()) {
-			this.binary = ExecutableProvider.newJarResourceProvider().get();
+	/**
+	 * The redis-server of the embedded-redis jar, written out once per JVM: every
+	 * write of an executable races the processes other threads fork at that moment
+	 * (a child holding the write handle makes the exec fail with "Text file busy"),
+	 * so contexts starting side by side in one JVM share one copy.
+	 */
+	private static synchronized File binary() throws IOException {
+		if (extracted == null || !extracted.canExecute()) {
+			extracted = ExecutableProvider.newJarResourceProvider().get();
 		}
-		return this.binary;
+		return extracted;
+	}
+
+	private static boolean textFileBusy(IOException ex) {
+		String message = String.valueOf(ex.getMessage());
+		return message.contains("error=26") || message.contains("Text file busy");
 	}
 
 	static List<String> command(File binary, Path config) {
@@ -263,7 +288,9 @@ class EmbeddedRedisServer implements SmartLifecycle {
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!started.isAlive()) {
-				throw new IOException("redis-server exited with status " + started.exitValue());
+				throw new IOException((started.exitValue() == 126)
+						? CANNOT_EXECUTE
+						: "redis-server exited with status " + started.exitValue());
 			}
 			try (RedisSocket redis = RedisSocket.connect(HOST, this.port, Duration.ofSeconds(2))) {
 				if ("PONG".equals(redis.command("PING"))) {
