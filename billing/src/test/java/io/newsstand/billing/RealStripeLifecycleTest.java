@@ -1,6 +1,7 @@
 package io.newsstand.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.stripe.StripeClient;
 import com.stripe.net.Webhook;
@@ -173,11 +174,9 @@ class RealStripeLifecycleTest {
 	private void advance(String clock, Instant to) throws Exception {
 		this.stripe.v1().testHelpers().testClocks().advance(clock,
 				TestClockAdvanceParams.builder().setFrozenTime(to.getEpochSecond()).build());
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (!"ready".equals(this.stripe.v1().testHelpers().testClocks().retrieve(clock).getStatus())) {
-			assertThat(Instant.now()).as("test clock %s ready", clock).isBefore(deadline);
-			Thread.sleep(1000);
-		}
+		await().alias("test clock " + clock + " ready").atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> this.stripe.v1().testHelpers().testClocks().retrieve(clock).getStatus(), "ready"::equals);
 	}
 
 	/**

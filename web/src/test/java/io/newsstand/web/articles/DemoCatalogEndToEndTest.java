@@ -1,6 +1,7 @@
 package io.newsstand.web.articles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newsstand.NewsstandApplication;
 import io.newsstand.aggregator.internal.demo.DemoFeedKey;
@@ -34,15 +35,9 @@ class DemoCatalogEndToEndTest {
 				"--server.port=0", "--newsstand.redis.url=" + redis, "--newsstand.aggregator.tick=500ms",
 				"--newsstand.admin.email=" + ADMIN_EMAIL, "--newsstand.admin.password=" + ADMIN_PASSWORD)) {
 			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-			String body = "";
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (System.nanoTime() < deadline) {
-				body = get(base + "/api/v1/articles?region=UK&limit=5").body();
-				if (body.contains("\"publisherId\":\"thames-courier\"") || body.contains("pennine-post")) {
-					break;
-				}
-				Thread.sleep(250);
-			}
+			String body = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(
+					() -> get(base + "/api/v1/articles?region=UK&limit=5").body(),
+					page -> page.contains("\"publisherId\":\"thames-courier\"") || page.contains("pennine-post"));
 			assertThat(body).contains("\"nextCursor\"").contains("(sample)");
 			String id = body.replaceAll("(?s).*?\"id\":\"([0-9a-f]+)\".*", "$1");
 			HttpResponse<String> article = get(base + "/api/v1/articles/" + id);
