@@ -252,7 +252,7 @@ class StripeGateway {
 		SubscriptionItem item = (s.getItems() == null || s.getItems().getData().isEmpty())
 				? null
 				: s.getItems().getData().get(0);
-		return new StripeRecords.Subscription(s.getId(), s.getCustomer(), s.getStatus(),
+		return new StripeRecords.Subscription(s.getId(), s.getCustomer(), SubscriptionStatus.of(s.getStatus()),
 				(item == null) ? null : item.getId(),
 				(item == null || item.getPrice() == null) ? null : item.getPrice().getId(), s.getTrialStart(),
 				s.getTrialEnd(), (item == null) ? null : item.getCurrentPeriodStart(),

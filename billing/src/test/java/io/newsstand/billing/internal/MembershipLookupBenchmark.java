@@ -58,8 +58,9 @@ public class MembershipLookupBenchmark {
 				.bindOrCreate("newsstand.billing", BillingProperties.class);
 		MembershipStore store = new MembershipStore(this.redis);
 		Instant now = Instant.now();
-		store.write(new Snapshot("bench", "cus_bench", "bench@example.org", "active", "sub_bench", "si_bench",
-				"monthly", null, now, now.plusSeconds(86_400 * 30), false, true, null, 0, 900, "eur", now, false));
+		store.write(new Snapshot("bench", "cus_bench", "bench@example.org", SubscriptionStatus.ACTIVE, "sub_bench",
+				"si_bench", "monthly", null, now, now.plusSeconds(86_400 * 30), false, true, null, 0, 900, "eur", now,
+				false));
 		this.redis.opsForValue().set("bench:plain", "active");
 		// Only membership() is measured; the Stripe side of the service is not needed.
 		this.billing = new DefaultBilling(store, null, null, null, null, null,
