@@ -49,10 +49,10 @@ public final class FeedPoller {
 	 * What the poll decided about the schedule, and the articles it parsed, still
 	 * to be stored ({@link #store}).
 	 */
-	public record PollReport(FeedState state, String outcome, boolean disable, List<NormalizedArticle> articles,
+	public record PollReport(FeedState state, PollOutcome outcome, boolean disable, List<NormalizedArticle> articles,
 			ItemMemory.@Nullable Feed items) {
 
-		PollReport(FeedState state, String outcome, boolean disable) {
+		PollReport(FeedState state, PollOutcome outcome, boolean disable) {
 			this(state, outcome, disable, List.of(), null);
 		}
 
@@ -176,7 +176,7 @@ public final class FeedPoller {
 					.fetch(new FetchRequest(feed.id(), URI.create(url), state.etag(), state.lastModified()));
 			report = handle(publisher, feed, url, state, now, result, parsing);
 		}
-		this.metrics.poll(report.outcome());
+		this.metrics.poll(report.outcome().tag());
 		return report;
 	}
 
@@ -197,7 +197,7 @@ public final class FeedPoller {
 								notModified.etag() != null ? notModified.etag() : state.etag(),
 								notModified.lastModified() != null ? notModified.lastModified() : state.lastModified(),
 								state.bodyHash(), 304, null, null, 0, now, now, next, state.items(), interval, false),
-						"not-modified", false);
+						PollOutcome.NOT_MODIFIED, false);
 			}
 			case FetchResult.Fetched fetched ->
 				fetched(publisher, feed, url, storedUrl, state, now, fetched, interval, parsing);
@@ -212,7 +212,7 @@ public final class FeedPoller {
 				this.metrics.error("rate-limited");
 				yield new PollReport(new FeedState(feed.id(), storedUrl, state.etag(), state.lastModified(),
 						state.bodyHash(), limited.status(), message, "rate-limited", errors, now, state.lastSuccess(),
-						next, state.items(), interval, false), "rate-limited", false);
+						next, state.items(), interval, false), PollOutcome.RATE_LIMITED, false);
 			}
 			case FetchResult.Gone gone -> {
 				log.warn("Feed {} ({}) answered 410 Gone: disabled until an operator enables it again", feed.id(), url);
@@ -220,7 +220,7 @@ public final class FeedPoller {
 				yield new PollReport(new FeedState(feed.id(), storedUrl, state.etag(), state.lastModified(),
 						state.bodyHash(), 410, "HTTP 410 Gone: the publisher removed this feed; polling stopped",
 						"gone", state.consecutiveErrors() + 1, now, state.lastSuccess(), null, state.items(), interval,
-						true), "gone", true);
+						true), PollOutcome.GONE, true);
 			}
 			case FetchResult.Failed failed ->
 				failed(feed, url, withUrl(state, storedUrl), now, failed.status(), failed.kind(), failed.message());
@@ -235,7 +235,7 @@ public final class FeedPoller {
 			return new PollReport(
 					new FeedState(feed.id(), storedUrl, fetched.etag(), fetched.lastModified(), bodyHash,
 							fetched.status(), null, null, 0, now, now, next, state.items(), interval, false),
-					"unchanged", false);
+					PollOutcome.UNCHANGED, false);
 		}
 		try {
 			return CompletableFuture
@@ -278,7 +278,7 @@ public final class FeedPoller {
 		return new PollReport(
 				new FeedState(feed.id(), storedUrl, fetched.etag(), fetched.lastModified(), bodyHash, fetched.status(),
 						null, null, 0, now, now, next, normalized.items(), rhythm, false),
-				"fetched", false, normalized.articles(), normalized.next());
+				PollOutcome.FETCHED, false, normalized.articles(), normalized.next());
 	}
 
 	private PollReport failed(CatalogFeed feed, String url, FeedState state, Instant now, int status, FailureKind kind,
@@ -289,7 +289,7 @@ public final class FeedPoller {
 		this.metrics.error(kind.tag());
 		return new PollReport(new FeedState(feed.id(), state.url(), state.etag(), state.lastModified(),
 				state.bodyHash(), status, message, kind.tag(), errors, now, state.lastSuccess(), next, state.items(),
-				state.interval(), false), "failed", false);
+				state.interval(), false), PollOutcome.FAILED, false);
 	}
 
 	private static FeedState withUrl(FeedState state, @Nullable String url) {
