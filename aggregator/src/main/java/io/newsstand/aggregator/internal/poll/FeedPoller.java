@@ -193,10 +193,9 @@ public final class FeedPoller {
 				Instant next = this.policy.next(now, interval, notModified.maxAge(), feed.minInterval(),
 						feed.maxInterval());
 				yield new PollReport(
-						new FeedState(feed.id(), storedUrl,
-								notModified.etag() != null ? notModified.etag() : state.etag(),
+						state.answered(storedUrl, notModified.etag() != null ? notModified.etag() : state.etag(),
 								notModified.lastModified() != null ? notModified.lastModified() : state.lastModified(),
-								state.bodyHash(), 304, null, null, 0, now, now, next, state.items(), interval, false),
+								state.bodyHash(), 304, now, next, state.items(), interval),
 						PollOutcome.NOT_MODIFIED, false);
 			}
 			case FetchResult.Fetched fetched ->
@@ -210,20 +209,19 @@ public final class FeedPoller {
 				String message = "HTTP " + limited.status() + ": the publisher asks us to slow down; next poll " + next;
 				log.warn("Feed {} ({}) rate limited: {}", feed.id(), url, message);
 				this.metrics.error("rate-limited");
-				yield new PollReport(new FeedState(feed.id(), storedUrl, state.etag(), state.lastModified(),
-						state.bodyHash(), limited.status(), message, "rate-limited", errors, now, state.lastSuccess(),
-						next, state.items(), interval, false), PollOutcome.RATE_LIMITED, false);
+				yield new PollReport(state.failed(storedUrl, limited.status(), message, "rate-limited", errors, now,
+						next, interval, false), PollOutcome.RATE_LIMITED, false);
 			}
 			case FetchResult.Gone gone -> {
 				log.warn("Feed {} ({}) answered 410 Gone: disabled until an operator enables it again", feed.id(), url);
 				this.metrics.error("gone");
-				yield new PollReport(new FeedState(feed.id(), storedUrl, state.etag(), state.lastModified(),
-						state.bodyHash(), 410, "HTTP 410 Gone: the publisher removed this feed; polling stopped",
-						"gone", state.consecutiveErrors() + 1, now, state.lastSuccess(), null, state.items(), interval,
-						true), PollOutcome.GONE, true);
+				yield new PollReport(
+						state.failed(storedUrl, 410, "HTTP 410 Gone: the publisher removed this feed; polling stopped",
+								"gone", state.consecutiveErrors() + 1, now, null, interval, true),
+						PollOutcome.GONE, true);
 			}
 			case FetchResult.Failed failed ->
-				failed(feed, url, withUrl(state, storedUrl), now, failed.status(), failed.kind(), failed.message());
+				failed(feed, url, state.withUrl(storedUrl), now, failed.status(), failed.kind(), failed.message());
 		};
 	}
 
@@ -232,10 +230,8 @@ public final class FeedPoller {
 		String bodyHash = sha256(fetched.body());
 		if (bodyHash.equals(state.bodyHash())) {
 			Instant next = this.policy.next(now, interval, fetched.maxAge(), feed.minInterval(), feed.maxInterval());
-			return new PollReport(
-					new FeedState(feed.id(), storedUrl, fetched.etag(), fetched.lastModified(), bodyHash,
-							fetched.status(), null, null, 0, now, now, next, state.items(), interval, false),
-					PollOutcome.UNCHANGED, false);
+			return new PollReport(state.answered(storedUrl, fetched.etag(), fetched.lastModified(), bodyHash,
+					fetched.status(), now, next, state.items(), interval), PollOutcome.UNCHANGED, false);
 		}
 		try {
 			return CompletableFuture
@@ -262,11 +258,11 @@ public final class FeedPoller {
 		switch (read.outcome()) {
 			case ParseOutcome.Parsed ok -> parsed = ok.feed();
 			case ParseOutcome.NotAFeed notAFeed -> {
-				return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.NOT_A_FEED,
+				return failed(feed, url, state.withUrl(storedUrl), now, fetched.status(), FailureKind.NOT_A_FEED,
 						"not a feed: " + notAFeed.reason() + " (Content-Type " + fetched.contentType() + ")");
 			}
 			case ParseOutcome.Malformed malformed -> {
-				return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.PARSE,
+				return failed(feed, url, state.withUrl(storedUrl), now, fetched.status(), FailureKind.PARSE,
 						"cannot parse the feed: " + malformed.reason());
 			}
 		}
@@ -276,8 +272,8 @@ public final class FeedPoller {
 		Duration floor = max(parsed.ttl(), fetched.maxAge());
 		Instant next = this.policy.next(now, rhythm, floor, feed.minInterval(), feed.maxInterval());
 		return new PollReport(
-				new FeedState(feed.id(), storedUrl, fetched.etag(), fetched.lastModified(), bodyHash, fetched.status(),
-						null, null, 0, now, now, next, normalized.items(), rhythm, false),
+				state.answered(storedUrl, fetched.etag(), fetched.lastModified(), bodyHash, fetched.status(), now, next,
+						normalized.items(), rhythm),
 				PollOutcome.FETCHED, false, normalized.articles(), normalized.next());
 	}
 
@@ -287,16 +283,9 @@ public final class FeedPoller {
 		Instant next = this.policy.backoff(now, errors);
 		log.warn("Feed {} ({}) failed ({}, {} in a row): {}", feed.id(), url, kind.tag(), errors, message);
 		this.metrics.error(kind.tag());
-		return new PollReport(new FeedState(feed.id(), state.url(), state.etag(), state.lastModified(),
-				state.bodyHash(), status, message, kind.tag(), errors, now, state.lastSuccess(), next, state.items(),
-				state.interval(), false), PollOutcome.FAILED, false);
-	}
-
-	private static FeedState withUrl(FeedState state, @Nullable String url) {
-		return new FeedState(state.feedId(), url, state.etag(), state.lastModified(), state.bodyHash(),
-				state.lastStatus(), state.lastError(), state.lastErrorKind(), state.consecutiveErrors(),
-				state.lastPoll(), state.lastSuccess(), state.nextPoll(), state.items(), state.interval(),
-				state.disabled());
+		return new PollReport(
+				state.failed(state.url(), status, message, kind.tag(), errors, now, next, state.interval(), false),
+				PollOutcome.FAILED, false);
 	}
 
 	private static @Nullable Duration max(@Nullable Duration a, @Nullable Duration b) {
