@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stripe.param.SubscriptionUpdateParams;
 import io.newsstand.billing.internal.sandbox.Sandbox;
 import io.newsstand.testing.BenchmarkGoal;
-import io.newsstand.testing.RedisTestContextInitializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Webhook to visible membership: from a change at (sandbox) Stripe, through the
@@ -30,9 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Tag("benchmark")
 @Isolated
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"newsstand.billing.benchmark=webhook-to-visible", "spring.threads.virtual.enabled=true"})
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest(properties = {"newsstand.billing.benchmark=webhook-to-visible", "spring.threads.virtual.enabled=true"})
 class WebhookToVisibleBenchmark {
 
 	static final int IN_FLIGHT = 100;
