@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *            a stable key for "the same reader": {@code a:<accountId>} for
  *            accounts, {@code v:<hash>} of the client address for anonymous
  *            readers (no address is kept). Not the user agent: a client names
- *            its own, so each new one was a new reader (issue 12)
+ *            its own, so each new one was a new reader
  * @param addressKey
  *            a hash of the client's address (an IPv6 address by its /64), for
  *            caps on what one network may count

@@ -172,9 +172,8 @@ class SecurityConfiguration {
 				.logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout"))
 				.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 				// Machine-to-machine only: the webhook is signed, the sandbox's API and
-				// controls
-				// need its secret key (a bearer header no browser sends on its own). The
-				// sandbox's hosted pages are forms like the others and carry the token.
+				// controls need its secret key (a bearer header no browser sends on its own).
+				// The sandbox's hosted pages are forms like the others and carry the token.
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/stripe/webhook",
 						"/sandbox/stripe/v1/**", "/sandbox/stripe/_control/**"))
 				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -47,8 +47,7 @@ class DemoCatalogEndToEndTest {
 					.doesNotContain("utm_source");
 			assertThat(get(base + "/api/v1/publishers").body()).contains("harbour-gazette", "prairie-science-review");
 			// Issue 12: the demo feeds carry the demo publishers' whole (paid) bodies, so
-			// on
-			// the public port they do not exist; the poller (above) reads them with this
+			// on the public port they do not exist; the poller (above) reads them with this
 			// start's key.
 			String key = app.getBean(DemoFeedKey.class).value();
 			assertThat(get(base + "/demo/feeds/harbour-gazette/world.xml").statusCode()).isEqualTo(404);

@@ -147,9 +147,8 @@ public final class FeedFetcher {
 		long waited = System.nanoTime();
 		try {
 			// Waiting for our own politeness limit is not the publisher's slowness: it does
-			// not count
-			// against the request deadline, but is bounded so a batch cannot outlive its
-			// lease.
+			// not count against the request deadline, but is bounded so a batch cannot
+			// outlive its lease.
 			if (!permit.tryAcquire(this.settings.requestTimeout().multipliedBy(3).toNanos(), TimeUnit.NANOSECONDS)) {
 				throw new FetchFailure(FailureKind.TIMEOUT,
 						"waited too long for a free connection to " + url.getHost());

@@ -115,7 +115,7 @@ public final class ArticleNormalizer {
 		if (summary.isEmpty()) {
 			// No description: the standfirst is derived from the body, and shows no more of
 			// it than the teaser does. The first 320 characters of the body went to list
-			// pages, meta tags and JSON-LD of paywalled articles (issue 12).
+			// pages, meta tags and JSON-LD of paywalled articles.
 			summary = this.teaser.of(bodyHtml);
 		}
 		summary = abbreviate(summary, SUMMARY_LENGTH);

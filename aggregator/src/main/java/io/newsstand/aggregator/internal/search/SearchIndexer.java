@@ -137,8 +137,7 @@ final class SearchIndexer implements SmartLifecycle {
 			this.index = opened;
 		}
 		// Redis or the article store may be briefly unreachable: this runs on its own
-		// virtual thread, so
-		// waiting between attempts blocks nobody.
+		// virtual thread, so waiting between attempts blocks nobody.
 		for (long delay = 1; this.running; delay = Math.min(delay * 2, 60)) {
 			try {
 				bringUpToDate(opened);

@@ -167,9 +167,8 @@ public class ClusterBenchmark {
 	@Test
 	void assignmentAgainstAPlainRedisGet() throws RunnerException {
 		// JMH's machine-wide lock would stop this run while another module's benchmark
-		// holds it; the
-		// machine is shared anyway, which docs/performance.md states next to the
-		// numbers.
+		// holds it; the machine is shared anyway, which docs/performance.md states next
+		// to the numbers.
 		System.setProperty("jmh.ignoreLock", "true");
 		Collection<RunResult> results;
 		double[] cpu;

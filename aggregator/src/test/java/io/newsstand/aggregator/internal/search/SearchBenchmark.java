@@ -106,9 +106,8 @@ public class SearchBenchmark {
 					- cpuStarted) / 1e9;
 
 			// JMH's machine-wide lock would stop this run while another module's benchmark
-			// holds it; the
-			// machine is shared anyway, which docs/performance.md states next to the
-			// numbers.
+			// holds it; the machine is shared anyway, which docs/performance.md states next
+			// to the numbers.
 			System.setProperty("jmh.ignoreLock", "true");
 			Collection<RunResult> results = new Runner(new OptionsBuilder().include(getClass().getName() + "\\.")
 					.forks(0).warmupIterations(2).warmupTime(TimeValue.seconds(5)).measurementIterations(3)
