@@ -42,9 +42,10 @@ import org.jdom2.JDOMException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one class that knows Rome: parses cleaned XML text (see {@link FeedText})
- * and turns Rome's types into {@link ParsedFeed}. Rome's own healer is off
- * (FeedText heals faster), and DOCTYPEs stay refused (FeedText removes them).
+ * The one class that knows Rome: parses cleaned XML text (see
+ * {@link FeedCharset} and {@link XmlCleaner}) and turns Rome's types into
+ * {@link ParsedFeed}. Rome's own healer is off (XmlCleaner heals faster), and
+ * DOCTYPEs stay refused (XmlCleaner removes them).
  * <p>
  * Rome parses a tree we built ({@link FeedTree}), with the item dates of RSS
  * 2.0 and Atom 1.0 taken out and parsed here: Rome's date parser tries some

@@ -252,7 +252,7 @@ public final class FeedPoller {
 				publisher.language(), publisher.free(), feed.section(), url, now);
 		// The items this node stored from the feed's last version are left out of the
 		// parse (ItemMemory).
-		ItemMemory.Read read = this.memory.read(fetched.body(), fetched.contentType(), context, feed.id(),
+		ItemMemory.Parse read = this.memory.parseChanged(fetched.body(), fetched.contentType(), context, feed.id(),
 				state.bodyHash(), bodyHash);
 		ParsedFeed parsed;
 		switch (read.outcome()) {
