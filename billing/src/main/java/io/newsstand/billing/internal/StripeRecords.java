@@ -37,6 +37,14 @@ final class StripeRecords {
 	record Event(String id, String type, @Nullable String customer) {
 	}
 
+	/**
+	 * A paid invoice: amounts in minor units, refunds as the credit notes issued
+	 * after payment, times in epoch seconds.
+	 */
+	record Invoice(String id, String customer, String currency, long amountPaid, long creditedAfterPayment,
+			long created, @Nullable Long paidAt) {
+	}
+
 	/** A Stripe call that failed. */
 	static final class Failure extends RuntimeException {
 

@@ -283,4 +283,44 @@ public final class WebKeys {
 		return PREFIX + "reads-from:" + addressKey + ":" + epochHour;
 	}
 
+	/**
+	 * Hash: the payout ledger's reads, one field per
+	 * {@code <accountId>|<publisherId>}, for one month ({@code yyyy-MM}, UTC) and
+	 * one of its shards (by account). The keys of one month's shard share a hash
+	 * tag.
+	 */
+	public static String payoutReads(String month, int shard) {
+		return PREFIX + "payouts:{" + month + ":" + shard + "}:reads";
+	}
+
+	/**
+	 * Hash: the payout ledger's reading seconds, fields as {@link #payoutReads}.
+	 */
+	public static String payoutSeconds(String month, int shard) {
+		return PREFIX + "payouts:{" + month + ":" + shard + "}:seconds";
+	}
+
+	/**
+	 * Hash: one member's counted read of one article (its ledger field, seconds
+	 * added so far), by the SHA-256 of account and article; lives for the re-read
+	 * window. Same hash tag as {@link #payoutReads}.
+	 */
+	public static String payoutSeen(String month, int shard, String accountArticleHash) {
+		return PREFIX + "payouts:{" + month + ":" + shard + "}:seen:" + accountArticleHash;
+	}
+
+	/**
+	 * Hash: one member's reading in one month, fields {@code r:<publisherId>}
+	 * (reads) and {@code s:<publisherId>} (seconds). Same hash tag as
+	 * {@link #payoutReads}.
+	 */
+	public static String payoutMember(String month, int shard, String accountId) {
+		return PREFIX + "payouts:{" + month + ":" + shard + "}:member:" + accountId;
+	}
+
+	/** String: one month's frozen payout statement (JSON), written once. */
+	public static String payoutStatement(String month) {
+		return PREFIX + "payouts:statement:" + month;
+	}
+
 }
