@@ -24,7 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(basePackages = {"io.newsstand.web.api", "io.newsstand.web.reading", "io.newsstand.web.membership",
 		"io.newsstand.web.search", "io.newsstand.web.frontpage", "io.newsstand.web.personal",
-		"io.newsstand.web.passkey"}, annotations = org.springframework.web.bind.annotation.RestController.class)
+		"io.newsstand.web.passkey",
+		"io.newsstand.web.gift"}, annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)

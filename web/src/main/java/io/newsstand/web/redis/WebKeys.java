@@ -323,4 +323,49 @@ public final class WebKeys {
 		return PREFIX + "payouts:statement:" + month;
 	}
 
+	// ---- gift articles: one key per gift link (a single-key hash tag); the
+	// giver's list, allowance and name share the account's hash tag ----
+
+	/**
+	 * Hash: one gift link (article, giver, from, created, expires, revoked), by its
+	 * id (the first 32 hex digits of the SHA-256 of its token); expires some days
+	 * after the link does.
+	 */
+	public static String gift(String giftId) {
+		return PREFIX + "gift:{" + giftId + "}";
+	}
+
+	/**
+	 * Hash: the account's working gift links, id to
+	 * {@code token|createdMs|expiresMs|articleId}; same hash tag as the account.
+	 */
+	public static String accountGifts(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:gifts";
+	}
+
+	/**
+	 * Hash: this month's gift allowance ({@code month}, {@code count}, and
+	 * {@code a:<articleId>} to the gift id); same hash tag as the account.
+	 */
+	public static String giftAllowance(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:gift-allowance";
+	}
+
+	/**
+	 * String: the name the account last signed its gifts with; same hash tag as the
+	 * account.
+	 */
+	public static String giftName(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:gift-name";
+	}
+
+	/**
+	 * The account's gift keys, deleted with the account in its {@code DEL}; its
+	 * links stop working at once, because a link opens only while it is on its
+	 * giver's list.
+	 */
+	public static List<String> giftsOfAccount(String accountId) {
+		return List.of(accountGifts(accountId), giftAllowance(accountId), giftName(accountId));
+	}
+
 }

@@ -128,12 +128,15 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokenAuthenticationFilter tokens, ProblemWriter problems,
 			Environment environment) throws Exception {
-		http.securityMatcher("/api/**").authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/token").permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/publishers", "/api/v1/publishers/**", "/api/v1/articles",
-						"/api/v1/articles/**", "/api/v1/search", "/api/v1/openapi.yaml", "/api/v1/home")
-				.permitAll().requestMatchers("/api/v1/operator/**", "/api/v1/editor/**").hasRole("ADMIN").anyRequest()
-				.authenticated()).addFilterBefore(tokens, UsernamePasswordAuthenticationFilter.class)
+		http.securityMatcher("/api/**")
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/token").permitAll()
+						.requestMatchers(HttpMethod.GET, "/api/v1/publishers", "/api/v1/publishers/**",
+								"/api/v1/articles", "/api/v1/articles/**", "/api/v1/search", "/api/v1/openapi.yaml",
+								"/api/v1/home", "/api/v1/gifts/*")
+						.permitAll().requestMatchers("/api/v1/operator/**", "/api/v1/editor/**").hasRole("ADMIN")
+						.anyRequest().authenticated())
+				.addFilterBefore(tokens, UsernamePasswordAuthenticationFilter.class)
 				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.securityContext(
 						context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -160,7 +163,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll().requestMatchers("/operator/**", "/editor/**", "/actuator/**").hasRole("ADMIN")
 				.requestMatchers("/account", "/account/**", "/membership/checkout", "/membership/welcome",
-						"/membership/cancel", "/following", "/saved", "/history", "/history/**", "/start",
+						"/membership/cancel", "/following", "/saved", "/history", "/history/**", "/start", "/gifts",
+						"/gifts/**", "/articles/*/gift",
 						// The Stripe sandbox's hosted pages serve only the reader they were opened for.
 						"/sandbox/stripe/checkout/**", "/sandbox/stripe/portal/**")
 				.authenticated().anyRequest().permitAll()).authenticationManager(authenticationManager)
