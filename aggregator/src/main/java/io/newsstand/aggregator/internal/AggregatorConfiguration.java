@@ -11,6 +11,8 @@ import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogLoader;
 import io.newsstand.aggregator.internal.demo.DemoFeedKey;
 import io.newsstand.aggregator.internal.demo.DemoFeeds;
+import io.newsstand.aggregator.internal.demo.DemoLogos;
+import io.newsstand.aggregator.internal.demo.DemoPictures;
 import io.newsstand.aggregator.internal.fetch.FeedFetcher;
 import io.newsstand.aggregator.internal.fetch.FetchSettings;
 import io.newsstand.aggregator.internal.fetch.FetcherRemoteMedia;
@@ -75,6 +77,16 @@ class AggregatorConfiguration {
 	@Bean
 	DemoFeedKey demoFeedKey() {
 		return new DemoFeedKey();
+	}
+
+	@Bean
+	DemoPictures demoPictures() {
+		return new DemoPictures();
+	}
+
+	@Bean
+	DemoLogos demoLogos() {
+		return new DemoLogos(new CatalogLoader().load("demo"));
 	}
 
 	@Bean
