@@ -18,9 +18,16 @@ import org.jspecify.annotations.Nullable;
  *            the sign-out form's CSRF token
  * @param returnTo
  *            this page's path, for the header's "Sign in" link to come back to
+ * @param assets
+ *            the fingerprinted URLs of static files
  */
 public record Site(boolean paymentsSimulated, @Nullable String readerEmail, boolean admin,
-		@Nullable String csrfParameter, @Nullable String csrfToken, String returnTo) {
+		@Nullable String csrfParameter, @Nullable String csrfToken, String returnTo, Assets assets) {
+
+	/** The long-cached URL of a static file, e.g. {@code /css/site.css}. */
+	public String asset(String path) {
+		return this.assets.url(path);
+	}
 
 	public String signInHref() {
 		return "/".equals(this.returnTo) || this.returnTo.startsWith("/signin") || this.returnTo.startsWith("/signup")

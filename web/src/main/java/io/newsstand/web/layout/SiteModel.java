@@ -17,7 +17,10 @@ public class SiteModel {
 
 	private final boolean paymentsSimulated;
 
-	SiteModel(WebProperties properties, org.springframework.core.env.Environment environment) {
+	private final Assets assets;
+
+	SiteModel(WebProperties properties, org.springframework.core.env.Environment environment, Assets assets) {
+		this.assets = assets;
 		// Unset: simulated exactly when billing runs against its sandbox (no Stripe
 		// secret key).
 		Boolean configured = properties.paymentsSimulated();
@@ -35,9 +38,10 @@ public class SiteModel {
 		if (authentication != null && authentication.getPrincipal() instanceof Reader reader) {
 			CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 			return new Site(this.paymentsSimulated, reader.email(), reader.admin(),
-					(csrf != null) ? csrf.getParameterName() : null, (csrf != null) ? csrf.getToken() : null, returnTo);
+					(csrf != null) ? csrf.getParameterName() : null, (csrf != null) ? csrf.getToken() : null, returnTo,
+					this.assets);
 		}
-		return new Site(this.paymentsSimulated, null, false, null, null, returnTo);
+		return new Site(this.paymentsSimulated, null, false, null, null, returnTo, this.assets);
 	}
 
 }

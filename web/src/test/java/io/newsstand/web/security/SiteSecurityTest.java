@@ -65,7 +65,7 @@ class SiteSecurityTest extends SiteTest {
 	void unknownPagesAnswerA404PageInTheLayoutOrProblemJson() {
 		HttpResponse<String> page = client().get("/no-such-page", "Accept", "text/html");
 		assertThat(page.statusCode()).isEqualTo(404);
-		assertThat(page.body()).contains("<h1>Page not found</h1>").contains("/css/site.css");
+		assertThat(page.body()).contains("<h1>Page not found</h1>").containsPattern("/css/site-[0-9a-f]{32}\\.css");
 		HttpResponse<String> json = client().get("/no-such-page", "Accept", "application/json");
 		assertThat(json.statusCode()).isEqualTo(404);
 		assertThat(json.headers().firstValue("Content-Type"))
