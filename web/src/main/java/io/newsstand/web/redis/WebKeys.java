@@ -283,4 +283,14 @@ public final class WebKeys {
 		return PREFIX + "reads-from:" + addressKey + ":" + epochHour;
 	}
 
+	// ---- reader settings (issue 17) ----
+
+	/**
+	 * Hash: a reader's display settings ({@code text-size}, {@code theme}); same
+	 * hash tag as the account, deleted with it.
+	 */
+	public static String readerSettings(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:settings";
+	}
+
 }
