@@ -376,4 +376,14 @@ public final class WebKeys {
 		return PREFIX + "image-proxy-key";
 	}
 
+	// ---- reader settings ----
+
+	/**
+	 * Hash: a reader's display settings ({@code text-size}, {@code theme}); same
+	 * hash tag as the account, deleted with it.
+	 */
+	public static String readerSettings(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:settings";
+	}
+
 }
