@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,11 +67,11 @@ class DocsReferencesTest {
 				indexJar(entry);
 			}
 		}
-		// The JDK's own classes (java.lang, java.net.http, ...) are not on the class
-		// path.
-		for (String jdk : List.of("java.net.http.HttpClient", "java.net.http.HttpRequest", "java.text.SimpleDateFormat",
-				"java.security.SecureRandom", "java.io.Serializable", "com.sun.net.httpserver.HttpServer")) {
-			CLASS_PATH_NAMES.add(jdk.substring(jdk.lastIndexOf('.') + 1));
+		// The JDK's own classes are in its runtime image, not on the class path.
+		try (Stream<Path> classes = Files.walk(FileSystems.getFileSystem(URI.create("jrt:/")).getPath("/modules"))) {
+			classes.map(path -> path.getFileName() == null ? "" : path.getFileName().toString())
+					.filter(name -> name.endsWith(".class") && !name.contains("$"))
+					.forEach(name -> CLASS_PATH_NAMES.add(name.substring(0, name.length() - ".class".length())));
 		}
 	}
 
@@ -101,7 +103,7 @@ class DocsReferencesTest {
 		assertThat(SOURCES).doesNotContainKey("ArticleStoreThatWasRenamed");
 		assertThat(mentions(SOURCES.get("DocsReferencesTest").get(0), "everyClassAndMethodTheDocsNameExists")).isTrue();
 		assertThat(mentions(SOURCES.get("DocsReferencesTest").get(0), "aMethodNobodyWrote" + "Yet")).isFalse();
-		assertThat(CLASS_PATH_NAMES).contains("StringRedisTemplate", "UserDetailsService");
+		assertThat(CLASS_PATH_NAMES).contains("StringRedisTemplate", "UserDetailsService", "HttpClient", "ImageReader");
 	}
 
 	private static List<Path> docs() throws IOException {

@@ -22,9 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of the API's controllers as {@code application/problem+json}:
  * Spring MVC's own (unreadable JSON, wrong method, wrong media type) and ours.
  */
-@RestControllerAdvice(basePackages = {"io.newsstand.web.api", "io.newsstand.web.reading", "io.newsstand.web.membership",
-		"io.newsstand.web.search", "io.newsstand.web.frontpage", "io.newsstand.web.personal",
-		"io.newsstand.web.passkey",
+@RestControllerAdvice(basePackages = {"io.newsstand.web.account", "io.newsstand.web.reading",
+		"io.newsstand.web.membership", "io.newsstand.web.search", "io.newsstand.web.frontpage",
+		"io.newsstand.web.personal", "io.newsstand.web.passkey",
 		"io.newsstand.web.gift"}, annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 

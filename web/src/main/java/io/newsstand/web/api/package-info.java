@@ -1,6 +1,7 @@
 /**
- * The JSON API's account endpoints: sign-up and bearer tokens for apps,
- * answered with problem+json on every error.
+ * What every JSON API endpoint shares: {@link ApiProblem}, the error each
+ * endpoint throws, and the handler that answers it (and any other error under
+ * {@code /api/}) with problem+json. The endpoints live with their feature.
  */
 @NullMarked
 package io.newsstand.web.api;

@@ -1,7 +1,6 @@
-package io.newsstand.web.api;
+package io.newsstand.web.account;
 
-import io.newsstand.web.account.AccountService;
-import io.newsstand.web.account.SignUps;
+import io.newsstand.web.api.ApiProblem;
 import io.newsstand.web.limits.ClientAddress;
 import io.newsstand.web.security.ApiTokens;
 import io.newsstand.web.security.Reader;

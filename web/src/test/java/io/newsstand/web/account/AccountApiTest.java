@@ -1,4 +1,4 @@
-package io.newsstand.web.api;
+package io.newsstand.web.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
