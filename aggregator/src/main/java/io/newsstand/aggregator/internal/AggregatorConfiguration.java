@@ -29,6 +29,7 @@ import io.newsstand.aggregator.internal.store.ArticleReads;
 import io.newsstand.aggregator.internal.store.ArticleStore;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
 import io.newsstand.aggregator.internal.store.PollSchedule;
+import io.newsstand.aggregator.internal.store.RedisKeys;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -44,6 +45,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
@@ -196,7 +198,7 @@ class AggregatorConfiguration {
 	@ConditionalOnProperty(prefix = "newsstand.aggregator", name = "polling-enabled", havingValue = "true", matchIfMissing = true)
 	PollingScheduler pollingScheduler(Poller poller, ArticleStore store, Catalog catalog,
 			AggregatorProperties properties, ArticleReads articles, ObjectProvider<StoryClusters> clusters,
-			ObjectProvider<MeterRegistry> registry) {
+			ObjectProvider<MeterRegistry> registry, JobLease lease) {
 		StoryClusters storyClusters = clusters.getIfUnique();
 		// Articles published in the last 6 hours, at most 5,000: one round trip reads
 		// them, one finds those without a record.
@@ -204,7 +206,15 @@ class AggregatorConfiguration {
 				? null
 				: new ClusterCatchUp(articles, storyClusters, CLOCK, Duration.ofHours(6), 5000,
 						registry.getIfAvailable(SimpleMeterRegistry::new));
-		return new PollingScheduler(poller, store, catalog, properties.tick(), catchUp);
+		return new PollingScheduler(poller, store, catalog, properties.tick(), catchUp, lease);
+	}
+
+	/** The lease on retention and story-cluster catch-up, held by one poller. */
+	@Bean
+	@ConditionalOnProperty(prefix = "newsstand.aggregator", name = "polling-enabled", havingValue = "true", matchIfMissing = true)
+	JobLease aggregatorJobLease(RedisConnectionFactory connections, ObjectProvider<MeterRegistry> registry) {
+		return new JobLease(connections, RedisKeys.JOB_LEASES, "aggregator",
+				registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	private static String workerName() {

@@ -21,7 +21,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * Runs the poller on Spring's scheduler (every {@code tick}), syncs the catalog
  * into the schedule, applies retention hourly, and catches up on story clusters
  * never assigned every {@link #CATCH_UP} (when clusters are on). Present only
- * when {@code newsstand.aggregator.polling-enabled} is true.
+ * when {@code newsstand.aggregator.polling-enabled} is true. Every poller
+ * polls; retention and catch-up run only on the poller holding the
+ * {@link JobLease}.
  */
 final class PollingScheduler implements SchedulingConfigurer {
 
@@ -41,15 +43,18 @@ final class PollingScheduler implements SchedulingConfigurer {
 
 	private final @Nullable ClusterCatchUp catchUp;
 
+	private final JobLease lease;
+
 	private long lastSync;
 
 	PollingScheduler(Poller poller, ArticleStore store, Catalog catalog, Duration tick,
-			@Nullable ClusterCatchUp catchUp) {
+			@Nullable ClusterCatchUp catchUp, JobLease lease) {
 		this.poller = poller;
 		this.store = store;
 		this.catalog = catalog;
 		this.tick = tick;
 		this.catchUp = catchUp;
+		this.lease = lease;
 	}
 
 	@Override
@@ -63,8 +68,9 @@ final class PollingScheduler implements SchedulingConfigurer {
 
 	void catchUp() {
 		try {
-			if (this.catchUp != null) {
-				this.catchUp.run();
+			ClusterCatchUp job = this.catchUp;
+			if (job != null) {
+				this.lease.run("cluster-catch-up", job::run);
 			}
 		} catch (RuntimeException ex) {
 			log.warn("Story cluster catch-up failed (next try in {}): {}", CATCH_UP, ex.toString());
@@ -89,6 +95,10 @@ final class PollingScheduler implements SchedulingConfigurer {
 	}
 
 	void cleanup() {
+		this.lease.run("retention", this::applyRetention);
+	}
+
+	private void applyRetention() {
 		try {
 			Set<String> indexes = new LinkedHashSet<>();
 			for (CatalogPublisher publisher : this.catalog.publishers()) {

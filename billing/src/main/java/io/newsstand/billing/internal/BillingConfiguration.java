@@ -1,15 +1,18 @@
 package io.newsstand.billing.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.HexFormat;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * Billing's beans: where Stripe is (the real API with a configured key, the
@@ -81,6 +84,13 @@ class BillingConfiguration {
 	@Bean
 	AccessRule accessRule(BillingProperties properties) {
 		return new AccessRule(properties.pastDueGrace());
+	}
+
+	/** The lease on the reconcile (and its trial reminders), held by one node. */
+	@Bean
+	JobLease billingJobLease(RedisConnectionFactory connections, ObjectProvider<MeterRegistry> registry) {
+		return new JobLease(connections, BillingKeys.JOB_LEASES, "billing",
+				registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 }

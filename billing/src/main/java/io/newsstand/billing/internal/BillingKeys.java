@@ -52,6 +52,12 @@ final class BillingKeys {
 		return account(accountId) + "lock";
 	}
 
+	/**
+	 * Prefix of billing's job lease: {@code billing:jobs:<role>}, one string key
+	 * (see JobLease).
+	 */
+	static final String JOB_LEASES = "billing:jobs";
+
 	/** String: the account owning a Stripe customer id. */
 	static String customerAccount(String customerId) {
 		return "billing:customer:" + customerId;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * account with a checkout started in the last 48 hours, so a missed webhook
  * heals, and publishes last-day trial reminders. The first run comes soon after
  * start ({@code reconcile-initial-delay}), since a crash is when webhooks get
- * lost.
+ * lost. Runs on the node holding billing's {@link JobLease}.
  */
 @Component
 public class Reconciler {
@@ -23,15 +23,19 @@ public class Reconciler {
 
 	private final TrialReminders reminders;
 
-	Reconciler(MembershipStore store, MembershipSync sync, TrialReminders reminders) {
+	private final JobLease lease;
+
+	Reconciler(MembershipStore store, MembershipSync sync, TrialReminders reminders, JobLease lease) {
 		this.store = store;
 		this.sync = sync;
 		this.reminders = reminders;
+		this.lease = lease;
 	}
 
 	@Scheduled(fixedDelayString = "${newsstand.billing.reconcile-interval:1h}", initialDelayString = "${newsstand.billing.reconcile-initial-delay:30s}")
 	void scheduled() {
-		reconcileAll();
+		// One node reconciles: N nodes would each re-read every membership from Stripe.
+		this.lease.run("reconcile", this::reconcileAll);
 	}
 
 	/** Returns how many memberships failed to sync. */

@@ -3,6 +3,9 @@ package io.newsstand.web.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsstand.testing.RedisTestCluster;
 import io.newsstand.web.site.SiteClient;
 import java.time.Duration;
@@ -16,16 +19,26 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 
 /**
  * Two app nodes on one Redis Cluster, each polling and serving: they split the
  * polling without fetching a feed twice, and what a reader does on one node (an
- * account, a session, a membership, a pick) holds on the other.
+ * account, a session, a membership, a pick) holds on the other. The jobs that
+ * run on one node run on the holder of their lease, and move to the other node
+ * when the holder stops (last, as it stops a node).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterMultiNodeTest {
+
+	private static final Logger log = LoggerFactory.getLogger(ClusterMultiNodeTest.class);
 
 	private static final String DUE = "newsstand:{poll}:due";
 
@@ -42,8 +55,10 @@ class ClusterMultiNodeTest {
 		cluster = RedisTestCluster.start();
 		errors = ClusterErrorWatch.install();
 		// Small claims, so both nodes take part in each cycle.
+		// A reconcile every 2 s, so the test sees which node runs it.
 		String[] settings = {"spring.data.redis.cluster.nodes=" + cluster.nodesProperty(),
-				"newsstand.aggregator.batch-size=2", "newsstand.aggregator.max-in-flight=2"};
+				"newsstand.aggregator.batch-size=2", "newsstand.aggregator.max-in-flight=2",
+				"newsstand.billing.reconcile-interval=2s", "newsstand.billing.reconcile-initial-delay=1s"};
 		a = ClusterApp.start(settings);
 		b = ClusterApp.start(settings);
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -155,6 +170,50 @@ class ClusterMultiNodeTest {
 					.untilAsserted(() -> assertThat(app.get("/api/v1/search?q=" + word, null).body())
 							.contains("\"totalHits\":").doesNotContain("\"totalHits\":0"));
 		}
+	}
+
+	/**
+	 * Each job lease (aggregator: retention and catch-up; billing: the reconcile)
+	 * is held by exactly one node; only that node reconciles; when it stops, the
+	 * other takes the leases over and reconciles.
+	 */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void singleNodeJobsRunOnTheLeaseHolderAndMoveWhenItStops() {
+		for (String role : List.of("aggregator", "billing")) {
+			await().atMost(Duration.ofSeconds(30))
+					.untilAsserted(() -> assertThat(leaseHeld(a, role) + leaseHeld(b, role)).as(role).isEqualTo(1));
+		}
+		ClusterApp holder = leaseHeld(a, "billing") == 1 ? a : b;
+		ClusterApp other = (holder == a) ? b : a;
+		double ran = reconciles(holder, "ran");
+		await().atMost(Duration.ofSeconds(30)).until(() -> reconciles(holder, "ran") >= ran + 2);
+		assertThat(reconciles(other, "skipped")).isPositive();
+		assertThat(reconciles(other, "ran")).isZero();
+		StringRedisTemplate redis = other.bean(StringRedisTemplate.class);
+		assertThat(redis.getExpire("billing:jobs:billing")).isBetween(1L, 30L);
+		assertThat(redis.getExpire("newsstand:jobs:aggregator")).isBetween(1L, 30L);
+
+		long stopped = System.nanoTime();
+		holder.close();
+		await().atMost(Duration.ofSeconds(40))
+				.until(() -> leaseHeld(other, "billing") == 1 && leaseHeld(other, "aggregator") == 1);
+		log.info("The other node took both job leases over {} ms after the holder stopped",
+				(System.nanoTime() - stopped) / 1_000_000);
+		double ranBefore = reconciles(other, "ran");
+		await().atMost(Duration.ofSeconds(30)).until(() -> reconciles(other, "ran") > ranBefore);
+	}
+
+	private static double leaseHeld(ClusterApp app, String role) {
+		Gauge gauge = app.bean(MeterRegistry.class).find("newsstand.jobs.lease").tag("role", role).gauge();
+		assertThat(gauge).as("lease gauge of " + role).isNotNull();
+		return gauge.value();
+	}
+
+	private static double reconciles(ClusterApp app, String outcome) {
+		Counter counter = app.bean(MeterRegistry.class).find("newsstand.jobs.runs").tag("job", "reconcile")
+				.tag("outcome", outcome).counter();
+		return (counter == null) ? 0 : counter.count();
 	}
 
 	private static boolean allScheduledLater(StringRedisTemplate redis) {

@@ -3,21 +3,11 @@ package io.newsstand.web.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.newsstand.aggregator.Article;
-import io.newsstand.aggregator.Articles;
-import io.newsstand.aggregator.Publisher;
-import io.newsstand.aggregator.internal.parse.NormalizedArticle;
-import io.newsstand.aggregator.internal.store.ArticleStore;
 import io.newsstand.testing.RedisTestCluster;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,27 +157,12 @@ class ClusterSearchTest {
 	}
 
 	/**
-	 * Stores one article through a node's article store (as its poller would) whose
-	 * title carries a word no other article has; returns that word.
+	 * Stores an article whose title carries a word of its own; returns the word.
 	 */
 	static String store(ClusterApp node) {
-		Random random = ThreadLocalRandom.current();
-		StringBuilder word = new StringBuilder("zeph");
-		for (int i = 0; i < 8; i++) {
-			word.append((char) ('a' + random.nextInt(26)));
-		}
-		Publisher publisher = node.bean(Articles.class).publishers().get(0);
-		byte[] bytes = new byte[12];
-		random.nextBytes(bytes);
-		String id = HexFormat.of().formatHex(bytes);
-		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		String url = publisher.homepage() + "/search-test/" + id;
-		String body = "<p>An article about " + word + " for the search test.</p>";
-		Article article = new Article(id, "News of " + word, url, publisher.id(), publisher.name(), null,
-				publisher.region(), null, now, now, "About " + word, body, null, List.of(), publisher.language(), 7, 1,
-				true);
-		node.bean(ArticleStore.class).save(List.of(new NormalizedArticle(article, id, url, id, true)));
-		return word.toString();
+		String word = StoredArticles.uniqueWord();
+		StoredArticles.store(node, word);
+		return word;
 	}
 
 	private static boolean finds(ClusterApp node, String word) {

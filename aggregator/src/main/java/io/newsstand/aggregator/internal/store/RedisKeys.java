@@ -23,6 +23,12 @@ public final class RedisKeys {
 
 	public static final String DISABLED = PREFIX + "{poll}:disabled";
 
+	/**
+	 * Prefix of the job leases: {@code newsstand:jobs:<role>}, one string key each
+	 * (see JobLease).
+	 */
+	public static final String JOB_LEASES = PREFIX + "jobs";
+
 	public static final String LATEST = PREFIX + "articles:latest";
 
 	/** Sorted set: every topic with an index key, scored by its last write. */
