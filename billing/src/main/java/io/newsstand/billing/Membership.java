@@ -1,5 +1,6 @@
 package io.newsstand.billing;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,16 @@ public record Membership(String accountId, MembershipState state, @Nullable Stri
 	public static Membership none(String accountId) {
 		return new Membership(accountId, MembershipState.NONE, null, null, null, false, null, null, false,
 				"Not a member yet.", false);
+	}
+
+	/**
+	 * Days left until {@code end}, counting every day begun: a 14-day trial started
+	 * a minute ago has 14 days left, its last hour 1, and 0 once it has ended. The
+	 * account page, the API and the trial reminder all count this way.
+	 */
+	public static int daysLeft(Instant now, Instant end) {
+		long seconds = Duration.between(now, end).toSeconds();
+		return (seconds <= 0) ? 0 : (int) ((seconds + 86_399) / 86_400);
 	}
 
 }

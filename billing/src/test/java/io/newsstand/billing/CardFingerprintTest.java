@@ -3,19 +3,15 @@ package io.newsstand.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.billing.internal.sandbox.Sandbox;
-import io.newsstand.testing.RedisTestContextInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * One trial per card: a second account whose trial uses a card that already
  * paid for another account's trial is charged at once instead.
  */
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "newsstand.billing.card-fingerprint-check=true")
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest(properties = "newsstand.billing.card-fingerprint-check=true")
 class CardFingerprintTest {
 
 	@LocalServerPort

@@ -3,20 +3,16 @@ package io.newsstand.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.billing.internal.sandbox.Sandbox;
-import io.newsstand.testing.RedisTestContextInitializer;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * With {@code newsstand.billing.cardless-trial=true}: a trial without a card,
  * cancelled by Stripe at trial end when none was added.
  */
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "newsstand.billing.cardless-trial=true")
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest(properties = "newsstand.billing.cardless-trial=true")
 class CardlessTrialTest {
 
 	@LocalServerPort

@@ -6,15 +6,12 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PriceListParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import io.newsstand.billing.internal.sandbox.Sandbox;
-import io.newsstand.testing.RedisTestContextInitializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Billing never links an account to a second customer: a customer created by
@@ -22,8 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
  * has its customer does not change that account's membership, however its
  * subscription's webhooks arrive.
  */
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest
 @ExtendWith(OutputCaptureExtension.class)
 class CustomerLinkingTest {
 

@@ -3,21 +3,17 @@ package io.newsstand.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.billing.internal.sandbox.Sandbox;
-import io.newsstand.testing.RedisTestContextInitializer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Grace after a failed payment is for subscriptions that have paid: a throwaway
  * account whose first charge fails reads teasers and is told to update its
  * card. (MembershipLifecycleTest shows a paying member's grace.)
  */
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "newsstand.billing.card-fingerprint-check=true")
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest(properties = "newsstand.billing.card-fingerprint-check=true")
 class GraceAfterFailedPaymentTest {
 
 	/** Stripe's test card 4000 0000 0000 0341: attaches, every charge fails. */

@@ -5,28 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsstand.billing.internal.Reconciler;
 import io.newsstand.billing.internal.sandbox.Sandbox;
 import io.newsstand.billing.internal.sandbox.SandboxFaults;
-import io.newsstand.testing.RedisTestContextInitializer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A checkout whose webhooks are all lost (the app answered 500 and Stripe gave
  * up, as after a crash) still becomes a membership: the Reconciler, and the
  * reader's own page, read it from Stripe.
  */
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"newsstand.billing.sandbox.webhook-max-attempts=1", "newsstand.billing.max-network-retries=0",
+@BillingTest(properties = {"newsstand.billing.sandbox.webhook-max-attempts=1",
+		"newsstand.billing.max-network-retries=0",
 		// Only the test runs the Reconciler here (ReconcilerAtStartTest runs the
 		// scheduled one).
 		"newsstand.billing.reconcile-initial-delay=1h"})
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
 class LostWebhookTest {
 
 	@LocalServerPort

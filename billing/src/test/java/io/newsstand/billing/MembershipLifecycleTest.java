@@ -3,23 +3,19 @@ package io.newsstand.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.billing.internal.sandbox.Sandbox;
-import io.newsstand.testing.RedisTestContextInitializer;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole life of a membership through the real SDK against the Stripe
  * sandbox over HTTP, with webhooks delivered back to the app, asserting at each
  * step what the reader may read.
  */
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest
 class MembershipLifecycleTest {
 
 	@LocalServerPort

@@ -1,6 +1,7 @@
 package io.newsstand.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.stripe.StripeClient;
 import com.stripe.net.Webhook;
@@ -13,7 +14,6 @@ import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.SubscriptionListParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.testhelpers.TestClockAdvanceParams;
-import io.newsstand.testing.RedisTestContextInitializer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,9 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,8 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @EnabledIfEnvironmentVariable(named = "STRIPE_SECRET_KEY", matches = "sk_test_.+", disabledReason = "STRIPE_SECRET_KEY is not set to an sk_test_ key: skipping the membership lifecycle against"
 		+ " real Stripe test mode (MembershipLifecycleTest runs it against the sandbox)")
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest
 class RealStripeLifecycleTest {
 
 	static final String KEY = System.getenv("STRIPE_SECRET_KEY");
@@ -173,11 +170,9 @@ class RealStripeLifecycleTest {
 	private void advance(String clock, Instant to) throws Exception {
 		this.stripe.v1().testHelpers().testClocks().advance(clock,
 				TestClockAdvanceParams.builder().setFrozenTime(to.getEpochSecond()).build());
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (!"ready".equals(this.stripe.v1().testHelpers().testClocks().retrieve(clock).getStatus())) {
-			assertThat(Instant.now()).as("test clock %s ready", clock).isBefore(deadline);
-			Thread.sleep(1000);
-		}
+		await().alias("test clock " + clock + " ready").atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> this.stripe.v1().testHelpers().testClocks().retrieve(clock).getStatus(), "ready"::equals);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package io.newsstand.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.billing.internal.sandbox.Sandbox;
-import io.newsstand.testing.RedisTestContextInitializer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The sandbox obeys only its own secret key, on the API and on its controls,
@@ -24,8 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
  * Stripe's 401; malformed calls are Stripe's 400; its hosted pages serve only
  * the account they were opened for, through an unguessable id.
  */
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest
 class SandboxAccessTest {
 
 	private static final String SUCCESS = "http://app.test/billing/success?session_id={CHECKOUT_SESSION_ID}";

@@ -10,19 +10,16 @@ import java.net.http.HttpResponse;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * With a real Stripe key configured the sandbox does not exist:
  * {@code /sandbox/**} answers 404. A key without a webhook secret stops
  * start-up, naming the property.
  */
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"newsstand.billing.stripe-secret-key=sk_test_configured", "newsstand.billing.webhook-secret=whsec_configured"})
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest(properties = {"newsstand.billing.stripe-secret-key=sk_test_configured",
+		"newsstand.billing.webhook-secret=whsec_configured"})
 class SandboxSwitchTest {
 
 	@LocalServerPort

@@ -3,7 +3,6 @@ package io.newsstand.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.billing.internal.sandbox.Sandbox;
-import io.newsstand.testing.RedisTestContextInitializer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,17 +14,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Self-service stories through the real SDK against the sandbox: cancel during
  * the trial, end the trial early, switch plans, two checkouts in two tabs, the
  * hosted checkout and portal pages, account deletion.
  */
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest
 class SelfServiceTest {
 
 	static final String SUCCESS = "http://app.test/billing/success?session_id={CHECKOUT_SESSION_ID}";

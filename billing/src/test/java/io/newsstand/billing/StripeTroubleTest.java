@@ -11,23 +11,18 @@ import com.stripe.net.ApiResource;
 import com.stripe.param.CustomerListParams;
 import io.newsstand.billing.internal.sandbox.Sandbox;
 import io.newsstand.billing.internal.sandbox.SandboxFaults;
-import io.newsstand.testing.RedisTestContextInitializer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Stripe slow or failing during checkout: the reader is told to try again, and
  * no second customer or subscription appears. And the sandbox refuses bad
  * requests the way Stripe does.
  */
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"newsstand.billing.read-timeout=1s", "newsstand.billing.max-network-retries=2"})
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest(properties = {"newsstand.billing.read-timeout=1s", "newsstand.billing.max-network-retries=2"})
 class StripeTroubleTest {
 
 	@LocalServerPort

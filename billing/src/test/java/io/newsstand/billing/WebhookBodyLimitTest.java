@@ -2,7 +2,6 @@ package io.newsstand.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsstand.testing.RedisTestContextInitializer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,17 +10,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * {@code POST /stripe/webhook} refuses bodies over 256 KiB with a 413 before
  * reading them: a client that announces 40 MB and sends 1 KiB gets its answer
  * at once, and a chunked body is read only one byte past the limit.
  */
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "newsstand.billing.sandbox.webhook-max-attempts=7")
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest(properties = "newsstand.billing.sandbox.webhook-max-attempts=7")
 class WebhookBodyLimitTest {
 
 	@LocalServerPort

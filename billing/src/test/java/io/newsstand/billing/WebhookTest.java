@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.billing.internal.sandbox.Sandbox;
 import io.newsstand.billing.internal.sandbox.SandboxFaults;
-import io.newsstand.testing.RedisTestContextInitializer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,17 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /stripe/webhook} against forged, replayed, duplicated, reordered
  * and failing deliveries: none changes a membership wrongly.
  */
-@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "newsstand.billing.sandbox.webhook-max-attempts=7")
-@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+@BillingTest(properties = "newsstand.billing.sandbox.webhook-max-attempts=7")
 class WebhookTest {
 
 	static final HttpClient http = HttpClient.newHttpClient();

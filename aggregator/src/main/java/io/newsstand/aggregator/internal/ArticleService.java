@@ -87,9 +87,7 @@ public final class ArticleService implements Articles, FeedMonitor {
 		// The state first: a poll that starts the moment the feed is due must not
 		// carry the disabled flag forward. Status, error and counts stay as history
 		// until that poll replaces them.
-		this.states.save(new FeedState(feedId, state.url(), state.etag(), state.lastModified(), state.bodyHash(),
-				state.lastStatus(), state.lastError(), state.lastErrorKind(), state.consecutiveErrors(),
-				state.lastPoll(), state.lastSuccess(), null, state.items(), state.interval(), false));
+		this.states.save(state.enabled());
 		this.schedule.enable(feedId);
 		log.info("Feed {} enabled again by an operator; due for a poll now", feedId);
 		return Reenabling.REENABLED;

@@ -32,10 +32,10 @@ public final class AccessRule {
 			return Membership.none(accountId);
 		}
 		Instant now = snapshot.customerNow(realNow);
-		Instant end = snapshot.status().equals("trialing") ? snapshot.trialEnd() : snapshot.periodEnd();
+		Instant end = snapshot.status() == SubscriptionStatus.TRIALING ? snapshot.trialEnd() : snapshot.periodEnd();
 		boolean withinPeriod = end != null && now.isBefore(end.plus(PERIOD_SLACK));
 		return switch (snapshot.status()) {
-			case "trialing", "active" -> {
+			case TRIALING, ACTIVE -> {
 				if (!withinPeriod) {
 					yield membership(snapshot, MembershipState.LAPSED, null, false,
 							"Your membership period has ended.");
@@ -44,22 +44,22 @@ public final class AccessRule {
 					yield membership(snapshot, MembershipState.CANCELING, null, true,
 							"Cancelled; you can read until " + end + ".");
 				}
-				boolean trial = snapshot.status().equals("trialing");
+				boolean trial = snapshot.status() == SubscriptionStatus.TRIALING;
 				yield membership(snapshot, trial ? MembershipState.TRIALING : MembershipState.ACTIVE, null, true,
 						trial ? "Free trial until " + end + "." : "Member.");
 			}
-			case "past_due" -> {
+			case PAST_DUE -> {
 				GraceAfterFailedPayment.Decision decision = this.grace.decide(snapshot, now);
 				MembershipState state = (decision.reads() || decision.graceEnd() == null)
 						? MembershipState.PAST_DUE
 						: MembershipState.LAPSED;
 				yield membership(snapshot, state, decision.graceEnd(), decision.reads(), decision.reason(), true);
 			}
-			case "paused" -> membership(snapshot, MembershipState.PAUSED, null, false,
+			case PAUSED -> membership(snapshot, MembershipState.PAUSED, null, false,
 					"Your trial ended without a card; add one to continue.", true);
-			case "incomplete" ->
+			case INCOMPLETE ->
 				membership(snapshot, MembershipState.NONE, null, false, "Your first payment has not completed.");
-			case "none" -> membership(snapshot, MembershipState.NONE, null, false, "Not a member yet.");
+			case NONE -> membership(snapshot, MembershipState.NONE, null, false, "Not a member yet.");
 			default -> membership(snapshot, MembershipState.LAPSED, null, false, "Your membership has ended.");
 		};
 	}
@@ -72,8 +72,8 @@ public final class AccessRule {
 	private static Membership membership(Snapshot s, MembershipState state, @Nullable Instant graceEnd, boolean read,
 			String reason, boolean updateCard) {
 		return new Membership(s.accountId(), state, s.plan(), s.trialEnd(),
-				s.status().equals("trialing") ? s.trialEnd() : s.periodEnd(), s.cancelAtPeriodEnd(), graceEnd,
-				s.syncedAt(), read, reason, updateCard);
+				s.status() == SubscriptionStatus.TRIALING ? s.trialEnd() : s.periodEnd(), s.cancelAtPeriodEnd(),
+				graceEnd, s.syncedAt(), read, reason, updateCard);
 	}
 
 }

@@ -231,7 +231,7 @@ class DefaultBilling implements Billing {
 	@Override
 	public ChangeOutcome endTrialNow(String accountId) {
 		return change(accountId, s -> {
-			if (!s.status().equals("trialing")) {
+			if (s.status() != SubscriptionStatus.TRIALING) {
 				return new ChangeOutcome.Refused("There is no free trial to end.");
 			}
 			if (!s.hasPaymentMethod()) {
@@ -245,7 +245,7 @@ class DefaultBilling implements Billing {
 	@Override
 	public ChangeOutcome cancelAtPeriodEnd(String accountId) {
 		return change(accountId, s -> {
-			if (!List.of("trialing", "active", "past_due").contains(s.status())) {
+			if (!s.status().billing()) {
 				return new ChangeOutcome.Refused("There is no membership to cancel.");
 			}
 			if (s.cancelAtPeriodEnd()) {
@@ -259,7 +259,7 @@ class DefaultBilling implements Billing {
 	@Override
 	public ChangeOutcome resume(String accountId) {
 		return change(accountId, s -> {
-			if (!s.cancelAtPeriodEnd() || !List.of("trialing", "active", "past_due").contains(s.status())) {
+			if (!s.cancelAtPeriodEnd() || !s.status().billing()) {
 				return new ChangeOutcome.Refused("There is no cancellation to undo.");
 			}
 			this.stripe.cancelAtPeriodEnd(Objects.requireNonNull(s.subscriptionId()), false);
@@ -276,7 +276,7 @@ class DefaultBilling implements Billing {
 			return tryAgainOrThrow(accountId, failure);
 		}
 		return change(accountId, s -> {
-			if (!List.of("trialing", "active", "past_due").contains(s.status()) || s.itemId() == null) {
+			if (!s.status().billing() || s.itemId() == null) {
 				return new ChangeOutcome.Refused("There is no membership to switch.");
 			}
 			if (plan.equals(s.plan())) {

@@ -24,8 +24,9 @@ class MembershipSync {
 	private static final Logger log = LoggerFactory.getLogger(MembershipSync.class);
 
 	/** Preference when a customer has several subscriptions of ours. */
-	private static final List<String> RANK = List.of("active", "trialing", "past_due", "paused", "unpaid",
-			"incomplete");
+	private static final List<SubscriptionStatus> RANK = List.of(SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING,
+			SubscriptionStatus.PAST_DUE, SubscriptionStatus.PAUSED, SubscriptionStatus.UNPAID,
+			SubscriptionStatus.INCOMPLETE);
 
 	private final StripeGateway stripe;
 
@@ -106,8 +107,8 @@ class MembershipSync {
 			// membership, and the next checkout creates a new customer.
 			log.warn("Customer {} of account {} does not exist at Stripe; membership reset", customerId, accountId);
 			this.store.unlinkIfCustomer(accountId, customerId);
-			return new Snapshot(accountId, customerId, null, "none", null, null, null, null, null, null, false, false,
-					null, 0, 0, "eur", now, false);
+			return new Snapshot(accountId, customerId, null, SubscriptionStatus.NONE, null, null, null, null, null,
+					null, false, false, null, 0, 0, "eur", now, false);
 		}
 		if (customer.deleted()) {
 			// Deleted at Stripe (its subscriptions are cancelled): a new checkout needs a
@@ -134,13 +135,14 @@ class MembershipSync {
 				.orElseGet(() -> ours.stream().max(Comparator.comparingLong(StripeRecords.Subscription::created))
 						.orElse(null));
 		if (chosen == null) {
-			return new Snapshot(accountId, customerId, customer.email(), "none", null, null, null, null, null, null,
-					false, customer.defaultPaymentMethod() != null, null, offset, 0, "eur", now, false);
+			return new Snapshot(accountId, customerId, customer.email(), SubscriptionStatus.NONE, null, null, null,
+					null, null, null, false, customer.defaultPaymentMethod() != null, null, offset, 0, "eur", now,
+					false);
 		}
 		String paymentMethod = (chosen.defaultPaymentMethod() != null)
 				? chosen.defaultPaymentMethod()
 				: customer.defaultPaymentMethod();
-		if (checkCard && this.properties.cardFingerprintCheck() && chosen.status().equals("trialing")
+		if (checkCard && this.properties.cardFingerprintCheck() && chosen.status() == SubscriptionStatus.TRIALING
 				&& paymentMethod != null) {
 			String fingerprint = this.stripe.cardFingerprint(paymentMethod);
 			if (fingerprint != null && !this.ledger.claimCard(fingerprint, accountId).equals(accountId)) {
@@ -153,7 +155,7 @@ class MembershipSync {
 		String plan = this.plans.planOf(chosen.priceId());
 		StripeRecords.Price price = this.plans.price(plan == null ? "monthly" : plan);
 		Instant periodStart = instant(chosen.periodStart());
-		boolean pastDue = chosen.status().equals("past_due");
+		boolean pastDue = chosen.status() == SubscriptionStatus.PAST_DUE;
 		// Only grace depends on it (GraceAfterFailedPayment): one more call, and only
 		// while a payment is overdue.
 		boolean hasPaid = pastDue && this.stripe.hasPaidInvoice(chosen.id());
@@ -163,7 +165,7 @@ class MembershipSync {
 				hasPaid);
 	}
 
-	private static int rank(String status) {
+	private static int rank(SubscriptionStatus status) {
 		int index = RANK.indexOf(status);
 		return (index < 0) ? RANK.size() : index;
 	}

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param email
  *            the customer's e-mail at Stripe
  * @param status
- *            the Stripe subscription status, or {@code none}
+ *            the Stripe subscription status, or {@link SubscriptionStatus#NONE}
  * @param subscriptionId
  *            the subscription the membership follows
  * @param itemId
@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  *            with money (a trial's $0 invoice does not count), so a failed
  *            payment gets a grace period; false in other statuses (not read)
  */
-public record Snapshot(String accountId, String customerId, @Nullable String email, String status,
+public record Snapshot(String accountId, String customerId, @Nullable String email, SubscriptionStatus status,
 		@Nullable String subscriptionId, @Nullable String itemId, @Nullable String plan, @Nullable Instant trialEnd,
 		@Nullable Instant periodStart, @Nullable Instant periodEnd, boolean cancelAtPeriodEnd, boolean hasPaymentMethod,
 		@Nullable Instant pastDueSince, long clockOffsetSeconds, long amount, String currency, Instant syncedAt,
@@ -54,7 +54,7 @@ public record Snapshot(String accountId, String customerId, @Nullable String ema
 
 	/** Statuses after which nothing more happens without a new checkout. */
 	public boolean isFinal() {
-		return this.status.equals("none") || this.status.equals("canceled") || this.status.equals("incomplete_expired");
+		return this.status.ended();
 	}
 
 	/** Statuses Stripe counts as an existing subscription (send to portal). */

@@ -252,7 +252,7 @@ class StripeGateway {
 		SubscriptionItem item = (s.getItems() == null || s.getItems().getData().isEmpty())
 				? null
 				: s.getItems().getData().get(0);
-		return new StripeRecords.Subscription(s.getId(), s.getCustomer(), s.getStatus(),
+		return new StripeRecords.Subscription(s.getId(), s.getCustomer(), SubscriptionStatus.of(s.getStatus()),
 				(item == null) ? null : item.getId(),
 				(item == null || item.getPrice() == null) ? null : item.getPrice().getId(), s.getTrialStart(),
 				s.getTrialEnd(), (item == null) ? null : item.getCurrentPeriodStart(),
@@ -273,6 +273,37 @@ class StripeGateway {
 						.list(InvoiceListParams.builder().setSubscription(subscriptionId)
 								.setStatus(InvoiceListParams.Status.PAID).setLimit(100L).build()))
 				.getData().stream().anyMatch(invoice -> Objects.requireNonNullElse(invoice.getAmountPaid(), 0L) > 0);
+	}
+
+	/**
+	 * Every paid invoice created in {@code [from, to)} (epoch seconds), of one
+	 * customer or of all, page by page.
+	 */
+	List<StripeRecords.Invoice> paidInvoices(long from, long to, @Nullable String customer) {
+		List<StripeRecords.Invoice> invoices = new java.util.ArrayList<>();
+		String after = null;
+		while (true) {
+			InvoiceListParams.Builder params = InvoiceListParams.builder().setStatus(InvoiceListParams.Status.PAID)
+					.setCreated(InvoiceListParams.Created.builder().setGte(from).setLt(to).build()).setLimit(100L);
+			if (customer != null) {
+				params.setCustomer(customer);
+			}
+			if (after != null) {
+				params.setStartingAfter(after);
+			}
+			var page = call("list paid invoices", () -> client().v1().invoices().list(params.build()));
+			for (com.stripe.model.Invoice i : page.getData()) {
+				invoices.add(new StripeRecords.Invoice(i.getId(), i.getCustomer(), i.getCurrency(),
+						Objects.requireNonNullElse(i.getAmountPaid(), 0L),
+						Objects.requireNonNullElse(i.getPostPaymentCreditNotesAmount(), 0L),
+						Objects.requireNonNullElse(i.getCreated(), 0L),
+						(i.getStatusTransitions() == null) ? null : i.getStatusTransitions().getPaidAt()));
+				after = i.getId();
+			}
+			if (!Boolean.TRUE.equals(page.getHasMore()) || page.getData().isEmpty()) {
+				return invoices;
+			}
+		}
 	}
 
 	void cancelAtPeriodEnd(String subscriptionId, boolean cancel) {

@@ -1,7 +1,5 @@
 package io.newsstand.billing.internal;
 
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,13 +15,13 @@ final class StripeRecords {
 			@Nullable Long testClockTime, @Nullable String defaultPaymentMethod, boolean deleted) {
 	}
 
-	record Subscription(String id, String customer, String status, @Nullable String itemId, @Nullable String priceId,
-			@Nullable Long trialStart, @Nullable Long trialEnd, @Nullable Long periodStart, @Nullable Long periodEnd,
-			boolean cancelAtPeriodEnd, @Nullable String defaultPaymentMethod, long created) {
+	record Subscription(String id, String customer, SubscriptionStatus status, @Nullable String itemId,
+			@Nullable String priceId, @Nullable Long trialStart, @Nullable Long trialEnd, @Nullable Long periodStart,
+			@Nullable Long periodEnd, boolean cancelAtPeriodEnd, @Nullable String defaultPaymentMethod, long created) {
 
 		/** Stripe treats these as live when limiting customers to one subscription. */
 		boolean live() {
-			return !List.of("canceled", "incomplete_expired").contains(this.status);
+			return this.status.live();
 		}
 
 	}
@@ -37,6 +35,14 @@ final class StripeRecords {
 	}
 
 	record Event(String id, String type, @Nullable String customer) {
+	}
+
+	/**
+	 * A paid invoice: amounts in minor units, refunds as the credit notes issued
+	 * after payment, times in epoch seconds.
+	 */
+	record Invoice(String id, String customer, String currency, long amountPaid, long creditedAfterPayment,
+			long created, @Nullable Long paidAt) {
 	}
 
 	/** A Stripe call that failed. */

@@ -1,5 +1,6 @@
 package io.newsstand.billing.internal;
 
+import io.newsstand.billing.Membership;
 import io.newsstand.billing.TrialReminderDue;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +47,8 @@ class TrialReminders {
 	}
 
 	private void remind(Snapshot s, String kind, Duration window) {
-		if (!s.status().equals("trialing") || s.cancelAtPeriodEnd() || s.trialEnd() == null || s.email() == null
-				|| s.subscriptionId() == null || s.plan() == null) {
+		if (s.status() != SubscriptionStatus.TRIALING || s.cancelAtPeriodEnd() || s.trialEnd() == null
+				|| s.email() == null || s.subscriptionId() == null || s.plan() == null) {
 			return;
 		}
 		Instant now = s.customerNow(this.clock.instant());
@@ -56,7 +57,7 @@ class TrialReminders {
 			return;
 		}
 		if (this.store.claimReminder(s.subscriptionId(), s.trialEnd(), kind)) {
-			int daysLeft = (int) Math.max(1, (left.toSeconds() + 86_399) / 86_400);
+			int daysLeft = Membership.daysLeft(now, s.trialEnd());
 			log.info("Trial reminder ({}) due for account {}: trial ends {}", kind, s.accountId(), s.trialEnd());
 			this.events.publishEvent(new TrialReminderDue(s.accountId(), s.email(), s.trialEnd(), s.amount(),
 					s.currency(), s.plan(), daysLeft));

@@ -23,8 +23,8 @@ class MembershipStoreTest {
 	}
 
 	static Snapshot snapshot(String account, String status) {
-		return new Snapshot(account, "cus_" + account, null, status, null, null, null, null, null, null, false, false,
-				null, 0, 0, "eur", NOW, false);
+		return new Snapshot(account, "cus_" + account, null, SubscriptionStatus.of(status), null, null, null, null,
+				null, null, false, false, null, 0, 0, "eur", NOW, false);
 	}
 
 	@Test
@@ -58,8 +58,15 @@ class MembershipStoreTest {
 				+ "\"clockOffsetSeconds\":0,\"amount\":900,\"currency\":\"eur\",\"syncedAt\":\"2026-06-15T12:00:00Z\"}");
 		Snapshot read = this.store.read("a3");
 		assertThat(read).isNotNull();
-		assertThat(read.status()).isEqualTo("past_due");
+		assertThat(read.status()).isEqualTo(SubscriptionStatus.PAST_DUE);
 		assertThat(read.hasPaid()).isFalse();
+	}
+
+	@Test
+	void theStatusIsStoredUnderStripesName() {
+		this.store.write(snapshot("a5", "past_due"));
+		assertThat(this.redis.opsForValue().get(BillingKeys.membership("a5"))).contains("\"status\":\"past_due\"");
+		assertThat(this.store.read("a5").status()).isEqualTo(SubscriptionStatus.PAST_DUE);
 	}
 
 	@Test

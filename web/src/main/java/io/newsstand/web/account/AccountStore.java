@@ -119,9 +119,9 @@ public class AccountStore {
 
 	/**
 	 * Deletes the account, its personal space (follows, saved articles, history),
-	 * its gift links, its passkeys and its e-mail index; API tokens are revoked by
-	 * the caller. The account's keys share one hash tag, so they go in one
-	 * {@code DEL}.
+	 * its gift links, its reader settings, its passkeys and its e-mail index; API
+	 * tokens are revoked by the caller. The account's keys share one hash tag, so
+	 * they go in one {@code DEL}.
 	 */
 	public void delete(Account account) {
 		List<String> keys = new java.util.ArrayList<>(List.of(WebKeys.account(account.id()),
@@ -129,6 +129,7 @@ public class AccountStore {
 		keys.addAll(WebKeys.personal(account.id()));
 		keys.addAll(WebKeys.ofAccount(account.id()));
 		keys.addAll(WebKeys.giftsOfAccount(account.id()));
+		keys.add(WebKeys.readerSettings(account.id()));
 		this.redis.delete(keys);
 		this.redis.delete(WebKeys.accountByEmail(account.email()));
 	}

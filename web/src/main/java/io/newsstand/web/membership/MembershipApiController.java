@@ -65,7 +65,7 @@ class MembershipApiController {
 		Membership membership = this.billing.ownMembership(reader.accountId());
 		Integer daysLeft = (membership.trialEndsAt() != null
 				&& membership.state() == io.newsstand.billing.MembershipState.TRIALING)
-						? MembershipSummary.daysUntil(this.clock.instant(), membership.trialEndsAt())
+						? Membership.daysLeft(this.clock.instant(), membership.trialEndsAt())
 						: null;
 		int left = this.paywall.freeArticlesLeft(reader.accountId());
 		return new MembershipJson(MembershipSummary.code(membership.state()), membership.plan(),

@@ -3,7 +3,6 @@ package io.newsstand.web.membership;
 import io.newsstand.billing.Membership;
 import io.newsstand.billing.MembershipState;
 import io.newsstand.billing.Plan;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,17 +45,6 @@ public record MembershipSummary(String state, String headline, List<String> deta
 		return state.name().toLowerCase(Locale.ROOT);
 	}
 
-	/**
-	 * Whole days until {@code end} (a trial of 14 days has 14 left on its first
-	 * day); 1 on the last day, 0 once it is over.
-	 */
-	public static int daysUntil(Instant now, Instant end) {
-		// Days begun count, as the trial reminder counts them: a 14-day trial started
-		// a minute ago has 14 days left, its last hour 1.
-		long seconds = Duration.between(now, end).toSeconds();
-		return (seconds <= 0) ? 0 : (int) ((seconds + 86_399) / 86_400);
-	}
-
 	public static MembershipSummary of(Membership membership, Offer.Terms terms, Instant now) {
 		String plan = membership.plan();
 		Offer.PlanPrice price = (plan != null) ? terms.plan(plan) : null;
@@ -75,7 +63,7 @@ public record MembershipSummary(String state, String headline, List<String> deta
 			}
 			case TRIALING -> {
 				Instant end = membership.trialEndsAt();
-				daysLeft = (end != null) ? daysUntil(now, end) : null;
+				daysLeft = (end != null) ? Membership.daysLeft(now, end) : null;
 				headline = (end != null)
 						? "Your free trial ends on " + day(end) + " (" + daysLeft + (daysLeft == 1 ? " day" : " days")
 								+ " left)."

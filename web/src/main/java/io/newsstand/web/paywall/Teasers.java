@@ -19,7 +19,7 @@ import org.jsoup.nodes.TextNode;
  * The teaser is built, not copied: each block is rebuilt from the parsed DOM,
  * element by element and text node by text node, keeping only the text
  * structure the aggregator's sanitiser allows. What a block writes is exactly
- * what was counted, so no element can carry text past the cut (issue 12): an
+ * what was counted, so no element can carry text past the cut: an
  * {@code <iframe …/>} whose "fallback" swallowed the rest of the article is
  * copied without children; comments and raw data go; {@code noscript},
  * {@code template}, {@code object} and unknown tags give way to their visible

@@ -72,9 +72,18 @@ class ArticleController {
 		Article article = this.articles.article(id)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Reading reading = new Reading((reader != null) ? reader.accountId() : null, article.id(), article.free());
+		// A copy for reading offline (docs/offline.md) is not a read: it spends no free
+		// article, enters no history, and is only ever the full text.
+		boolean offlineCopy = OfflineCopy.requested(request);
 		// A HEAD shows no article, so it must not spend a free one.
-		Access access = "HEAD".equals(request.getMethod()) ? this.paywall.peek(reading) : this.paywall.decide(reading);
-		this.opened.opened(article, reading, access, request);
+		Access access = ("HEAD".equals(request.getMethod()) || offlineCopy)
+				? this.paywall.peek(reading)
+				: this.paywall.decide(reading);
+		if (offlineCopy) {
+			OfflineCopy.allow(reader != null && access.full(), response);
+		} else {
+			this.opened.opened(article, reading, access, request);
+		}
 		String body = access.full() ? article.body() : Teasers.opening(article.body(), this.paywall.teaserShare());
 		String canonical = this.publicUrl.resolve("/articles/" + article.id());
 		RelatedStories.Lists lists = this.related.of(article);

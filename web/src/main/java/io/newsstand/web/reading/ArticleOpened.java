@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *            a stable key for "the same reader": {@code a:<accountId>} for
  *            accounts, {@code v:<hash>} of the client address for anonymous
  *            readers (no address is kept). Not the user agent: a client names
- *            its own, so each new one was a new reader (issue 12)
+ *            its own, so each new one was a new reader
  * @param addressKey
  *            a hash of the client's address (an IPv6 address by its /64), for
  *            caps on what one network may count
@@ -31,9 +31,19 @@ import org.jspecify.annotations.Nullable;
  *            the reader saw the whole article, not the teaser
  * @param at
  *            when
+ * @param member
+ *            the reader's membership opened it (the paywall's reason was
+ *            {@code MEMBER}; not a free publisher's article, not a metered
+ *            read): the reads publisher payouts count
  */
 public record ArticleOpened(String articleId, String publisherId, @Nullable String section, @Nullable String accountId,
-		String readerKey, String addressKey, boolean full, Instant at) {
+		String readerKey, String addressKey, boolean full, Instant at, boolean member) {
+
+	/** A read the membership did not open (see {@link #member}). */
+	public ArticleOpened(String articleId, String publisherId, @Nullable String section, @Nullable String accountId,
+			String readerKey, String addressKey, boolean full, Instant at) {
+		this(articleId, publisherId, section, accountId, readerKey, addressKey, full, at, false);
+	}
 
 	static String readerKey(@Nullable String accountId, HttpServletRequest request) {
 		return (accountId != null) ? "a:" + accountId : "v:" + addressKey(request);

@@ -31,7 +31,7 @@ class OpenedArticles {
 		String accountId = reading.accountId();
 		this.events.publishEvent(new ArticleOpened(article.id(), article.publisherId(), article.section(), accountId,
 				ArticleOpened.readerKey(accountId, request), ArticleOpened.addressKey(request), access.full(),
-				this.clock.instant()));
+				this.clock.instant(), access instanceof Access.Full full && full.reason() == Access.FullReason.MEMBER));
 	}
 
 }

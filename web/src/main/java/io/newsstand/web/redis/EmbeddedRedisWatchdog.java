@@ -1,20 +1,30 @@
 package io.newsstand.web.redis;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import java.time.Duration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Restarts the embedded Redis on its data if the process dies, so the app
- * recovers by itself.
+ * recovers by itself; checks every {@code newsstand.redis.watchdog-interval}.
  */
-class EmbeddedRedisWatchdog {
+class EmbeddedRedisWatchdog implements SchedulingConfigurer {
 
 	private final EmbeddedRedisServer server;
 
-	EmbeddedRedisWatchdog(EmbeddedRedisServer server) {
+	private final Duration interval;
+
+	EmbeddedRedisWatchdog(EmbeddedRedisServer server, Duration interval) {
 		this.server = server;
+		this.interval = interval;
 	}
 
-	@Scheduled(fixedDelayString = "${newsstand.redis.watchdog-interval:2s}", initialDelayString = "${newsstand.redis.watchdog-interval:2s}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(new FixedDelayTask(this::check, this.interval, this.interval));
+	}
+
 	void check() {
 		this.server.restartIfDead();
 	}

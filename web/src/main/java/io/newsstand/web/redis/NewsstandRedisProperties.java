@@ -1,6 +1,7 @@
 package io.newsstand.web.redis;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,9 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *            server is started
  * @param dataDir
  *            where the embedded server keeps its append-only file
+ * @param watchdogInterval
+ *            how often the app checks that its embedded server still runs (and
+ *            starts it again on its data if not)
  */
 @ConfigurationProperties("newsstand.redis")
-record NewsstandRedisProperties(@Nullable String url, @DefaultValue("./data/redis") Path dataDir) {
+record NewsstandRedisProperties(@Nullable String url, @DefaultValue("./data/redis") Path dataDir,
+		@DefaultValue("2s") Duration watchdogInterval) {
 
 	boolean embedded() {
 		return this.url == null || this.url.isBlank();

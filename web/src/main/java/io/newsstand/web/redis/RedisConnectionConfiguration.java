@@ -52,8 +52,8 @@ class RedisConnectionConfiguration {
 		}
 
 		@Bean
-		EmbeddedRedisWatchdog embeddedRedisWatchdog(EmbeddedRedisServer server) {
-			return new EmbeddedRedisWatchdog(server);
+		EmbeddedRedisWatchdog embeddedRedisWatchdog(EmbeddedRedisServer server, NewsstandRedisProperties properties) {
+			return new EmbeddedRedisWatchdog(server, properties.watchdogInterval());
 		}
 
 	}

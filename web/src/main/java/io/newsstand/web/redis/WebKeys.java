@@ -283,6 +283,46 @@ public final class WebKeys {
 		return PREFIX + "reads-from:" + addressKey + ":" + epochHour;
 	}
 
+	/**
+	 * Hash: the payout ledger's reads, one field per
+	 * {@code <accountId>|<publisherId>}, for one month ({@code yyyy-MM}, UTC) and
+	 * one of its shards (by account). The keys of one month's shard share a hash
+	 * tag.
+	 */
+	public static String payoutReads(String month, int shard) {
+		return PREFIX + "payouts:{" + month + ":" + shard + "}:reads";
+	}
+
+	/**
+	 * Hash: the payout ledger's reading seconds, fields as {@link #payoutReads}.
+	 */
+	public static String payoutSeconds(String month, int shard) {
+		return PREFIX + "payouts:{" + month + ":" + shard + "}:seconds";
+	}
+
+	/**
+	 * Hash: one member's counted read of one article (its ledger field, seconds
+	 * added so far), by the SHA-256 of account and article; lives for the re-read
+	 * window. Same hash tag as {@link #payoutReads}.
+	 */
+	public static String payoutSeen(String month, int shard, String accountArticleHash) {
+		return PREFIX + "payouts:{" + month + ":" + shard + "}:seen:" + accountArticleHash;
+	}
+
+	/**
+	 * Hash: one member's reading in one month, fields {@code r:<publisherId>}
+	 * (reads) and {@code s:<publisherId>} (seconds). Same hash tag as
+	 * {@link #payoutReads}.
+	 */
+	public static String payoutMember(String month, int shard, String accountId) {
+		return PREFIX + "payouts:{" + month + ":" + shard + "}:member:" + accountId;
+	}
+
+	/** String: one month's frozen payout statement (JSON), written once. */
+	public static String payoutStatement(String month) {
+		return PREFIX + "payouts:statement:" + month;
+	}
+
 	// ---- gift articles: one key per gift link (a single-key hash tag); the
 	// giver's list, allowance and name share the account's hash tag ----
 
@@ -326,6 +366,24 @@ public final class WebKeys {
 	 */
 	public static List<String> giftsOfAccount(String accountId) {
 		return List.of(accountGifts(accountId), giftAllowance(accountId), giftName(accountId));
+	}
+
+	/**
+	 * String: the HMAC key (32 random bytes, base64url) that signs image-proxy
+	 * links, made once and shared by every web node.
+	 */
+	public static String imageProxyKey() {
+		return PREFIX + "image-proxy-key";
+	}
+
+	// ---- reader settings ----
+
+	/**
+	 * Hash: a reader's display settings ({@code text-size}, {@code theme}); same
+	 * hash tag as the account, deleted with it.
+	 */
+	public static String readerSettings(String accountId) {
+		return PREFIX + "account:{" + accountId + "}:settings";
 	}
 
 }

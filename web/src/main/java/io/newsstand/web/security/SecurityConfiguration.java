@@ -58,6 +58,11 @@ class SecurityConfiguration {
 
 	static final String CSRF_COOKIE = "newsstand-csrf";
 
+	/**
+	 * What sign-out clears from the browser; cookies are the session's business.
+	 */
+	static final String CLEAR_SITE_DATA = "\"cache\", \"storage\"";
+
 	static final String REMEMBER_ME_COOKIE = "newsstand-remember";
 
 	@Bean
@@ -164,7 +169,7 @@ class SecurityConfiguration {
 				.permitAll().requestMatchers("/operator/**", "/editor/**", "/actuator/**").hasRole("ADMIN")
 				.requestMatchers("/account", "/account/**", "/membership/checkout", "/membership/welcome",
 						"/membership/cancel", "/following", "/saved", "/history", "/history/**", "/start", "/gifts",
-						"/gifts/**", "/articles/*/gift",
+						"/gifts/**", "/articles/*/gift", "/settings",
 						// The Stripe sandbox's hosted pages serve only the reader they were opened for.
 						"/sandbox/stripe/checkout/**", "/sandbox/stripe/portal/**")
 				.authenticated().anyRequest().permitAll()).authenticationManager(authenticationManager)
@@ -173,12 +178,16 @@ class SecurityConfiguration {
 						.failureHandler(new SignInFailureHandler(clock)).permitAll())
 				.rememberMe(remember -> remember.rememberMeServices(rememberMeServices)).webAuthn(passkeys::configure)
 				// The remember-me services revoke the reader's logins and clear the cookie.
-				.logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout"))
+				// Clear-Site-Data empties what this browser keeps for the site (the saved
+				// articles kept offline, the service worker): the next person at the device
+				// finds nothing of the reader's. Sent on plain-HTTP localhost too, which
+				// browsers treat as secure (Spring's writer would skip it there).
+				.logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout").addLogoutHandler(
+						(request, response, authentication) -> response.setHeader("Clear-Site-Data", CLEAR_SITE_DATA)))
 				.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 				// Machine-to-machine only: the webhook is signed, the sandbox's API and
-				// controls
-				// need its secret key (a bearer header no browser sends on its own). The
-				// sandbox's hosted pages are forms like the others and carry the token.
+				// controls need its secret key (a bearer header no browser sends on its own).
+				// The sandbox's hosted pages are forms like the others and carry the token.
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/stripe/webhook",
 						"/sandbox/stripe/v1/**", "/sandbox/stripe/_control/**"))
 				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -1,6 +1,7 @@
 package io.newsstand.web.articles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newsstand.NewsstandApplication;
 import io.newsstand.aggregator.internal.demo.DemoFeedKey;
@@ -34,15 +35,9 @@ class DemoCatalogEndToEndTest {
 				"--server.port=0", "--newsstand.redis.url=" + redis, "--newsstand.aggregator.tick=500ms",
 				"--newsstand.admin.email=" + ADMIN_EMAIL, "--newsstand.admin.password=" + ADMIN_PASSWORD)) {
 			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-			String body = "";
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (System.nanoTime() < deadline) {
-				body = get(base + "/api/v1/articles?region=UK&limit=5").body();
-				if (body.contains("\"publisherId\":\"thames-courier\"") || body.contains("pennine-post")) {
-					break;
-				}
-				Thread.sleep(250);
-			}
+			String body = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(
+					() -> get(base + "/api/v1/articles?region=UK&limit=5").body(),
+					page -> page.contains("\"publisherId\":\"thames-courier\"") || page.contains("pennine-post"));
 			assertThat(body).contains("\"nextCursor\"").contains("(sample)");
 			String id = body.replaceAll("(?s).*?\"id\":\"([0-9a-f]+)\".*", "$1");
 			HttpResponse<String> article = get(base + "/api/v1/articles/" + id);
@@ -52,15 +47,24 @@ class DemoCatalogEndToEndTest {
 					.doesNotContain("utm_source");
 			assertThat(get(base + "/api/v1/publishers").body()).contains("harbour-gazette", "prairie-science-review");
 			// Issue 12: the demo feeds carry the demo publishers' whole (paid) bodies, so
-			// on
-			// the public port they do not exist; the poller (above) reads them with this
+			// on the public port they do not exist; the poller (above) reads them with this
 			// start's key.
 			String key = app.getBean(DemoFeedKey.class).value();
 			assertThat(get(base + "/demo/feeds/harbour-gazette/world.xml").statusCode()).isEqualTo(404);
 			assertThat(get(base + "/demo/feeds/guessed-key/harbour-gazette/world.xml").statusCode()).isEqualTo(404);
 			assertThat(get(base + "/demo/feeds/" + key.substring(1) + "/harbour-gazette/world.xml").statusCode())
 					.isEqualTo(404);
-			assertThat(get(base + "/demo/images/x.svg").statusCode()).isEqualTo(200);
+			assertThat(get(base + "/demo/images/x.svg").statusCode()).isEqualTo(404);
+			assertThat(get(base + "/demo/logos/harbour-gazette.svg").statusCode()).isEqualTo(200);
+			// Issue 17: the demo's pictures are JPEGs the app serves, and readers get them
+			// through the image proxy like any publisher's.
+			String picture = article.body().replaceAll("(?s).*?\"url\":\"(http[^\"]+/demo/images/[^\"]+\\.jpg)\".*",
+					"$1");
+			assertThat(picture).startsWith("http://127.0.0.1:");
+			HttpResponse<String> proxied = get(
+					base + app.getBean(io.newsstand.web.images.ImageLinks.class).src(picture, 640));
+			assertThat(proxied.statusCode()).isEqualTo(200);
+			assertThat(proxied.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 			HttpResponse<String> feed = get(base + "/demo/feeds/" + key + "/harbour-gazette/world.xml");
 			assertThat(feed.statusCode()).isEqualTo(200);
 			String etag = feed.headers().firstValue("ETag").orElseThrow();

@@ -1,6 +1,7 @@
 package io.newsstand.web.frontpage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newsstand.web.account.Account;
 import io.newsstand.web.account.AccountStore;
@@ -129,11 +130,8 @@ class PicksTest extends FrontPageSiteTest {
 						+ clock.instant().toEpochMilli());
 		assertThat(ids(home("INT").path("picks"))).as("cached").isEmpty();
 		this.redis.convertAndSend("newsstand:web:picks-changed", id);
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (ids(home("INT").path("picks")).isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		assertThat(ids(home("INT").path("picks"))).containsExactly(id);
+		await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(ids(home("INT").path("picks"))).containsExactly(id));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.newsstand.web.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.newsstand.NewsstandApplication;
@@ -13,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -124,24 +127,22 @@ class FeedEnableEndToEndTest {
 		}
 	}
 
-	private JsonNode awaitFeed(SiteClient site, String bearer, String path, Predicate<JsonNode> condition)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		JsonNode last = null;
-		while (System.nanoTime() < deadline) {
-			JsonNode feeds = this.json.readTree(site.get("/api/v1/operator/feeds", "Authorization", bearer).body())
-					.get("items");
-			for (JsonNode feed : feeds) {
-				if (feed.get("url").asString().endsWith(path)) {
-					last = feed;
-					if (condition.test(feed)) {
-						return feed;
+	private JsonNode awaitFeed(SiteClient site, String bearer, String path, Predicate<JsonNode> condition) {
+		AtomicReference<@Nullable JsonNode> last = new AtomicReference<>();
+		return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+				.alias("feed " + path + " in the expected state (last seen in the test's output)").until(() -> {
+					JsonNode feeds = this.json
+							.readTree(site.get("/api/v1/operator/feeds", "Authorization", bearer).body()).get("items");
+					for (JsonNode feed : feeds) {
+						if (feed.get("url").asString().endsWith(path)) {
+							if (!feed.equals(last.getAndSet(feed))) {
+								System.out.println("Feed " + path + ": " + feed);
+							}
+							return feed;
+						}
 					}
-				}
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("feed " + path + " never reached the expected state; last seen: " + last);
+					return null;
+				}, feed -> feed != null && condition.test(feed));
 	}
 
 }

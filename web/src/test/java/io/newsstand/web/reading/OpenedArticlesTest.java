@@ -37,7 +37,19 @@ class OpenedArticlesTest {
 		this.opened.opened(ARTICLE, new Reading("acc-1", "a1", false), new Access.Full(Access.FullReason.MEMBER, -1),
 				request("GET", "10.0.0.1", "Firefox"));
 		assertThat(this.events).containsExactly(new ArticleOpened("a1", "pub", "Business", "acc-1", "a:acc-1",
-				ArticleOpened.addressKey(request("GET", "10.0.0.1", "Firefox")), true, NOW));
+				ArticleOpened.addressKey(request("GET", "10.0.0.1", "Firefox")), true, NOW, true));
+	}
+
+	@Test
+	void aMeteredOrFreeFullReadIsNotTheMembershipsRead() {
+		this.opened.opened(ARTICLE, new Reading("acc-1", "a1", false), new Access.Full(Access.FullReason.METERED, 2),
+				request("GET", "10.0.0.1", "Firefox"));
+		this.opened.opened(ARTICLE, new Reading("acc-1", "a1", true),
+				new Access.Full(Access.FullReason.FREE_PUBLISHER, -1), request("GET", "10.0.0.1", "Firefox"));
+		assertThat(this.events).map(ArticleOpened.class::cast).extracting(ArticleOpened::full).containsExactly(true,
+				true);
+		assertThat(this.events).map(ArticleOpened.class::cast).extracting(ArticleOpened::member).containsExactly(false,
+				false);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.newsstand.web.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -60,11 +61,7 @@ class EmbeddedRedisTest {
 			StringRedisTemplate redis = app.bean(StringRedisTemplate.class);
 			// The session is saved as the request completes, which may be just after the
 			// body reached us.
-			Instant deadline = Instant.now().plusSeconds(15);
-			while (!redis.hasKey(key) && Instant.now().isBefore(deadline)) {
-				Thread.sleep(20);
-			}
-			assertThat(redis.hasKey(key)).isTrue();
+			await().atMost(Duration.ofSeconds(15)).until(() -> redis.hasKey(key));
 		}
 	}
 
@@ -109,16 +106,10 @@ class EmbeddedRedisTest {
 				assertThat(api.body()).contains("\"status\":503");
 			}
 
-			Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-			HttpResponse<String> health = app.get("/actuator/health");
-			while (health.statusCode() != 200 && Instant.now().isBefore(deadline)) {
-				Thread.sleep(100);
-				health = app.get("/actuator/health");
-			}
-			assertThat(health.statusCode()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+					.untilAsserted(() -> assertThat(app.get("/actuator/health").statusCode()).isEqualTo(200));
 			// Requests follow once the circuit's next probe has seen Redis answer.
-			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-					.until(() -> "still here".equals(app.get("/test/probe/probe").body()));
+			await().atMost(Duration.ofSeconds(5)).until(() -> "still here".equals(app.get("/test/probe/probe").body()));
 		}
 	}
 

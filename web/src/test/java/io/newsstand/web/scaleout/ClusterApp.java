@@ -33,12 +33,16 @@ record ClusterApp(ConfigurableApplicationContext context) implements AutoCloseab
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--newsstand.redis.url=",
 				"--newsstand.aggregator.tick=500ms", "--newsstand.admin.email=" + ADMIN_EMAIL,
 				"--newsstand.admin.password=" + ADMIN_PASSWORD,
-				"--newsstand.search.index-dir=target/cluster-search/" + UUID.randomUUID(),
 				"--newsstand.web.sign-in.max-failures-per-address=10000",
 				// These apps wait for the index by searching until a result appears, a
 				// loop the search limit (30 a minute per client) would answer with 429.
 				"--newsstand.search.rate-limit.requests=100000", "--newsstand.billing.card-fingerprint-check=false"));
 		Arrays.stream(properties).map(property -> "--" + property).forEach(args::add);
+		// A node of its own index unless the test names one (a node restarted on its
+		// index).
+		if (Arrays.stream(properties).noneMatch(property -> property.startsWith("newsstand.search.index-dir="))) {
+			args.add("--newsstand.search.index-dir=target/cluster-search/" + UUID.randomUUID());
+		}
 		return new ClusterApp(new SpringApplicationBuilder(NewsstandApplication.class, FeedFetchLog.class)
 				.run(args.toArray(String[]::new)));
 	}

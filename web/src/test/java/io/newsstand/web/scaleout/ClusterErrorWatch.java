@@ -24,11 +24,25 @@ final class ClusterErrorWatch extends AppenderBase<ILoggingEvent> {
 
 	static ClusterErrorWatch install() {
 		ClusterErrorWatch watch = new ClusterErrorWatch();
+		watch.setName("cluster-error-watch");
 		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		watch.setContext(root.getLoggerContext());
 		watch.start();
 		root.addAppender(watch);
 		return watch;
+	}
+
+	/**
+	 * Attaches again: a context started after another closed resets the logging and
+	 * drops every appender.
+	 */
+	void attach() {
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		if (root.getAppender(getName()) == null) {
+			setContext(root.getLoggerContext());
+			start();
+			root.addAppender(this);
+		}
 	}
 
 	void uninstall() {

@@ -83,7 +83,7 @@ public final class FeedItems {
 	}
 
 	/**
-	 * Scans a cleaned XML document ({@link FeedText#cleanXml}).
+	 * Scans a cleaned XML document ({@link XmlCleaner#clean}).
 	 *
 	 * @return its items, or {@code null} when it is not an RSS or Atom document of
 	 *         the expected shape, or the scan meets something it does not handle

@@ -88,7 +88,7 @@ public final class FeedParser {
 	 */
 	private PartialParse read(byte[] body, @Nullable String contentType, Function<String, PartialParse> xml) {
 		try {
-			String text = FeedText.decode(body, contentType);
+			String text = FeedCharset.decode(body, contentType);
 			String head = leading(text);
 			if (head.startsWith("{")) {
 				return whole(this.json.parse(text));
@@ -100,7 +100,7 @@ public final class FeedParser {
 			if (looksLikeHtml(head)) {
 				return whole(new ParseOutcome.NotAFeed("an HTML page, not a feed"));
 			}
-			return xml.apply(FeedText.cleanXml(text));
+			return xml.apply(XmlCleaner.clean(text));
 		} catch (RuntimeException | StackOverflowError ex) {
 			return whole(new ParseOutcome.Malformed("unexpected parser failure: " + ex));
 		}

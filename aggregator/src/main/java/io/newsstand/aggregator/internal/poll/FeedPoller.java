@@ -49,10 +49,10 @@ public final class FeedPoller {
 	 * What the poll decided about the schedule, and the articles it parsed, still
 	 * to be stored ({@link #store}).
 	 */
-	public record PollReport(FeedState state, String outcome, boolean disable, List<NormalizedArticle> articles,
+	public record PollReport(FeedState state, PollOutcome outcome, boolean disable, List<NormalizedArticle> articles,
 			ItemMemory.@Nullable Feed items) {
 
-		PollReport(FeedState state, String outcome, boolean disable) {
+		PollReport(FeedState state, PollOutcome outcome, boolean disable) {
 			this(state, outcome, disable, List.of(), null);
 		}
 
@@ -176,7 +176,7 @@ public final class FeedPoller {
 					.fetch(new FetchRequest(feed.id(), URI.create(url), state.etag(), state.lastModified()));
 			report = handle(publisher, feed, url, state, now, result, parsing);
 		}
-		this.metrics.poll(report.outcome());
+		this.metrics.poll(report.outcome().tag());
 		return report;
 	}
 
@@ -193,11 +193,10 @@ public final class FeedPoller {
 				Instant next = this.policy.next(now, interval, notModified.maxAge(), feed.minInterval(),
 						feed.maxInterval());
 				yield new PollReport(
-						new FeedState(feed.id(), storedUrl,
-								notModified.etag() != null ? notModified.etag() : state.etag(),
+						state.answered(storedUrl, notModified.etag() != null ? notModified.etag() : state.etag(),
 								notModified.lastModified() != null ? notModified.lastModified() : state.lastModified(),
-								state.bodyHash(), 304, null, null, 0, now, now, next, state.items(), interval, false),
-						"not-modified", false);
+								state.bodyHash(), 304, now, next, state.items(), interval),
+						PollOutcome.NOT_MODIFIED, false);
 			}
 			case FetchResult.Fetched fetched ->
 				fetched(publisher, feed, url, storedUrl, state, now, fetched, interval, parsing);
@@ -210,20 +209,19 @@ public final class FeedPoller {
 				String message = "HTTP " + limited.status() + ": the publisher asks us to slow down; next poll " + next;
 				log.warn("Feed {} ({}) rate limited: {}", feed.id(), url, message);
 				this.metrics.error("rate-limited");
-				yield new PollReport(new FeedState(feed.id(), storedUrl, state.etag(), state.lastModified(),
-						state.bodyHash(), limited.status(), message, "rate-limited", errors, now, state.lastSuccess(),
-						next, state.items(), interval, false), "rate-limited", false);
+				yield new PollReport(state.failed(storedUrl, limited.status(), message, "rate-limited", errors, now,
+						next, interval, false), PollOutcome.RATE_LIMITED, false);
 			}
 			case FetchResult.Gone gone -> {
 				log.warn("Feed {} ({}) answered 410 Gone: disabled until an operator enables it again", feed.id(), url);
 				this.metrics.error("gone");
-				yield new PollReport(new FeedState(feed.id(), storedUrl, state.etag(), state.lastModified(),
-						state.bodyHash(), 410, "HTTP 410 Gone: the publisher removed this feed; polling stopped",
-						"gone", state.consecutiveErrors() + 1, now, state.lastSuccess(), null, state.items(), interval,
-						true), "gone", true);
+				yield new PollReport(
+						state.failed(storedUrl, 410, "HTTP 410 Gone: the publisher removed this feed; polling stopped",
+								"gone", state.consecutiveErrors() + 1, now, null, interval, true),
+						PollOutcome.GONE, true);
 			}
 			case FetchResult.Failed failed ->
-				failed(feed, url, withUrl(state, storedUrl), now, failed.status(), failed.kind(), failed.message());
+				failed(feed, url, state.withUrl(storedUrl), now, failed.status(), failed.kind(), failed.message());
 		};
 	}
 
@@ -232,10 +230,8 @@ public final class FeedPoller {
 		String bodyHash = sha256(fetched.body());
 		if (bodyHash.equals(state.bodyHash())) {
 			Instant next = this.policy.next(now, interval, fetched.maxAge(), feed.minInterval(), feed.maxInterval());
-			return new PollReport(
-					new FeedState(feed.id(), storedUrl, fetched.etag(), fetched.lastModified(), bodyHash,
-							fetched.status(), null, null, 0, now, now, next, state.items(), interval, false),
-					"unchanged", false);
+			return new PollReport(state.answered(storedUrl, fetched.etag(), fetched.lastModified(), bodyHash,
+					fetched.status(), now, next, state.items(), interval), PollOutcome.UNCHANGED, false);
 		}
 		try {
 			return CompletableFuture
@@ -256,17 +252,17 @@ public final class FeedPoller {
 				publisher.language(), publisher.free(), feed.section(), url, now);
 		// The items this node stored from the feed's last version are left out of the
 		// parse (ItemMemory).
-		ItemMemory.Read read = this.memory.read(fetched.body(), fetched.contentType(), context, feed.id(),
+		ItemMemory.Parse read = this.memory.parseChanged(fetched.body(), fetched.contentType(), context, feed.id(),
 				state.bodyHash(), bodyHash);
 		ParsedFeed parsed;
 		switch (read.outcome()) {
 			case ParseOutcome.Parsed ok -> parsed = ok.feed();
 			case ParseOutcome.NotAFeed notAFeed -> {
-				return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.NOT_A_FEED,
+				return failed(feed, url, state.withUrl(storedUrl), now, fetched.status(), FailureKind.NOT_A_FEED,
 						"not a feed: " + notAFeed.reason() + " (Content-Type " + fetched.contentType() + ")");
 			}
 			case ParseOutcome.Malformed malformed -> {
-				return failed(feed, url, withUrl(state, storedUrl), now, fetched.status(), FailureKind.PARSE,
+				return failed(feed, url, state.withUrl(storedUrl), now, fetched.status(), FailureKind.PARSE,
 						"cannot parse the feed: " + malformed.reason());
 			}
 		}
@@ -276,9 +272,9 @@ public final class FeedPoller {
 		Duration floor = max(parsed.ttl(), fetched.maxAge());
 		Instant next = this.policy.next(now, rhythm, floor, feed.minInterval(), feed.maxInterval());
 		return new PollReport(
-				new FeedState(feed.id(), storedUrl, fetched.etag(), fetched.lastModified(), bodyHash, fetched.status(),
-						null, null, 0, now, now, next, normalized.items(), rhythm, false),
-				"fetched", false, normalized.articles(), normalized.next());
+				state.answered(storedUrl, fetched.etag(), fetched.lastModified(), bodyHash, fetched.status(), now, next,
+						normalized.items(), rhythm),
+				PollOutcome.FETCHED, false, normalized.articles(), normalized.next());
 	}
 
 	private PollReport failed(CatalogFeed feed, String url, FeedState state, Instant now, int status, FailureKind kind,
@@ -287,16 +283,9 @@ public final class FeedPoller {
 		Instant next = this.policy.backoff(now, errors);
 		log.warn("Feed {} ({}) failed ({}, {} in a row): {}", feed.id(), url, kind.tag(), errors, message);
 		this.metrics.error(kind.tag());
-		return new PollReport(new FeedState(feed.id(), state.url(), state.etag(), state.lastModified(),
-				state.bodyHash(), status, message, kind.tag(), errors, now, state.lastSuccess(), next, state.items(),
-				state.interval(), false), "failed", false);
-	}
-
-	private static FeedState withUrl(FeedState state, @Nullable String url) {
-		return new FeedState(state.feedId(), url, state.etag(), state.lastModified(), state.bodyHash(),
-				state.lastStatus(), state.lastError(), state.lastErrorKind(), state.consecutiveErrors(),
-				state.lastPoll(), state.lastSuccess(), state.nextPoll(), state.items(), state.interval(),
-				state.disabled());
+		return new PollReport(
+				state.failed(state.url(), status, message, kind.tag(), errors, now, next, state.interval(), false),
+				PollOutcome.FAILED, false);
 	}
 
 	private static @Nullable Duration max(@Nullable Duration a, @Nullable Duration b) {

@@ -83,7 +83,7 @@ final class ItemMemory {
 	 * @param normalized
 	 *            its articles and items when it parsed, else {@code null}
 	 */
-	record Read(ParseOutcome outcome, @Nullable Normalized normalized) {
+	record Parse(ParseOutcome outcome, @Nullable Normalized normalized) {
 	}
 
 	private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
@@ -107,18 +107,18 @@ final class ItemMemory {
 	 * @param bodyHash
 	 *            the hash of this body, for the memory it builds
 	 */
-	Read read(byte[] body, @Nullable String contentType, FeedContext context, String feedId,
+	Parse parseChanged(byte[] body, @Nullable String contentType, FeedContext context, String feedId,
 			@Nullable String storedBodyHash, String bodyHash) {
 		Feed known = usable(feedId, storedBodyHash);
 		while (true) {
 			PartialParse partial = this.parser.parseNew(body, contentType, known == null ? null : known.shell(),
 					known == null ? digest -> false : known.items()::containsKey);
 			if (!(partial.outcome() instanceof ParseOutcome.Parsed parsed)) {
-				return new Read(partial.outcome(), null);
+				return new Parse(partial.outcome(), null);
 			}
 			Normalized normalized = normalize(partial, parsed.feed(), context, known, bodyHash);
 			if (normalized != null) {
-				return new Read(parsed, normalized);
+				return new Parse(parsed, normalized);
 			}
 			known = null; // never null without a memory: the second round ends
 		}

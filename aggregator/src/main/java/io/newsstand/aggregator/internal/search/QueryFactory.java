@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * a reader who may not read bodies matches only title, author, summary and
  * teaser, the text every page shows them. Matching the body and showing only
  * the teaser made search an oracle: phrase queries narrowed to one article
- * rebuilt its paywalled words one by one (issue 12).
+ * rebuilt its paywalled words one by one.
  */
 final class QueryFactory {
 

@@ -59,6 +59,8 @@ final class SearchIndexer implements SmartLifecycle {
 
 	private volatile boolean ready;
 
+	private volatile boolean off;
+
 	private volatile boolean running;
 
 	private volatile @Nullable StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
@@ -90,6 +92,14 @@ final class SearchIndexer implements SmartLifecycle {
 		return this.ready;
 	}
 
+	/**
+	 * Whether this node gave up on search: its index directory is held by another
+	 * instance or cannot be opened. Searches then find nothing here.
+	 */
+	boolean off() {
+		return this.off;
+	}
+
 	@Override
 	public void start() {
 		if (!this.properties.enabled() || this.running) {
@@ -111,10 +121,12 @@ final class SearchIndexer implements SmartLifecycle {
 		} catch (LockObtainFailedException ex) {
 			log.warn("Search is off on this node: the index in {} is in use by another instance "
 					+ "(give each instance its own newsstand.search.index-dir)", this.properties.indexDir());
+			this.off = true;
 			return;
 		} catch (IOException ex) {
 			log.error("Search is off on this node: cannot open the index in {} (newsstand.search.index-dir)",
 					this.properties.indexDir(), ex);
+			this.off = true;
 			return;
 		}
 		synchronized (this) {
@@ -125,8 +137,7 @@ final class SearchIndexer implements SmartLifecycle {
 			this.index = opened;
 		}
 		// Redis or the article store may be briefly unreachable: this runs on its own
-		// virtual thread, so
-		// waiting between attempts blocks nobody.
+		// virtual thread, so waiting between attempts blocks nobody.
 		for (long delay = 1; this.running; delay = Math.min(delay * 2, 60)) {
 			try {
 				bringUpToDate(opened);

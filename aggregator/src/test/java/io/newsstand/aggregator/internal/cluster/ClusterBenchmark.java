@@ -2,6 +2,7 @@ package io.newsstand.aggregator.internal.cluster;
 
 import io.newsstand.aggregator.StoryArticle;
 import io.newsstand.aggregator.internal.SyntheticNews;
+import io.newsstand.testing.BenchmarkGoal;
 import io.newsstand.testing.RedisTestDatabase;
 import io.newsstand.testing.RedisTestServer;
 import java.time.Instant;
@@ -166,9 +167,8 @@ public class ClusterBenchmark {
 	@Test
 	void assignmentAgainstAPlainRedisGet() throws RunnerException {
 		// JMH's machine-wide lock would stop this run while another module's benchmark
-		// holds it; the
-		// machine is shared anyway, which docs/performance.md states next to the
-		// numbers.
+		// holds it; the machine is shared anyway, which docs/performance.md states next
+		// to the numbers.
 		System.setProperty("jmh.ignoreLock", "true");
 		Collection<RunResult> results;
 		double[] cpu;
@@ -192,6 +192,8 @@ public class ClusterBenchmark {
 				"Discovery cluster assignment CPU time (immune to other processes on the machine): "
 						+ "%.0f us in the JVM + %.0f us in Redis = %.0f us per article%n",
 				cpu[0], cpu[1], cpu[0] + cpu[1]);
+		// Goal: under 1 ms of CPU per new article (JVM and Redis); tolerance 10%.
+		BenchmarkGoal.atMost("cluster assignment CPU us per article", cpu[0] + cpu[1], 1000, 0.10);
 	}
 
 	/**

@@ -232,11 +232,11 @@ public class CorpusTest {
 		for (String line : lines.subList(1, lines.size())) {
 			String[] columns = line.split("\t");
 			Path file = corpus.resolve(columns[0]).resolve(columns[1]);
-			String text = FeedText.decode(read(file), null);
+			String text = FeedCharset.decode(read(file), null);
 			if (!text.stripLeading().startsWith("<")) {
 				continue;
 			}
-			String xml = FeedText.cleanXml(text);
+			String xml = XmlCleaner.clean(text);
 			ParseOutcome ours = rome.parse(xml);
 			ParseOutcome alone = RomeFeedParser.parseWithRomeAlone(xml);
 			if (ours instanceof ParseOutcome.Parsed parsed && alone instanceof ParseOutcome.Parsed expected) {

@@ -85,12 +85,12 @@ class FeedPollerTest {
 	@Test
 	void aFirstPollStoresArticlesAndTheValidatorsAndASecondGets304() {
 		PollReport first = poll();
-		assertThat(first.outcome()).isEqualTo("fetched");
+		assertThat(first.outcome()).isEqualTo(PollOutcome.FETCHED);
 		assertThat(first.state().items()).isEqualTo(10);
 		assertThat(first.state().etag()).startsWith("\"");
 		assertThat(this.fixture.articles.latest(ArticleQuery.latest()).items()).hasSize(10);
 		PollReport second = poll();
-		assertThat(second.outcome()).isEqualTo("not-modified");
+		assertThat(second.outcome()).isEqualTo(PollOutcome.NOT_MODIFIED);
 		assertThat(second.state().lastStatus()).isEqualTo(304);
 		assertThat(second.state().etag()).isEqualTo(first.state().etag());
 		assertThat(this.fixture.meters.counter("newsstand.feed.polls", "outcome", "not-modified").count()).isEqualTo(1);
@@ -109,9 +109,9 @@ class FeedPollerTest {
 			this.fixture.states.save(first.state());
 			PollReport second = pollOnVirtualThread(this.fixture.states.load(this.feed.id()), parsing);
 
-			assertThat(first.outcome()).isEqualTo("fetched");
+			assertThat(first.outcome()).isEqualTo(PollOutcome.FETCHED);
 			assertThat(first.articles()).hasSize(10);
-			assertThat(second.outcome()).isEqualTo("not-modified");
+			assertThat(second.outcome()).isEqualTo(PollOutcome.NOT_MODIFIED);
 			assertThat(parsedOn).singleElement().satisfies(thread -> assertThat(thread.isVirtual()).isFalse());
 		}
 	}
@@ -139,8 +139,8 @@ class FeedPollerTest {
 		this.server.on("/plain", exchange -> TestServer.send(exchange, 200, "text/xml", this.body.get()));
 		CatalogFeed plain = new CatalogFeed("alpha-plain", "alpha", this.server.url("/plain").toString(), "World", null,
 				null);
-		assertThat(this.fixture.feedPoller.poll(this.publisher, plain).outcome()).isEqualTo("fetched");
-		assertThat(this.fixture.feedPoller.poll(this.publisher, plain).outcome()).isEqualTo("unchanged");
+		assertThat(this.fixture.feedPoller.poll(this.publisher, plain).outcome()).isEqualTo(PollOutcome.FETCHED);
+		assertThat(this.fixture.feedPoller.poll(this.publisher, plain).outcome()).isEqualTo(PollOutcome.UNCHANGED);
 		assertThat(this.fixture.meters.timer("newsstand.feed.parse").count()).isEqualTo(1);
 	}
 
@@ -149,7 +149,7 @@ class FeedPollerTest {
 		poll();
 		this.body.set("<!DOCTYPE html><html><body>Maintenance</body></html>");
 		PollReport broken = poll();
-		assertThat(broken.outcome()).isEqualTo("failed");
+		assertThat(broken.outcome()).isEqualTo(PollOutcome.FAILED);
 		assertThat(broken.state().lastErrorKind()).isEqualTo("not-a-feed");
 		assertThat(broken.state().lastError()).contains("HTML page");
 		assertThat(broken.state().consecutiveErrors()).isEqualTo(1);
@@ -185,7 +185,7 @@ class FeedPollerTest {
 		CatalogFeed busy = new CatalogFeed("alpha-busy", "alpha", this.server.url("/busy").toString(), null, null,
 				null);
 		PollReport report = this.fixture.feedPoller.poll(this.publisher, busy);
-		assertThat(report.outcome()).isEqualTo("rate-limited");
+		assertThat(report.outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
 		assertThat(report.state().nextPoll()).isEqualTo(NOW.plusSeconds(7200));
 	}
 
@@ -236,7 +236,7 @@ class FeedPollerTest {
 		// ... then the publisher reverts the correction.
 		this.body.set(this.body.get().replace("alpha story 3 (corrected)<", "alpha story 3<"));
 		PollReport third = poll();
-		assertThat(third.outcome()).isEqualTo("fetched");
+		assertThat(third.outcome()).isEqualTo(PollOutcome.FETCHED);
 		assertThat(items("left-out")).isZero();
 		assertThat(this.fixture.articles.latest(ArticleQuery.latest()).items())
 				.anySatisfy(summary -> assertThat(summary.title()).isEqualTo("alpha story 3"))

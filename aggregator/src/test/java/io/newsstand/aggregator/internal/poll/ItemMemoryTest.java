@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
 import io.newsstand.aggregator.internal.parse.CorpusTest;
+import io.newsstand.aggregator.internal.parse.FeedCharset;
 import io.newsstand.aggregator.internal.parse.FeedContext;
 import io.newsstand.aggregator.internal.parse.FeedItems;
 import io.newsstand.aggregator.internal.parse.FeedParser;
-import io.newsstand.aggregator.internal.parse.FeedText;
 import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
 import io.newsstand.aggregator.internal.parse.NormalizedArticle;
 import io.newsstand.aggregator.internal.parse.ParseOutcome;
+import io.newsstand.aggregator.internal.parse.XmlCleaner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,7 +140,7 @@ class ItemMemoryTest {
 		}
 		byte[] body = rss("x", items.toArray(String[]::new)).getBytes(StandardCharsets.UTF_8);
 		ItemMemory.Normalized normalized = new ItemMemory(this.parser, this.normalizer)
-				.read(body, null, CONTEXT, "feed", null, "h").normalized();
+				.parseChanged(body, null, CONTEXT, "feed", null, "h").normalized();
 		assertThat(normalized).isNotNull();
 		assertThat(normalized.items()).isEqualTo(ItemMemory.MAX_ITEMS + 1);
 		assertThat(normalized.next()).isNull();
@@ -159,7 +160,7 @@ class ItemMemoryTest {
 			Path file = corpus.resolve(columns[0]).resolve(columns[1]);
 			String text;
 			try {
-				text = FeedText.cleanXml(FeedText.decode(CorpusTest.read(file), null));
+				text = XmlCleaner.clean(FeedCharset.decode(CorpusTest.read(file), null));
 			} catch (RuntimeException ex) {
 				continue; // not text the parser gets this far with; the corpus test covers it
 			}
@@ -218,14 +219,14 @@ class ItemMemoryTest {
 		byte[] beforeBytes = before.getBytes(StandardCharsets.UTF_8);
 		byte[] afterBytes = after.getBytes(StandardCharsets.UTF_8);
 		ItemMemory memory = new ItemMemory(this.parser, this.normalizer);
-		ItemMemory.Read first = memory.read(utf8(beforeBytes), null, CONTEXT, "feed", null, "before");
+		ItemMemory.Parse first = memory.parseChanged(utf8(beforeBytes), null, CONTEXT, "feed", null, "before");
 		if (!(first.outcome() instanceof ParseOutcome.Parsed parsedBefore) || first.normalized().next() == null) {
 			return null;
 		}
 		memory.remember("feed", first.normalized().next());
 		assertThat(memory.usable("feed", "before")).as(name).isNotNull();
 		assertThat(memory.usable("feed", "another node's body")).isNull();
-		ItemMemory.Read second = memory.read(utf8(afterBytes), null, CONTEXT, "feed", "before", "after");
+		ItemMemory.Parse second = memory.parseChanged(utf8(afterBytes), null, CONTEXT, "feed", "before", "after");
 		ItemMemory.Normalized secondPoll = second.normalized();
 		ParseOutcome whole = this.parser.parse(utf8(afterBytes), null);
 		if (!(whole instanceof ParseOutcome.Parsed wholeParsed)) {

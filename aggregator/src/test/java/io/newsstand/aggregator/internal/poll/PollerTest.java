@@ -1,6 +1,7 @@
 package io.newsstand.aggregator.internal.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newsstand.aggregator.ArticleQuery;
 import io.newsstand.aggregator.internal.TestClock;
@@ -125,14 +126,8 @@ class PollerTest {
 			// answer.
 			// Wait until they are handed back: a feed not yet claimed is due at NOW, a
 			// claimed one has no next poll until it is handed back.
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-			while (others.stream().anyMatch(id -> {
-				Instant next = fixture.schedule.nextPoll(id);
-				return next == null || !next.isAfter(NOW);
-			}) && System.nanoTime() < deadline) {
-				Thread.sleep(50);
-			}
-			assertThat(others).allSatisfy(id -> assertThat(fixture.schedule.nextPoll(id)).isAfter(NOW));
+			await().atMost(Duration.ofSeconds(15)).untilAsserted(
+					() -> assertThat(others).allSatisfy(id -> assertThat(fixture.schedule.nextPoll(id)).isAfter(NOW)));
 			assertThat(fixture.schedule.nextPoll(slow)).as("still leased").isNull();
 			assertThat(polled).isNotDone();
 			release.countDown();

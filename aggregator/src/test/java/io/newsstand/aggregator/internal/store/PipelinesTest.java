@@ -61,8 +61,7 @@ class PipelinesTest {
 								ReturnType.INTEGER, 0));
 						ops.opsForValue().set("b", "2");
 						// ...and when the answer comes, it finds every carrier busy with these
-						// stand-ins
-						// for parses of the batch's other feeds: CPU-bound, never yielding.
+						// stand-ins for parses of the batch's other feeds: CPU-bound, never yielding.
 						for (int i = 0; i < carriers; i++) {
 							busy.add(Thread.ofVirtual().start(() -> spin(Duration.ofMillis(1500))));
 						}

@@ -222,6 +222,27 @@ final class Model {
 		@Nullable
 		Long paidAt;
 
+		/** Credit notes issued after payment (refunds), minor units. */
+		long creditedAfterPayment;
+
+	}
+
+	static final class CreditNote {
+
+		String id = "";
+
+		String invoice = "";
+
+		String customer = "";
+
+		long amount;
+
+		String currency = "eur";
+
+		String reason = "";
+
+		long created;
+
 	}
 
 	static final class PortalSession {

@@ -35,6 +35,7 @@ final class Renderer {
 			case Model.Session s -> session(s);
 			case Model.Subscription s -> subscription(s);
 			case Model.Invoice i -> invoice(i);
+			case Model.CreditNote n -> creditNote(n);
 			case Model.PortalSession p -> portalSession(p);
 			case Model.TestClock t -> testClock(t);
 			default -> throw new IllegalArgumentException(object.getClass().getName());
@@ -203,6 +204,8 @@ final class Renderer {
 		map.put("amount_due", i.amountDue);
 		map.put("amount_paid", i.amountPaid);
 		map.put("amount_remaining", i.amountDue - i.amountPaid);
+		map.put("post_payment_credit_notes_amount", i.creditedAfterPayment);
+		map.put("pre_payment_credit_notes_amount", 0);
 		map.put("currency", i.currency);
 		map.put("attempt_count", i.attemptCount);
 		map.put("period_start", i.periodStart);
@@ -212,6 +215,20 @@ final class Renderer {
 		map.put("status_transitions", transitions);
 		map.put("parent", Map.of("type", "subscription_details", "subscription_details",
 				Map.of("subscription", i.subscription, "metadata", Map.of())));
+		return map;
+	}
+
+	private Map<String, Object> creditNote(Model.CreditNote n) {
+		Map<String, Object> map = base(n.id, "credit_note", n.created);
+		map.put("invoice", n.invoice);
+		map.put("customer", n.customer);
+		map.put("amount", n.amount);
+		map.put("total", n.amount);
+		map.put("currency", n.currency);
+		map.put("reason", n.reason);
+		map.put("status", "issued");
+		map.put("type", "post_payment");
+		map.put("refunds", List.of());
 		return map;
 	}
 

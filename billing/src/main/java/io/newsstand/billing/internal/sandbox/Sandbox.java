@@ -50,6 +50,8 @@ public final class Sandbox implements AutoCloseable {
 
 	private final Subscriptions subscriptions;
 
+	private final CreditNotes creditNotes;
+
 	Sandbox(InstantSource clock, String apiVersion, StringRedisTemplate redis, WebhookSender webhooks,
 			int maxEventsPerAdvance) {
 		// Hosted pages are named by their path: the reader reaches them on whichever
@@ -62,7 +64,9 @@ public final class Sandbox implements AutoCloseable {
 		this.clocks = new TestClocks(this.store, this.emitter, lifecycle, maxEventsPerAdvance);
 		this.checkout = new Checkout(this.store, this.emitter, lifecycle, this.customers);
 		this.subscriptions = new Subscriptions(this.store, this.emitter, lifecycle, this.customers);
+		this.creditNotes = new CreditNotes(this.store, this.emitter);
 		seed(redis);
+		seedDollarPrices();
 	}
 
 	/**
@@ -96,6 +100,27 @@ public final class Sandbox implements AutoCloseable {
 			redis.delete(SandboxKeys.LEGACY_STATE);
 			log.info("Stripe sandbox: the state saved as {} now lives in per-object keys", SandboxKeys.LEGACY_STATE);
 		}
+	}
+
+	/**
+	 * Dollar prices beside the euro plans (a catalog with two currencies, as
+	 * payouts by currency need), added to stores seeded before they existed.
+	 */
+	private void seedDollarPrices() {
+		this.emitter.change(events -> {
+			Model.Product product = this.store.get(Model.Product.class, "product", "prod_newsstand");
+			for (String interval : new String[]{"month", "year"}) {
+				String id = "price_" + interval + "ly_usd";
+				if (this.store.find(id) == null) {
+					Model.Price price = price(id, product, "member_" + interval + "ly_usd",
+							interval.equals("month") ? "Monthly (USD)" : "Yearly (USD)",
+							interval.equals("month") ? 1000 : 10000, interval);
+					price.currency = "usd";
+					this.store.put(id, price);
+				}
+			}
+			return null;
+		});
 	}
 
 	private Model.Price price(String id, Model.Product product, String lookupKey, String nickname, long amount,
@@ -191,6 +216,10 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	// ---- test clocks ----
+
+	Map<String, Object> createCreditNote(StripeParams params) {
+		return this.creditNotes.create(params);
+	}
 
 	Map<String, Object> createClock(StripeParams params) {
 		return this.clocks.createClock(params);

@@ -47,7 +47,8 @@ class SandboxApi {
 			"payment_behavior:allow_incomplete|default_incomplete|error_if_incomplete|pending_if_incomplete");
 
 	private static final Set<String> INVOICE_LIST = Set.of("customer", "subscription",
-			"status:draft|open|paid|uncollectible|void", "limit:int", "starting_after", "ending_before");
+			"status:draft|open|paid|uncollectible|void", "limit:int", "starting_after", "ending_before",
+			"created.gte:int", "created.lt:int", "created.gt:int", "created.lte:int");
 
 	private static final Set<String> SUBSCRIPTION_LIST = Set.of(
 			"status:active|all|canceled|ended|incomplete|incomplete_expired|past_due|paused|trialing|unpaid",
@@ -264,18 +265,31 @@ class SandboxApi {
 			String customer = params.get("customer");
 			String subscription = params.get("subscription");
 			String status = params.get("status");
-			// The sandbox lists the invoices of one subscription or one customer (all
-			// billing asks for).
 			String index = (subscription != null)
 					? "invoices-of:" + subscription
-					: "invoices:" + params.require("customer");
-			return list(
-					this.sandbox.renderAll(Model.Invoice.class, index,
-							i -> (customer == null || customer.equals(i.customer))
-									&& (status == null || status.equals(i.status)),
-							params.list("expand")),
-					params, "/v1/invoices");
+					: (customer != null) ? "invoices:" + customer : "invoices";
+			// created[gt] and created[lte] as the half-open range [from, to).
+			long from = Math.max(bound(params, "created.gte", Long.MIN_VALUE),
+					bound(params, "created.gt", Long.MIN_VALUE + 1) + 1);
+			long to = Math.min(bound(params, "created.lt", Long.MAX_VALUE),
+					bound(params, "created.lte", Long.MAX_VALUE - 1) + 1);
+			return list(this.sandbox.renderAll(Model.Invoice.class, index,
+					i -> (customer == null || customer.equals(i.customer))
+							&& (status == null || status.equals(i.status)) && i.created >= from && i.created < to,
+					params.list("expand")), params, "/v1/invoices");
 		});
+	}
+
+	private static long bound(StripeParams params, String key, long otherwise) {
+		String value = params.get(key);
+		return (value == null) ? otherwise : Long.parseLong(value);
+	}
+
+	/** A credit note on a paid invoice: how a refund shows on the invoice. */
+	@PostMapping("/credit_notes")
+	ResponseEntity<Object> creditNote(HttpServletRequest request) {
+		return post(request, () -> this.sandbox.createCreditNote(
+				params(request, "invoice", "amount:int", "refund_amount:int", "reason", "memo", "metadata.*")));
 	}
 
 	@GetMapping("/invoices/{id}")

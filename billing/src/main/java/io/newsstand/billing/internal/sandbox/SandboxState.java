@@ -54,6 +54,7 @@ final class SandboxState {
 			case "Session" -> Model.Session.class;
 			case "Subscription" -> Model.Subscription.class;
 			case "Invoice" -> Model.Invoice.class;
+			case "CreditNote" -> Model.CreditNote.class;
 			case "PortalSession" -> Model.PortalSession.class;
 			case "TestClock" -> Model.TestClock.class;
 			default -> throw new IllegalStateException("Unknown sandbox object type " + name);

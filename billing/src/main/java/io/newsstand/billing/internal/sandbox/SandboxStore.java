@@ -327,6 +327,7 @@ final class SandboxStore {
 			case Model.Session s -> s.id;
 			case Model.Subscription s -> s.id;
 			case Model.Invoice i -> i.id;
+			case Model.CreditNote n -> n.id;
 			case Model.PortalSession p -> p.id;
 			case Model.TestClock t -> t.id;
 			default -> throw new IllegalArgumentException(object.getClass().getName());
@@ -359,6 +360,7 @@ final class SandboxStore {
 			}
 			case Model.Subscription s -> indexes.add("subscriptions:" + s.customer);
 			case Model.Invoice i -> {
+				indexes.add("invoices");
 				indexes.add("invoices:" + i.customer);
 				if (i.subscription != null) {
 					indexes.add("invoices-of:" + i.subscription);

@@ -1,0 +1,127 @@
+package io.newsstand.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.stripe.param.CreditNoteCreateParams;
+import com.stripe.param.InvoiceListParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import io.newsstand.billing.internal.sandbox.Sandbox;
+import io.newsstand.testing.RedisTestContextInitializer;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * What members paid, as billing reports it for payouts, from invoices the
+ * sandbox issues through the real SDK: monthly and yearly plans, a trial that
+ * pays nothing, a refund (credit note) and a second currency.
+ */
+@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = RedisTestContextInitializer.class)
+class RevenueTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Billing billing;
+
+	@Autowired
+	Revenue revenue;
+
+	@Autowired
+	Sandbox sandbox;
+
+	BillingTestSupport stripe;
+
+	@BeforeEach
+	void setUp() {
+		this.stripe = BillingTestSupport.of(this.port, this.sandbox);
+	}
+
+	private String member(String plan, boolean pay) throws Exception {
+		String account = BillingTestSupport.newAccount();
+		String session = BillingTestSupport.sessionId(this.billing.startCheckout(account,
+				BillingTestSupport.emailOf(account), plan, SelfServiceTest.SUCCESS, SelfServiceTest.CANCEL));
+		this.stripe.completeCheckout(session, "pm_card_visa");
+		if (pay) {
+			assertThat(this.billing.endTrialNow(account)).isInstanceOf(ChangeOutcome.Done.class);
+			this.stripe.awaitWebhooks();
+		}
+		return account;
+	}
+
+	private static YearMonth thisMonth() {
+		return YearMonth.from(Instant.now().atOffset(ZoneOffset.UTC));
+	}
+
+	@Test
+	void paidInvoicesComeWithTheirCurrencyRefundsAndAccount() throws Exception {
+		String monthly = member(Plan.MONTHLY, true);
+		String yearly = member(Plan.YEARLY, true);
+		String trial = member(Plan.MONTHLY, false);
+		String refunded = member(Plan.MONTHLY, true);
+		String dollars = dollarMember();
+		String refundedInvoice = this.stripe.stripe().v1().invoices()
+				.list(InvoiceListParams.builder()
+						.setCustomer(this.stripe.customerId(BillingTestSupport.emailOf(refunded)))
+						.setStatus(InvoiceListParams.Status.PAID).build())
+				.getData().stream().filter(invoice -> invoice.getAmountPaid() > 0).findFirst().orElseThrow().getId();
+		this.stripe.stripe().v1().creditNotes()
+				.create(CreditNoteCreateParams.builder().setInvoice(refundedInvoice).setAmount(300L).build());
+
+		List<String> ours = List.of(monthly, yearly, trial, refunded, dollars);
+		List<PaidInvoice> paid = this.revenue.invoicesPaidIn(thisMonth()).stream()
+				.filter(invoice -> ours.contains(invoice.accountId())).toList();
+		assertThat(paid)
+				.extracting(PaidInvoice::accountId, PaidInvoice::currency, PaidInvoice::amountPaid,
+						PaidInvoice::refunded, PaidInvoice::net)
+				.containsExactlyInAnyOrder(tuple(monthly, "eur", 0L, 0L, 0L), tuple(monthly, "eur", 900L, 0L, 900L),
+						tuple(yearly, "eur", 0L, 0L, 0L), tuple(yearly, "eur", 9000L, 0L, 9000L),
+						tuple(trial, "eur", 0L, 0L, 0L), tuple(refunded, "eur", 0L, 0L, 0L),
+						tuple(refunded, "eur", 900L, 300L, 600L), tuple(dollars, "usd", 1000L, 0L, 1000L));
+		assertThat(this.revenue.invoicesPaidIn(thisMonth(), refunded)).extracting(PaidInvoice::net)
+				.containsExactlyInAnyOrder(0L, 600L);
+		assertThat(this.revenue.invoicesPaidIn(thisMonth().minusMonths(1), monthly)).isEmpty();
+		assertThat(this.revenue.invoicesPaidIn(thisMonth(), BillingTestSupport.newAccount())).isEmpty();
+	}
+
+	@Test
+	void aRefundBeyondWhatWasPaidIsRefused() throws Exception {
+		String account = member(Plan.MONTHLY, true);
+		String invoice = this.revenue.invoicesPaidIn(thisMonth(), account).stream()
+				.filter(paid -> paid.amountPaid() > 0).findFirst().orElseThrow().invoiceId();
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> this.stripe.stripe().v1().creditNotes()
+				.create(CreditNoteCreateParams.builder().setInvoice(invoice).setAmount(901L).build())))
+				.isInstanceOf(com.stripe.exception.InvalidRequestException.class);
+		assertThat(this.revenue.invoicesPaidIn(thisMonth(), account)).extracting(PaidInvoice::refunded)
+				.containsOnly(0L);
+	}
+
+	/**
+	 * A member who subscribed at the dollar price: the app's customer, a checkout
+	 * without a trial made straight through the SDK.
+	 */
+	private String dollarMember() throws Exception {
+		String account = BillingTestSupport.newAccount();
+		this.billing.startCheckout(account, BillingTestSupport.emailOf(account), Plan.MONTHLY, SelfServiceTest.SUCCESS,
+				SelfServiceTest.CANCEL);
+		String customer = this.stripe.customerId(BillingTestSupport.emailOf(account));
+		var session = this.stripe.stripe().v1().checkout().sessions().create(SessionCreateParams.builder()
+				.setMode(SessionCreateParams.Mode.SUBSCRIPTION).setCustomer(customer).setClientReferenceId(account)
+				.addLineItem(
+						SessionCreateParams.LineItem.builder().setPrice("price_monthly_usd").setQuantity(1L).build())
+				.setSuccessUrl(SelfServiceTest.SUCCESS).setCancelUrl(SelfServiceTest.CANCEL).build());
+		this.stripe.completeCheckout(session.getId(), "pm_card_visa");
+		return account;
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * The installable, offline-capable reader: the web app manifest, the service
+ * worker, the offline page and what sign-out clears from the device
+ * (docs/offline.md).
+ */
+@NullMarked
+package io.newsstand.web.offline;
+
+import org.jspecify.annotations.NullMarked;
