@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -74,6 +76,8 @@ class GiftLinks {
 			end
 			return 0
 			""", Long.class);
+
+	private static final Logger log = LoggerFactory.getLogger(GiftLinks.class);
 
 	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -222,6 +226,7 @@ class GiftLinks {
 	 */
 	boolean revoke(String giverAccountId, String giftId) {
 		if (find(giverAccountId, giftId).isEmpty()) {
+			log.info("Gift {} not revoked: account {} has no such working link", giftId, giverAccountId);
 			return false;
 		}
 		this.redis.execute(REVOKE, List.of(WebKeys.gift(giftId)), Long.toString(this.clock.instant().toEpochMilli()));

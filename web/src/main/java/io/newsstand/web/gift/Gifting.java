@@ -72,6 +72,7 @@ class Gifting {
 
 	Outcome give(String accountId, @Nullable String articleId, @Nullable String name) {
 		if (!this.entitlements.mayReadInFull(accountId)) {
+			log.info("Gift of {} refused: account {} is not a member", articleId, accountId);
 			return new Outcome(new NotMember("Gift articles are for members. Start your free trial to give them."),
 					null);
 		}

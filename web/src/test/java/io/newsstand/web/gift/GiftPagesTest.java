@@ -89,6 +89,22 @@ class GiftPagesTest extends GiftSiteTest {
 	}
 
 	@Test
+	void aGiftFormWithoutTheCsrfTokenIsRefusedAndTheNameIsEscaped() {
+		Member alex = member("gift-csrf");
+		HttpResponse<String> forged = alex.client().post("/articles/paid-7/gift", java.util.Map.of("from", "Mallory"));
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(alex.client().get("/gifts").body()).contains("10 of 10 gifts left this month");
+
+		String link = giftFromThePage(alex, "paid-7", "Al <i>x</i>");
+		assertThat(client().get(link).body()).contains("<strong>Al &lt;i&gt;x&lt;/i&gt;</strong> gifted you")
+				.doesNotContain("<i>x</i>");
+		HttpResponse<String> email = alex.client().submit("/articles/paid-8", "/articles/paid-8/gift", "from",
+				"alex@example.com");
+		assertThat(email.statusCode()).isEqualTo(422);
+		assertThat(email.body()).contains("not an e-mail address");
+	}
+
+	@Test
 	void theGiverRevokesAndAnotherMemberCannot() {
 		Member alex = member("gift-revoker");
 		String link = giftFromThePage(alex, "paid-4", "Alex");
