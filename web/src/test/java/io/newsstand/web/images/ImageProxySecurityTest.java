@@ -119,6 +119,9 @@ class ImageProxySecurityTest {
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
 		assertThat(new String(response.body())).doesNotContain("<svg").doesNotContain("script");
 		assertThat(get(this.links.src(publisher.url("/chart.svg"), 640)).statusCode()).isEqualTo(502);
+		// Refused once, refused again without asking the publisher for minutes.
+		assertThat(get(this.links.src(publisher.url("/chart.png"), 640)).statusCode()).isEqualTo(502);
+		assertThat(publisher.hits("/chart.png")).isEqualTo(1);
 	}
 
 	@Test
