@@ -5,8 +5,11 @@ import io.newsstand.aggregator.RemoteMedia;
 import io.newsstand.web.images.ImageResizer.Outcome;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -49,6 +52,21 @@ class ImageProxy {
 
 	private final Semaphore resizes;
 
+	/**
+	 * Links refused for what the publisher sent or where it points (403, 502), by
+	 * cache key, with when the refusal expires (nanoTime): a broken picture on a
+	 * busy page costs its publisher one request per {@link #REMEMBER_REFUSALS}, not
+	 * one per reader.
+	 */
+	private final Map<String, Remembered> refused = new ConcurrentHashMap<>();
+
+	private record Remembered(int status, long until) {
+	}
+
+	static final Duration REMEMBER_REFUSALS = Duration.ofMinutes(10);
+
+	private static final int MAX_REFUSALS = 10_000;
+
 	@Autowired
 	ImageProxy(ImageLinks links, RemoteMedia remote, ImageProperties properties) {
 		this(links, remote,
@@ -81,6 +99,10 @@ class ImageProxy {
 		if (cached.isPresent()) {
 			return new Answer.Image(cached.get());
 		}
+		Remembered remembered = this.refused.get(key);
+		if (remembered != null && remembered.until() - System.nanoTime() > 0) {
+			return new Answer.Refusal(remembered.status(), "refused a few minutes ago");
+		}
 		URI uri;
 		try {
 			uri = new URI(url);
@@ -96,6 +118,13 @@ class ImageProxy {
 		};
 		if (answer instanceof Answer.Refusal refusal) {
 			log.warn("Image proxy: {} for {} ({}px): {}", refusal.status(), url, pixels, refusal.reason());
+			if (refusal.status() == 403 || refusal.status() == 502) {
+				if (this.refused.size() >= MAX_REFUSALS) {
+					this.refused.clear(); // crude, but bounded; refusals are cheap to relearn
+				}
+				this.refused.put(key,
+						new Remembered(refusal.status(), System.nanoTime() + REMEMBER_REFUSALS.toNanos()));
+			}
 		}
 		return answer;
 	}

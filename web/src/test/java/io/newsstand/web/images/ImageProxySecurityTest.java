@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * and the node keeps serving afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"newsstand.aggregator.polling-enabled=false", "newsstand.aggregator.request-timeout=1s",
+		"newsstand.aggregator.polling-enabled=false", "newsstand.aggregator.request-timeout=3s",
 		"newsstand.aggregator.max-feed-size=1MB", "newsstand.web.images.max-pixels=40000000",
 		"newsstand.web.images.cache-dir=target/image-proxy-test/${random.uuid}"})
 @ContextConfiguration(initializers = RedisTestContextInitializer.class)
@@ -119,6 +119,9 @@ class ImageProxySecurityTest {
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
 		assertThat(new String(response.body())).doesNotContain("<svg").doesNotContain("script");
 		assertThat(get(this.links.src(publisher.url("/chart.svg"), 640)).statusCode()).isEqualTo(502);
+		// Refused once, refused again without asking the publisher for minutes.
+		assertThat(get(this.links.src(publisher.url("/chart.png"), 640)).statusCode()).isEqualTo(502);
+		assertThat(publisher.hits("/chart.png")).isEqualTo(1);
 	}
 
 	@Test
@@ -170,6 +173,22 @@ class ImageProxySecurityTest {
 	void theAppsOwnPagesAreNotFetchedAsImages() throws Exception {
 		assertThat(get(this.links.src("http://127.0.0.1:" + this.port + "/actuator/health", 640)).statusCode())
 				.isEqualTo(403);
+	}
+
+	@Test
+	void demoPicturesComeFromThisAppWhicheverNodeOrPortPolledThem() throws Exception {
+		// Drawn on first request: drawn here, so the proxy's 3 s timeout measures no
+		// drawing on a busy machine.
+		assertThat(get("/demo/images/science-4.jpg").statusCode()).isEqualTo(200);
+		assertThat(get("/demo/images/science-5.jpg").statusCode()).isEqualTo(200);
+		HttpResponse<byte[]> here = get(
+				this.links.src("http://127.0.0.1:" + this.port + "/demo/images/science-4.jpg", 320));
+		assertThat(here.statusCode()).isEqualTo(200);
+		assertThat(TestImages.read(here.body()).getWidth()).isEqualTo(320);
+		assertThat(get(this.links.src("http://127.0.0.1:1/demo/images/science-5.jpg", 320)).statusCode())
+				.isEqualTo(200);
+		assertThat(get(this.links.src("http://127.0.0.1:" + this.port + "/demo/feeds/x.xml", 320)).statusCode())
+				.as("only pictures are fetched from the app").isEqualTo(403);
 	}
 
 	@Test

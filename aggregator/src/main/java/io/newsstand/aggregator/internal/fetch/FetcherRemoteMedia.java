@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link RemoteMedia} over the feed fetcher, so images go through the very
  * guard, limits and timeouts feeds do. The app's own address is allowed for its
- * demo images only ({@code /demo/...}): a feed naming another path of the app
- * as its image gets nothing.
+ * demo pictures only ({@code /demo/images/...}): a feed naming another path of
+ * the app as its image gets nothing.
  */
 public final class FetcherRemoteMedia implements RemoteMedia {
 
@@ -32,12 +32,28 @@ public final class FetcherRemoteMedia implements RemoteMedia {
 		this.ownHostPort = ownHostPort;
 	}
 
+	/**
+	 * A demo picture names the loopback address and port of the node that polled
+	 * its feed, which may be another node or an earlier start on another port;
+	 * every node draws the same pictures, so this node's own serves.
+	 */
+	private static URI demoPictureHere(URI url, @Nullable String own) {
+		String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+		String path = url.getRawPath() == null ? "" : url.getRawPath();
+		if (own == null || !(host.equals("127.0.0.1") || host.equals("localhost")) || !path.startsWith("/demo/images/")
+				|| url.getRawQuery() != null) {
+			return url;
+		}
+		return URI.create("http://" + own + path);
+	}
+
 	@Override
 	public MediaFetch fetch(URI url, String accept) {
 		String own = this.ownHostPort.get();
+		url = demoPictureHere(url, own);
 		if (own != null && url.getHost() != null && own.equalsIgnoreCase(url.getHost() + ":" + url.getPort())) {
 			String path = url.getRawPath() == null ? "" : url.getRawPath().toLowerCase(Locale.ROOT);
-			if (!path.startsWith("/demo/") || path.contains("..") || path.contains("%2e")) {
+			if (!path.startsWith("/demo/images/") || path.contains("..") || path.contains("%2e")) {
 				return new MediaFetch.Refused("only the demo's own images are fetched from the app itself: " + url);
 			}
 			this.guard.allow(own);
