@@ -4,14 +4,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsstand.aggregator.ArticleSearchSource;
 import io.newsstand.aggregator.PublicTeaser;
+import io.newsstand.aggregator.RemoteMedia;
 import io.newsstand.aggregator.StoryClusters;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogLoader;
 import io.newsstand.aggregator.internal.demo.DemoFeedKey;
 import io.newsstand.aggregator.internal.demo.DemoFeeds;
+import io.newsstand.aggregator.internal.demo.DemoLogos;
+import io.newsstand.aggregator.internal.demo.DemoPictures;
 import io.newsstand.aggregator.internal.fetch.FeedFetcher;
 import io.newsstand.aggregator.internal.fetch.FetchSettings;
+import io.newsstand.aggregator.internal.fetch.FetcherRemoteMedia;
 import io.newsstand.aggregator.internal.fetch.PrivateNetworkGuard;
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
 import io.newsstand.aggregator.internal.parse.FeedParser;
@@ -76,6 +80,16 @@ class AggregatorConfiguration {
 	}
 
 	@Bean
+	DemoPictures demoPictures() {
+		return new DemoPictures();
+	}
+
+	@Bean
+	DemoLogos demoLogos() {
+		return new DemoLogos(new CatalogLoader().load("demo"));
+	}
+
+	@Bean
 	DemoFeeds demoFeeds() {
 		return new DemoFeeds(new CatalogLoader().load("demo"), CLOCK);
 	}
@@ -131,14 +145,32 @@ class AggregatorConfiguration {
 	}
 
 	@Bean
-	Poller poller(Catalog catalog, PollSchedule schedule, ArticleStore store, FeedStateStore states,
-			AggregatorProperties properties, ObjectProvider<MeterRegistry> registry, Environment environment,
-			DemoFeedKey demoFeedKey, ObjectProvider<PublicTeaser> teaser) {
-		PrivateNetworkGuard guard = new PrivateNetworkGuard(properties.allowedPrivateHosts());
-		FeedFetcher fetcher = new FeedFetcher(
+	PrivateNetworkGuard privateNetworkGuard(AggregatorProperties properties) {
+		return new PrivateNetworkGuard(properties.allowedPrivateHosts());
+	}
+
+	/** One fetcher for feeds and images: one per-host limit for both. */
+	@Bean
+	FeedFetcher feedFetcher(AggregatorProperties properties, PrivateNetworkGuard guard) {
+		return new FeedFetcher(
 				new FetchSettings(properties.connectTimeout(), properties.requestTimeout(),
 						properties.maxFeedSize().toBytes(), properties.maxRequestsPerHost(), properties.userAgent()),
 				guard, CLOCK);
+	}
+
+	@Bean
+	RemoteMedia remoteMedia(FeedFetcher fetcher, PrivateNetworkGuard guard, Environment environment) {
+		return new FetcherRemoteMedia(fetcher, guard, () -> {
+			String port = environment.getProperty("local.server.port");
+			return port == null ? null : "127.0.0.1:" + port;
+		});
+	}
+
+	@Bean
+	Poller poller(Catalog catalog, PollSchedule schedule, ArticleStore store, FeedStateStore states,
+			AggregatorProperties properties, ObjectProvider<MeterRegistry> registry, Environment environment,
+			DemoFeedKey demoFeedKey, ObjectProvider<PublicTeaser> teaser, PrivateNetworkGuard guard,
+			FeedFetcher fetcher) {
 		PollPolicy policy = new PollPolicy(properties.minInterval(), properties.maxInterval(),
 				properties.defaultInterval(), new Random());
 		FeedPoller feedPoller = new FeedPoller(fetcher, new FeedParser(),

@@ -283,4 +283,12 @@ public final class WebKeys {
 		return PREFIX + "reads-from:" + addressKey + ":" + epochHour;
 	}
 
+	/**
+	 * String: the HMAC key (32 random bytes, base64url) that signs image-proxy
+	 * links, made once and shared by every web node.
+	 */
+	public static String imageProxyKey() {
+		return PREFIX + "image-proxy-key";
+	}
+
 }

@@ -60,7 +60,17 @@ class DemoCatalogEndToEndTest {
 			assertThat(get(base + "/demo/feeds/guessed-key/harbour-gazette/world.xml").statusCode()).isEqualTo(404);
 			assertThat(get(base + "/demo/feeds/" + key.substring(1) + "/harbour-gazette/world.xml").statusCode())
 					.isEqualTo(404);
-			assertThat(get(base + "/demo/images/x.svg").statusCode()).isEqualTo(200);
+			assertThat(get(base + "/demo/images/x.svg").statusCode()).isEqualTo(404);
+			assertThat(get(base + "/demo/logos/harbour-gazette.svg").statusCode()).isEqualTo(200);
+			// Issue 17: the demo's pictures are JPEGs the app serves, and readers get them
+			// through the image proxy like any publisher's.
+			String picture = article.body().replaceAll("(?s).*?\"url\":\"(http[^\"]+/demo/images/[^\"]+\\.jpg)\".*",
+					"$1");
+			assertThat(picture).startsWith("http://127.0.0.1:");
+			HttpResponse<String> proxied = get(
+					base + app.getBean(io.newsstand.web.images.ImageLinks.class).src(picture, 640));
+			assertThat(proxied.statusCode()).isEqualTo(200);
+			assertThat(proxied.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 			HttpResponse<String> feed = get(base + "/demo/feeds/" + key + "/harbour-gazette/world.xml");
 			assertThat(feed.statusCode()).isEqualTo(200);
 			String etag = feed.headers().firstValue("ETag").orElseThrow();

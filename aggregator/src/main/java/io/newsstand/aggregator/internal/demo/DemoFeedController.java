@@ -28,11 +28,20 @@ class DemoFeedController {
 
 	private final DemoFeeds feeds;
 
+	private static final java.util.regex.Pattern EARLIER = java.util.regex.Pattern
+			.compile("[a-z0-9-]+?-([a-z]+)-(\\d{1,2})");
+
 	private final DemoFeedKey key;
 
-	DemoFeedController(DemoFeeds feeds, DemoFeedKey key) {
+	private final DemoPictures pictures;
+
+	private final DemoLogos logos;
+
+	DemoFeedController(DemoFeeds feeds, DemoFeedKey key, DemoPictures pictures, DemoLogos logos) {
 		this.feeds = feeds;
 		this.key = key;
+		this.pictures = pictures;
+		this.logos = logos;
 	}
 
 	@GetMapping("/feeds/{key}/{publisher}/{section}.xml")
@@ -54,22 +63,35 @@ class DemoFeedController {
 		}).orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
-	@GetMapping({"/images/{name}.svg", "/logos/{name}.svg"})
-	ResponseEntity<String> image(@PathVariable String name) {
-		if (!name.matches("[a-z0-9-]{1,80}")) {
+	@GetMapping("/images/{name}.jpg")
+	ResponseEntity<byte[]> picture(@PathVariable String name) {
+		return this.pictures.jpeg(name)
+				.map(jpeg -> ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
+						.cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic()).body(jpeg))
+				.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	/**
+	 * The SVG pictures of earlier versions, still named by articles stored then:
+	 * sent on to the section's picture.
+	 */
+	@GetMapping("/images/{name}.svg")
+	ResponseEntity<Void> earlierPicture(@PathVariable String name) {
+		java.util.regex.Matcher matcher = EARLIER.matcher(name);
+		if (!matcher.matches() || this.pictures.jpeg(matcher.group(1) + "-" + matcher.group(2)).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
-		int hue = Math.floorMod(name.hashCode(), 360);
-		String svg = """
-				<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">
-				<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
-				<stop offset="0" stop-color="hsl(%d,55%%,45%%)"/><stop offset="1" stop-color="hsl(%d,55%%,25%%)"/>
-				</linearGradient></defs><rect width="1200" height="675" fill="url(#g)"/>
-				<text x="600" y="350" font-family="sans-serif" font-size="56" fill="white" text-anchor="middle">Sample image</text>
-				</svg>
-				"""
-				.formatted(hue, (hue + 40) % 360);
-		return ResponseEntity.ok().contentType(SVG).cacheControl(CacheControl.maxAge(Duration.ofDays(1))).body(svg);
+		return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+				.location(java.net.URI.create("/demo/images/" + matcher.group(1) + "-" + matcher.group(2) + ".jpg"))
+				.build();
+	}
+
+	@GetMapping("/logos/{id}.svg")
+	ResponseEntity<String> logo(@PathVariable String id) {
+		return this.logos.svg(id)
+				.map(svg -> ResponseEntity.ok().contentType(SVG)
+						.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic()).body(svg))
+				.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
 }

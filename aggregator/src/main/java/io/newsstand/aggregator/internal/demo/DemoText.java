@@ -7,27 +7,11 @@ import java.util.List;
  */
 final class DemoText {
 
-	static final List<String> PLACES = List.of("Port Amberley", "Kestrel Bay", "Northmoor", "Lake Varden",
-			"East Halloway", "Greystone", "Marlow Heights", "Fenwick", "Old Carrow", "Silverdale", "Brackenridge",
-			"Westerlea");
+	/** The slugs of the demo's sections, as in the catalog's feed URLs. */
+	static final List<String> SECTIONS = List.of("world", "business", "sport", "culture", "science", "technology");
 
 	static final List<String> AUTHORS = List.of("Amara Quill", "Tobias Wren", "Priya Lantern", "Jonah Birchall",
 			"Sofia Marchetti", "Callum Reyes", "Hana Okafor", "Felix Arden", "Noor Haddad", "Elsie Trent");
-
-	static final List<String> SENTENCES = List.of(
-			"Officials said the %s would be reviewed before the end of the month.",
-			"Residents gathered on Tuesday to hear plans for the %s.",
-			"Analysts expect the %s to shape the coming season.",
-			"The %s drew more attention than organisers had predicted.",
-			"Critics argued the %s had been rushed, while supporters called it overdue.",
-			"Early figures suggest the %s is ahead of schedule.",
-			"A spokesperson declined to say how the %s would be funded.",
-			"Several groups have asked for more time to respond to the %s.");
-
-	static final List<String> QUOTES = List.of(
-			"\"We have listened carefully, and we will keep listening,\" one organiser said.",
-			"\"Nobody expected it to move this fast,\" said a local shop owner.",
-			"\"The details matter more than the headline,\" an analyst noted.");
 
 	private static final List<String> WORLD = List.of("harbour treaty", "border talks", "river accord", "island summit",
 			"relief convoy", "election recount");

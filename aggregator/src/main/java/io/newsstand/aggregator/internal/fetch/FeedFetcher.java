@@ -168,7 +168,8 @@ public final class FeedFetcher {
 		// exchange when it passes. A request timeout would also register a timer with
 		// the client's selector thread (and wake it) for every request.
 		HttpRequest.Builder builder = HttpRequest.newBuilder(url).GET().header("User-Agent", this.settings.userAgent())
-				.header("Accept", ACCEPT).header("Accept-Encoding", "gzip, deflate");
+				.header("Accept", request.accept() == null ? ACCEPT : request.accept())
+				.header("Accept-Encoding", "gzip, deflate");
 		if ("http".equalsIgnoreCase(url.getScheme())) {
 			// No h2c upgrade on plain HTTP: several feed hosts break on it.
 			builder.version(HttpClient.Version.HTTP_1_1);

@@ -170,15 +170,28 @@ public final class ArticleNormalizer {
 						image.credit() == null ? null : abbreviate(text(image.credit()), 200));
 			}
 		}
-		Element first = body.selectFirst(FIRST_IMAGE);
-		if (first != null) {
-			String url = absolute(first.attr("src"), contentBase);
+		for (Element img : body.select(FIRST_IMAGE)) {
+			if (isPixel(img)) {
+				continue; // a tracking pixel or spacer, not a picture
+			}
+			String url = absolute(img.attr("src"), contentBase);
 			if (url != null) {
-				String alt = first.attr("alt").strip();
-				return new ArticleImage(url, alt.isEmpty() ? null : alt, null);
+				Element figure = img.closest("figure");
+				Element figcaption = figure == null ? null : figure.selectFirst("figcaption");
+				String caption = figcaption != null ? figcaption.text().strip() : img.attr("alt").strip();
+				return new ArticleImage(url, caption.isEmpty() ? null : abbreviate(caption, 500), null);
 			}
 		}
 		return null;
+	}
+
+	private static boolean isPixel(Element img) {
+		return tiny(img.attr("width")) || tiny(img.attr("height"));
+	}
+
+	private static boolean tiny(String dimension) {
+		String digits = dimension.strip().replace("px", "");
+		return digits.matches("\\d{1,2}") && Integer.parseInt(digits) <= 2;
 	}
 
 	private static @Nullable String absolute(String url, String base) {

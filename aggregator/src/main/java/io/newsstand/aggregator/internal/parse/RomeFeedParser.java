@@ -1,13 +1,5 @@
 package io.newsstand.aggregator.internal.parse;
 
-import com.rometools.modules.mediarss.MediaEntryModule;
-import com.rometools.modules.mediarss.MediaModule;
-import com.rometools.modules.mediarss.types.Credit;
-import com.rometools.modules.mediarss.types.MediaContent;
-import com.rometools.modules.mediarss.types.MediaGroup;
-import com.rometools.modules.mediarss.types.Metadata;
-import com.rometools.modules.mediarss.types.Thumbnail;
-import com.rometools.modules.mediarss.types.UrlReference;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -18,7 +10,6 @@ import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
@@ -250,76 +241,7 @@ final class RomeFeedParser {
 			link = blankToNull(entry.getLinks().get(0).getHref());
 		}
 		return new ParsedItem(guid, link, blankToNull(entry.getTitle()), author, instant(entry.getPublishedDate()),
-				instant(entry.getUpdatedDate()), summary, content, images(entry), categories, base);
-	}
-
-	private static List<ParsedImage> images(SyndEntry entry) {
-		List<ParsedImage> images = new ArrayList<>();
-		if (entry.getModule(MediaModule.URI) instanceof MediaEntryModule media) {
-			for (MediaContent content : media.getMediaContents()) {
-				addMedia(images, content, media.getMetadata());
-			}
-			for (MediaGroup group : media.getMediaGroups()) {
-				for (MediaContent content : group.getContents()) {
-					addMedia(images, content, group.getMetadata());
-				}
-			}
-			Metadata metadata = media.getMetadata();
-			if (metadata != null) {
-				for (Thumbnail thumbnail : metadata.getThumbnail()) {
-					if (thumbnail.getUrl() != null) {
-						images.add(new ParsedImage(thumbnail.getUrl().toString(), caption(metadata), credit(metadata)));
-					}
-				}
-			}
-		}
-		for (SyndEnclosure enclosure : entry.getEnclosures()) {
-			String type = enclosure.getType();
-			if (enclosure.getUrl() != null && type != null && type.startsWith("image/")) {
-				images.add(new ParsedImage(enclosure.getUrl(), null, null));
-			}
-		}
-		return images;
-	}
-
-	private static void addMedia(List<ParsedImage> images, MediaContent content, @Nullable Metadata fallback) {
-		boolean image = "image".equals(content.getMedium())
-				|| content.getType() != null && content.getType().startsWith("image/")
-				|| content.getMedium() == null && content.getType() == null;
-		if (!image || !(content.getReference() instanceof UrlReference reference) || reference.getUrl() == null) {
-			return;
-		}
-		Metadata metadata = content.getMetadata();
-		String caption = caption(metadata);
-		String credit = credit(metadata);
-		if (caption == null && fallback != null) {
-			caption = caption(fallback);
-		}
-		if (credit == null && fallback != null) {
-			credit = credit(fallback);
-		}
-		images.add(new ParsedImage(reference.getUrl().toString(), caption, credit));
-	}
-
-	private static @Nullable String caption(@Nullable Metadata metadata) {
-		if (metadata == null) {
-			return null;
-		}
-		String description = blankToNull(metadata.getDescription());
-		return description != null ? description : blankToNull(metadata.getTitle());
-	}
-
-	private static @Nullable String credit(@Nullable Metadata metadata) {
-		if (metadata == null) {
-			return null;
-		}
-		for (Credit credit : metadata.getCredits()) {
-			String name = blankToNull(credit.getName());
-			if (name != null) {
-				return name;
-			}
-		}
-		return null;
+				instant(entry.getUpdatedDate()), summary, content, RomeImages.of(entry), categories, base);
 	}
 
 	private static @Nullable Instant instant(@Nullable Date date) {
