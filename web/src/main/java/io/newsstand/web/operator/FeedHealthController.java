@@ -69,9 +69,8 @@ class FeedHealthController {
 		long failing = feeds.stream().filter(feed -> !feed.state().equals("ok") && !feed.state().equals("new")).count();
 		StringBuilder html = new StringBuilder("""
 				<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Feed health - Newsstand</title>
-				<style>body{font:14px system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}
-				td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}
-				.failing,.disabled{color:#a00}.ok{color:#070}</style></head><body>
+				<meta name="viewport" content="width=device-width, initial-scale=1">
+				<link rel="stylesheet" href="/css/site.css"></head><body class="operator-page">
 				<h1>Feed health</h1>
 				""");
 		if (enabled != null) {
@@ -84,6 +83,8 @@ class FeedHealthController {
 		}
 		html.append("<p>").append(feeds.size()).append(" feeds, ").append(failing)
 				.append(" failing or disabled. JSON: <a href=\"/api/v1/operator/feeds\">/api/v1/operator/feeds</a></p>")
+				// A phone scrolls the wide table inside its own box, never the page.
+				.append("<div class=\"table-scroll\" role=\"region\" aria-label=\"Feeds\" tabindex=\"0\">")
 				.append("<table><thead><tr><th>Feed</th><th>State</th><th>Last poll</th><th>Status</th>")
 				.append("<th>Error</th><th>Errors in a row</th><th>Last success</th><th>Next poll</th><th>Items</th><th></th>")
 				.append("</tr></thead><tbody>");
@@ -98,7 +99,7 @@ class FeedHealthController {
 					.append("</td><td>").append(time(feed.nextPoll())).append("</td><td>").append(feed.items())
 					.append("</td><td>").append(enableForm(feed, csrf)).append("</td></tr>");
 		}
-		return html.append("</tbody></table></body></html>").toString();
+		return html.append("</tbody></table></div></body></html>").toString();
 	}
 
 	/** A disabled feed (410 Gone) gets a button that enables it again. */

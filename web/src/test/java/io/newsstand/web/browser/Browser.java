@@ -133,10 +133,15 @@ final class Browser implements AutoCloseable {
 
 	/** Saves a PNG of the current page under target/screenshots. */
 	void screenshot(String name) {
+		screenshotTo(SCREENSHOTS, name);
+	}
+
+	/** Saves a PNG of the current page into the given directory. */
+	void screenshotTo(Path directory, String name) {
 		try {
-			Files.createDirectories(SCREENSHOTS);
+			Files.createDirectories(directory);
 			File png = this.driver.getScreenshotAs(OutputType.FILE);
-			Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(png.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
 		} catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
