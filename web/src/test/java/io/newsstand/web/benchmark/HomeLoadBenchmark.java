@@ -2,6 +2,7 @@ package io.newsstand.web.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsstand.testing.BenchmarkGoal;
 import io.newsstand.web.benchmark.LoadTools.Target;
 import java.io.IOException;
 import java.net.URI;
@@ -11,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -64,6 +67,7 @@ class HomeLoadBenchmark {
 			// Failed requests reported, not failed: on a machine shared with other builds a
 			// request now and then meets a Redis timeout; the report says how many.
 			double baseline = 0;
+			Map<String, Double> ratios = new LinkedHashMap<>();
 			for (Target target : targets) {
 				LoadTools.wrk(target, 5, true);
 				double rate = LoadTools.wrk(target, RUN_SECONDS, true);
@@ -72,6 +76,7 @@ class HomeLoadBenchmark {
 				}
 				report.append(String.format(Locale.ROOT, "%-45s %9.0f req/s  %.2fx static%n", target.name(), rate,
 						rate / baseline));
+				ratios.put(target.name(), rate / baseline);
 			}
 			report.append("load average after: ").append(LoadTools.loadAverage()).append('\n');
 			report.append("\n-- Redis commands per request (MONITOR, 20 sequential requests each) --\n");
@@ -93,6 +98,9 @@ class HomeLoadBenchmark {
 				}
 			}
 			System.out.println(report);
+			// Goal: every page at least half the static file's rate; tolerance 10%, the
+			// spread of wrk runs on a shared machine.
+			ratios.forEach((measured, ratio) -> BenchmarkGoal.atLeast(measured + " / static file", ratio, 0.5, 0.10));
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.newsstand.web.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsstand.testing.BenchmarkGoal;
 import io.newsstand.web.benchmark.LoadTools.Target;
 import io.newsstand.web.site.SiteClient;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,6 +105,7 @@ class PersonalLoadBenchmark {
 					+ "s, after a 5 s warm-up; load average before: " + LoadTools.loadAverage() + ") ==\n");
 			Map<Target, Double> maxRates = new HashMap<>();
 			double baseline = 0;
+			Map<String, Double> ratios = new LinkedHashMap<>();
 			for (Target target : targets) {
 				LoadTools.wrk(target, 5, false);
 				double rate = LoadTools.wrk(target, (int) RUN.toSeconds(), false);
@@ -112,6 +115,7 @@ class PersonalLoadBenchmark {
 				}
 				report.append(String.format(Locale.ROOT, "%-40s %9.0f req/s  %.2fx static%n", target.name(), rate,
 						rate / baseline));
+				ratios.put(target.name(), rate / baseline);
 			}
 			report.append(sizes);
 			report.append("load average after: ").append(LoadTools.loadAverage()).append('\n');
@@ -132,6 +136,9 @@ class PersonalLoadBenchmark {
 			}
 			LoadTools.latencyAtHalfRate(report, targets, maxRates, RUN, true, 40);
 			System.out.println(report);
+			// Goal: every page at least half the static file's rate; tolerance 10%, the
+			// spread of wrk runs on a shared machine.
+			ratios.forEach((measured, ratio) -> BenchmarkGoal.atLeast(measured + " / static file", ratio, 0.5, 0.10));
 		}
 	}
 

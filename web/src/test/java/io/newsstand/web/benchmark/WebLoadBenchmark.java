@@ -2,6 +2,7 @@ package io.newsstand.web.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsstand.testing.BenchmarkGoal;
 import io.newsstand.web.benchmark.LoadTools.Target;
 import io.newsstand.web.site.SiteClient;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +73,7 @@ class WebLoadBenchmark {
 					"\n== Web benchmark (wrk -t2 -c32 -d" + RUN.toSeconds() + "s, after a 5 s warm-up) ==\n");
 			Map<Target, Double> maxRates = new HashMap<>();
 			double baseline = 0;
+			Map<String, Double> ratios = new LinkedHashMap<>();
 			double anonymous = 0;
 			for (Target target : targets) {
 				LoadTools.wrk(target, 5, false);
@@ -84,6 +87,7 @@ class WebLoadBenchmark {
 				}
 				report.append(String.format(Locale.ROOT, "%-45s %9.0f req/s  %.2fx static", target.name(), rate,
 						rate / baseline));
+				ratios.put(target.name(), rate / baseline);
 				if (target.name().startsWith("member")) {
 					report.append(String.format(Locale.ROOT, "  %.2fx anonymous", rate / anonymous));
 				}
@@ -112,6 +116,9 @@ class WebLoadBenchmark {
 			}
 			LoadTools.latencyAtHalfRate(report, targets, maxRates, RUN, false, 45);
 			System.out.println(report);
+			// Goal: every page at least half the static file's rate; tolerance 10%, the
+			// spread of wrk runs on a shared machine.
+			ratios.forEach((measured, ratio) -> BenchmarkGoal.atLeast(measured + " / static file", ratio, 0.5, 0.10));
 		}
 	}
 
