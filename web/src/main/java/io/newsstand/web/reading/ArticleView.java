@@ -43,6 +43,14 @@ public record ArticleView(Article article, @Nullable Publisher publisher, Access
 		return this.access.full();
 	}
 
+	/**
+	 * The membership opened it: the read publisher payouts count, whose reading
+	 * time the page reports.
+	 */
+	public boolean memberRead() {
+		return this.access instanceof Access.Full full && full.reason() == Access.FullReason.MEMBER;
+	}
+
 	public String path() {
 		return "/articles/" + this.article.id();
 	}

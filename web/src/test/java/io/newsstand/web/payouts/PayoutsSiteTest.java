@@ -1,0 +1,184 @@
+package io.newsstand.web.payouts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsstand.web.account.AccountStore;
+import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.site.FakeArticles;
+import io.newsstand.web.site.SiteClient;
+import io.newsstand.web.site.SiteTest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Payouts through the running app: a paying member's reads split their payment
+ * on "Where your money went" and in the API; nobody sees another member's
+ * split; only admins reach the operator page and exports; the reading-time
+ * beacon needs the page's CSRF token; a closed month's statement is frozen.
+ */
+class PayoutsSiteTest extends SiteTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String PASSWORD = "copper kettle orbit";
+
+	@Autowired
+	AccountStore accounts;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	ReadingLedger ledger;
+
+	@Autowired
+	Statements statements;
+
+	record Member(SiteClient site, String email, String accountId) {
+	}
+
+	/**
+	 * Signs up, starts the monthly trial and ends it, so the member pays 9.00 EUR
+	 * now.
+	 */
+	private Member payingMember(String name) {
+		SiteClient site = client();
+		String email = uniqueEmail(name);
+		site.signUp(email, PASSWORD);
+		site.startTrial("monthly", "4242424242424242");
+		HttpResponse<String> ended = site.submit("/account", "/account/membership/end-trial");
+		assertThat(ended.statusCode()).as(ended.body()).isEqualTo(302);
+		return new Member(site, email, this.accounts.findByEmail(email).orElseThrow().id());
+	}
+
+	private String token(SiteClient site, String email) {
+		HttpResponse<String> issued = site.postJson("/api/v1/auth/token",
+				"{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+		return JSON.readTree(issued.body()).get("token").asString();
+	}
+
+	private HttpResponse<String> api(SiteClient site, String path, String token) {
+		return site.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.header("Authorization", "Bearer " + token).build());
+	}
+
+	@Test
+	void aMembersReadsSplitTheirPaymentAndTheySeeOnlyTheirOwn() {
+		Member reader = payingMember("payer");
+		Member other = payingMember("other");
+		reader.site().get("/articles/paid-1");
+		reader.site().get("/articles/paid-2");
+		reader.site().get("/articles/paid-1");
+		reader.site().get("/articles/free-1");
+
+		String page = reader.site().get("/account/payouts").body();
+		assertThat(page).contains("Where your money went", "You paid EUR 9.00", "Newsstand keeps EUR 2.70")
+				.contains("Daily Ledger</td><td>EUR 6.30").doesNotContain("Open Gazette</td>");
+		assertThat(page).contains("Daily Ledger: 2 articles");
+		assertThat(reader.site().get("/account").body()).contains("href=\"/account/payouts\"");
+
+		String token = token(reader.site(), reader.email());
+		HttpResponse<String> own = api(reader.site(), "/api/v1/me/payouts?accountId=" + other.accountId(), token);
+		assertThat(own.statusCode()).isEqualTo(200);
+		JsonNode split = JSON.readTree(own.body());
+		assertThat(split.get("parts")).hasSize(1);
+		assertThat(split.get("parts").get(0).get("net").asLong()).isEqualTo(900);
+		assertThat(split.get("parts").get(0).get("publishers").get(0).get("publisherId").asString())
+				.isEqualTo(FakeArticles.PAID_PUBLISHER);
+		assertThat(split.get("parts").get(0).get("publishers").get(0).get("amount").asLong()).isEqualTo(630);
+		assertThat(own.body()).doesNotContain(other.accountId());
+
+		String othersPage = other.site().get("/account/payouts").body();
+		assertThat(othersPage).contains("You paid EUR 9.00", "shared pool").doesNotContain("Daily Ledger</td>");
+
+		assertThat(api(reader.site(), "/api/v1/me/payouts?month=2026-13", token).statusCode()).isEqualTo(400);
+		assertThat(client().get("/account/payouts").statusCode()).as("anonymous: to sign-in").isEqualTo(302);
+	}
+
+	@Test
+	void onlyAdminsReachTheOperatorPageAndItsExports() {
+		Member reader = payingMember("nonadmin");
+		reader.site().get("/articles/paid-3");
+		String month = YearMonth.now(ZoneOffset.UTC).toString();
+		for (String path : new String[]{"/operator/payouts", "/operator/payouts/" + month + ".csv",
+				"/operator/payouts/" + month + ".json"}) {
+			assertThat(reader.site().get(path).statusCode()).as(path).isEqualTo(403);
+		}
+		String token = token(reader.site(), reader.email());
+		assertThat(api(reader.site(), "/api/v1/operator/payouts/" + month, token).statusCode()).isEqualTo(403);
+		assertThat(api(reader.site(), "/api/v1/operator/payouts/" + month + ".csv", token).statusCode()).isEqualTo(403);
+
+		SiteClient admin = admin();
+		String page = admin.get("/operator/payouts").body();
+		assertThat(page).contains("Payouts for " + month, "still open", FakeArticles.PAID_PUBLISHER);
+		HttpResponse<String> csv = admin.get("/operator/payouts/" + month + ".csv");
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+		assertThat(csv.body()).startsWith("publisher,reads,readers,amount,currency\r\n");
+		assertThat(Pattern.compile("(?m)^" + FakeArticles.PAID_PUBLISHER + ",\\d+,\\d+,\\d+\\.\\d{2},eur$")
+				.matcher(csv.body()).find()).as(csv.body()).isTrue();
+		assertThat(admin.get("/operator/payouts/2026-1.json").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void theReadingTimeBeaconNeedsTheCsrfTokenAndAFullRead() {
+		Member reader = payingMember("beacon");
+		String article = reader.site().get("/articles/paid-4").body();
+		assertThat(article).contains("id=\"reading-time\"", "/js/reading-time.js");
+		String csrf = Pattern.compile("data-csrf-token=\"([^\"]+)\"").matcher(article).results().findFirst()
+				.orElseThrow().group(1);
+		assertThat(reader.site().post("/articles/paid-4/reading-time", Map.of("seconds", "90")).statusCode())
+				.as("no CSRF token").isEqualTo(403);
+		assertThat(reader.site().post("/articles/paid-4/reading-time", Map.of("seconds", "90", "_csrf", csrf))
+				.statusCode()).isEqualTo(204);
+		assertThat(reader.site().post("/articles/paid-5/reading-time", Map.of("seconds", "90", "_csrf", csrf))
+				.statusCode()).as("never opened: accepted, not counted").isEqualTo(204);
+		assertThat(this.ledger.member(reader.accountId(), YearMonth.now(ZoneOffset.UTC)))
+				.containsExactly(new LedgerEntry(reader.accountId(), FakeArticles.PAID_PUBLISHER, 1, 90));
+		assertThat(client().get("/articles/paid-4").body()).as("no beacon on a teaser").doesNotContain("reading-time");
+	}
+
+	@Test
+	void aClosedMonthsStatementIsFrozen() {
+		Member reader = payingMember("frozen");
+		reader.site().get("/articles/paid-6");
+		YearMonth month = YearMonth.now(ZoneOffset.UTC);
+		clock.set(month.plusMonths(1).atDay(2).atStartOfDay().toInstant(ZoneOffset.UTC));
+		Statement first = this.statements.month(month).orElseThrow();
+		assertThat(first.frozen()).isTrue();
+		assertThat(this.redis.hasKey(WebKeys.payoutStatement(month.toString()))).isTrue();
+		// A late read of that month changes nothing any more (written to the ledger
+		// of the month, which the app's clock has left).
+		this.ledger.read(reader.accountId(), FakeArticles.FREE_PUBLISHER, "late-article",
+				month.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC));
+		clock.advance(Duration.ofDays(1));
+		assertThat(this.statements.month(month).orElseThrow()).isEqualTo(first);
+		assertThat(first.members()).filteredOn(share -> share.accountId().equals(reader.accountId())).singleElement()
+				.satisfies(share -> assertThat(share.publishers()).containsOnlyKeys(FakeArticles.PAID_PUBLISHER));
+		assertThat(this.statements.month(month.plusMonths(2))).as("not begun").isEmpty();
+	}
+
+	private SiteClient admin() {
+		SiteClient admin = client();
+		String email = uniqueEmail("admin");
+		admin.signUp(email, PASSWORD);
+		String id = this.accounts.findByEmail(email).orElseThrow().id();
+		this.redis.opsForHash().put(WebKeys.account(id), "roles", "READER,ADMIN");
+		admin.get("/signout");
+		admin.signIn(email, PASSWORD);
+		return admin;
+	}
+
+}
