@@ -82,6 +82,7 @@ class OfflineBrowserTest extends SiteTest {
 		assertThat(this.browser.text("main")).contains("You are offline");
 		waitFor("the offline page lists the saved article",
 				"return document.getElementById('offline-list').textContent.includes('Headline of " + SAVED + "')");
+		this.browser.assertAccessible();
 		this.browser.screenshot("offline-page");
 
 		this.network.online();
@@ -95,6 +96,43 @@ class OfflineBrowserTest extends SiteTest {
 		this.browser.go("/articles/" + SAVED);
 		assertThat(this.browser.text("main")).contains("You are offline").doesNotContain(FakeArticles.secret(SAVED));
 		this.network.online();
+	}
+
+	@Test
+	void settingsChangeThePagesOfThatAccountOnly() {
+		SiteClient reader = client();
+		reader.signUp(uniqueEmail("settings"), PASSWORD);
+		this.browser.go("/favicon.ico");
+		this.browser.deleteCookies();
+		this.browser.driver().manage().addCookie(new Cookie.Builder("SESSION", reader.cookie("SESSION").orElseThrow())
+				.path("/").isHttpOnly(true).build());
+		this.browser.go("/settings");
+		this.browser.assertAccessible();
+		String lightBackground = background();
+		String normalSize = rootFontSize();
+		this.browser.find("input[name=theme][value=dark]").click();
+		this.browser.find("input[name=textSize][value=larger]").click();
+		this.browser.click("form.settings-form button[type=submit]");
+		assertThat(this.browser.text("main")).contains("Saved.");
+		assertThat(background()).isEqualTo("rgb(18, 18, 18)").isNotEqualTo(lightBackground);
+		assertThat(Double.parseDouble(rootFontSize().replace("px", "")))
+				.isGreaterThan(Double.parseDouble(normalSize.replace("px", "")));
+		this.browser.assertAccessible();
+		this.browser.screenshot("settings-dark-larger");
+
+		// Another reader on the same browser: the device's theme and the default size.
+		this.browser.deleteCookies();
+		this.browser.go("/");
+		assertThat(this.browser.find("html").getAttribute("data-theme")).isEqualTo("system");
+		assertThat(rootFontSize()).isEqualTo(normalSize);
+	}
+
+	private String background() {
+		return String.valueOf(script("return getComputedStyle(document.body).backgroundColor"));
+	}
+
+	private String rootFontSize() {
+		return String.valueOf(script("return getComputedStyle(document.documentElement).fontSize"));
 	}
 
 	/**
