@@ -59,7 +59,8 @@ public record Article(String id, String title, String url, String publisherId, S
 	 */
 	public ArticleSummary toSummary() {
 		return new ArticleSummary(this.id, this.title, this.url, this.publisherId, this.publisherName, this.section,
-				this.author, this.publishedAt, this.image == null ? null : this.image.url(), this.summary, this.free);
+				this.author, this.publishedAt, this.image == null ? null : this.image.url(), this.summary, this.free,
+				this.readingMinutes);
 	}
 
 }

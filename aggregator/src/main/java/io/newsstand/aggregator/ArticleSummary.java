@@ -28,8 +28,11 @@ import org.jspecify.annotations.Nullable;
  *            plain-text summary
  * @param free
  *            whether the publisher makes it free to read
+ * @param readingMinutes
+ *            estimated minutes to read the whole article (0 in lists cached
+ *            before it was recorded)
  */
 public record ArticleSummary(String id, String title, String url, String publisherId, String publisherName,
 		@Nullable String section, @Nullable String author, Instant publishedAt, @Nullable String imageUrl,
-		String summary, boolean free) {
+		String summary, boolean free, int readingMinutes) {
 }

@@ -9,6 +9,7 @@ import io.newsstand.web.api.ApiProblem;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.paywall.Paywall;
 import io.newsstand.web.security.Reader;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -77,7 +78,8 @@ class MembershipApiController {
 	}
 
 	@PostMapping("/api/v1/me/checkout")
-	UrlJson checkout(@AuthenticationPrincipal Reader reader, @RequestBody CheckoutRequest request) {
+	UrlJson checkout(@AuthenticationPrincipal Reader reader, @RequestBody CheckoutRequest request,
+			HttpServletRequest http) {
 		String plan = request.plan();
 		if (!Plan.MONTHLY.equals(plan) && !Plan.YEARLY.equals(plan)) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "plan must be \"monthly\" or \"yearly\".");
@@ -87,8 +89,8 @@ class MembershipApiController {
 					"Confirm your e-mail address first: open the link we e-mailed you. Then start the checkout.");
 		}
 		return switch (this.billing.startCheckout(reader.accountId(), reader.email(), plan,
-				this.publicUrl.resolve("/membership/welcome?session_id={CHECKOUT_SESSION_ID}"),
-				this.publicUrl.resolve("/membership?cancelled"))) {
+				this.publicUrl.forRequest(http, "/membership/welcome?session_id={CHECKOUT_SESSION_ID}"),
+				this.publicUrl.forRequest(http, "/membership?cancelled"))) {
 			case CheckoutOutcome.Redirect hosted -> new UrlJson(hosted.url());
 			case CheckoutOutcome.SendToPortal portal -> throw new ApiProblem(HttpStatus.CONFLICT, portal.reason());
 			case CheckoutOutcome.TryAgain tryAgain ->
@@ -97,8 +99,8 @@ class MembershipApiController {
 	}
 
 	@PostMapping("/api/v1/me/portal")
-	UrlJson portal(@AuthenticationPrincipal Reader reader) {
-		return switch (this.billing.portal(reader.accountId(), this.publicUrl.resolve("/account"))) {
+	UrlJson portal(@AuthenticationPrincipal Reader reader, HttpServletRequest http) {
+		return switch (this.billing.portal(reader.accountId(), this.publicUrl.forRequest(http, "/account"))) {
 			case PortalOutcome.Redirect redirect -> new UrlJson(redirect.url());
 			case PortalOutcome.NoCustomer none -> throw new ApiProblem(HttpStatus.CONFLICT,
 					"There is no billing to manage yet: start a membership first.");

@@ -10,6 +10,7 @@ import io.newsstand.billing.TrialEligibility;
 import io.newsstand.web.account.EmailVerification;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.security.Reader;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Set;
@@ -82,7 +83,8 @@ class MembershipController {
 	}
 
 	@PostMapping("/membership/checkout")
-	String checkout(@AuthenticationPrincipal Reader reader, @RequestParam(defaultValue = "") String plan) {
+	String checkout(@AuthenticationPrincipal Reader reader, @RequestParam(defaultValue = "") String plan,
+			HttpServletRequest request) {
 		if (!PLANS.contains(plan)) {
 			return "redirect:/membership?problem=plan";
 		}
@@ -92,8 +94,8 @@ class MembershipController {
 			return "redirect:/membership?problem=verify";
 		}
 		CheckoutOutcome outcome = this.billing.startCheckout(reader.accountId(), reader.email(), plan,
-				this.publicUrl.resolve("/membership/welcome?session_id={CHECKOUT_SESSION_ID}"),
-				this.publicUrl.resolve("/membership?cancelled"));
+				this.publicUrl.forRequest(request, "/membership/welcome?session_id={CHECKOUT_SESSION_ID}"),
+				this.publicUrl.forRequest(request, "/membership?cancelled"));
 		return switch (outcome) {
 			case CheckoutOutcome.Redirect hosted -> "redirect:" + hosted.url();
 			case CheckoutOutcome.SendToPortal portal -> "redirect:/account?done=already-member";
@@ -141,10 +143,10 @@ class MembershipController {
 	 */
 	@PostMapping("/account/membership/{action}")
 	String change(@AuthenticationPrincipal Reader reader, @PathVariable String action,
-			@RequestParam(required = false) @Nullable String plan) {
+			@RequestParam(required = false) @Nullable String plan, HttpServletRequest request) {
 		String accountId = reader.accountId();
 		if ("portal".equals(action)) {
-			return switch (this.billing.portal(accountId, this.publicUrl.resolve("/account"))) {
+			return switch (this.billing.portal(accountId, this.publicUrl.forRequest(request, "/account"))) {
 				case PortalOutcome.Redirect portal -> "redirect:" + portal.url();
 				case PortalOutcome.NoCustomer none -> "redirect:/account?done=no-billing";
 				case PortalOutcome.TryAgain tryAgain -> "redirect:/account?done=try-again";

@@ -92,6 +92,7 @@ class ArticleController {
 						this.offer.terms(), lists.related(), this.stories.top(request, article.id(), 5),
 						StructuredData.of(article, canonical, this.json), reader != null, lists.alsoCoveredBy()));
 		model.addAttribute("canonical", canonical);
+		model.addAttribute("ourPicks", this.stories.picks(request, article.id(), 4));
 		if (reader != null && reader.admin()) {
 			model.addAttribute("pick", this.picks.find(article.id()).orElse(null));
 		}

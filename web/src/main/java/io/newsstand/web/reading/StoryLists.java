@@ -34,4 +34,13 @@ class StoryLists {
 				.filter(story -> !story.id().equals(besideArticleId)).limit(count).toList();
 	}
 
+	/**
+	 * The front page's "Our Picks" of the reader's edition, without the article
+	 * being read.
+	 */
+	List<ArticleSummary> picks(HttpServletRequest request, String besideArticleId, int count) {
+		return this.frontPage.lists(this.editions.ofBrowser(request)).picks().stream()
+				.filter(story -> !story.id().equals(besideArticleId)).limit(count).toList();
+	}
+
 }

@@ -40,7 +40,7 @@ class LayoutBrowserTest extends BrowserSiteTest {
 	/**
 	 * Controls a finger taps (links inside running text are exempt, as in WCAG).
 	 */
-	private static final String TAPPABLE = ".masthead a, .masthead button, .masthead summary, "
+	private static final String TAPPABLE = ".masthead a, .masthead button, .masthead label, "
 			+ ".masthead input:not([type=hidden]), main button, main a.button, main select, main summary, "
 			+ "main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), .card a.card-link";
 
@@ -133,7 +133,7 @@ class LayoutBrowserTest extends BrowserSiteTest {
 
 	private void setMenuOpen(boolean open) {
 		this.browser.driver().executeScript(
-				"var d = document.querySelector('details.site-menu'); if (d) { d.open = " + open + "; }");
+				"var t = document.getElementById('site-menu-toggle'); if (t) { t.checked = " + open + "; }");
 	}
 
 	private long number(String script) {

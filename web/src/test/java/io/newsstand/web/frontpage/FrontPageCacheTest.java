@@ -45,7 +45,7 @@ class FrontPageCacheTest {
 
 	private static ArticleSummary summary(String id) {
 		return new ArticleSummary(id, "Title " + id, "https://example.com/" + id, "p", "P", null, null, NOW, null,
-				"Summary", false);
+				"Summary", false, 3);
 	}
 
 	private void latestIs(String... ids) {

@@ -26,7 +26,7 @@ class ForYouRankingTest {
 			default -> "Other Post";
 		};
 		return new Card(new ArticleSummary(id, "Title " + id, "https://example.com/" + id, publisher, name, section,
-				null, NOW.minus(age), null, "Summary", false), List.of(topics));
+				null, NOW.minus(age), null, "Summary", false, 3), List.of(topics));
 	}
 
 	private static FollowSet follows(Follow... follows) {

@@ -1,0 +1,69 @@
+package io.newsstand.web.cards;
+
+import io.newsstand.aggregator.ArticleSummary;
+import io.newsstand.aggregator.Publisher;
+import io.newsstand.web.images.ImageLinks;
+import io.newsstand.web.images.PublisherLogos;
+import io.newsstand.web.search.SearchItem;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns stories into {@link Card}s for templates (the model attribute
+ * {@code cards} on every page): signs picture links for the image proxy and
+ * finds publisher logos.
+ */
+@Component("storyCards")
+public class Cards {
+
+	private final ImageLinks links;
+
+	private final PublisherLogos logos;
+
+	Cards(ImageLinks links, PublisherLogos logos) {
+		this.links = links;
+		this.logos = logos;
+	}
+
+	public Card of(ArticleSummary story) {
+		return new Card(story.id(), story.title(), null, story.publisherId(), story.publisherName(),
+				this.logos.src(story.publisherId()), this.links.src(story.imageUrl(), Card.IMAGE_WIDTH),
+				this.links.srcset(story.imageUrl()), story.summary(), null, story.readingMinutes(), story.free());
+	}
+
+	/**
+	 * A publisher's logo as a same-origin address, or {@code null}: pages show a
+	 * text wordmark then.
+	 */
+	public @Nullable String logo(String publisherId) {
+		return this.logos.src(publisherId);
+	}
+
+	/** A publisher's logo as a same-origin address, or {@code null}. */
+	public @Nullable String logo(Publisher publisher) {
+		return this.logos.src(publisher);
+	}
+
+	/** An article's picture at about this width, through the image proxy. */
+	public @Nullable String image(@Nullable String imageUrl, int width) {
+		return this.links.src(imageUrl, width);
+	}
+
+	/** An article's picture at every proxied width, for {@code srcset}. */
+	public @Nullable String srcset(@Nullable String imageUrl) {
+		return this.links.srcset(imageUrl);
+	}
+
+	public List<Card> of(List<ArticleSummary> stories) {
+		return stories.stream().map(this::of).toList();
+	}
+
+	/** A search result: the headline and passage with the matched words marked. */
+	public Card of(SearchItem item) {
+		return new Card(item.id(), item.title(), item.titleHtml(), item.publisher().id(), item.publisher().name(),
+				this.logos.src(item.publisher().id()), this.links.src(item.imageUrl(), Card.IMAGE_WIDTH),
+				this.links.srcset(item.imageUrl()), "", item.snippet(), 0, false);
+	}
+
+}
