@@ -34,7 +34,7 @@ final class JobLease implements SmartLifecycle {
 
 	private final LockRegistryLeaderInitiator initiator;
 
-	private final SimpleAsyncTaskExecutor executor;
+	private SimpleAsyncTaskExecutor executor;
 
 	private final MeterRegistry registry;
 
@@ -48,12 +48,7 @@ final class JobLease implements SmartLifecycle {
 				new DefaultCandidate(UUID.randomUUID().toString(), role));
 		this.initiator.setHeartBeatMillis(HEARTBEAT.toMillis());
 		this.initiator.setBusyWaitMillis(Duration.ofSeconds(1).toMillis());
-		this.executor = new SimpleAsyncTaskExecutor("job-lease-" + role + "-");
-		this.executor.setVirtualThreads(true);
-		// Closing waits for the lease's thread to release the key: the next node then
-		// takes over at once instead of after the TTL.
-		this.executor.setTaskTerminationTimeout(3000);
-		this.initiator.setTaskExecutor(this.executor);
+		this.executor = executor(role);
 		this.registry = registry;
 		this.role = role;
 		Gauge.builder("newsstand.jobs.lease", this, lease -> lease.held() ? 1 : 0).tag("role", role)
@@ -80,15 +75,33 @@ final class JobLease implements SmartLifecycle {
 		return here;
 	}
 
+	/**
+	 * A new executor per start: a stop closes it (so the lease's thread releases
+	 * the key before the node is gone), and a stopped context may start again (a
+	 * test context paused between uses).
+	 */
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (!this.executor.isActive()) {
+			this.executor = executor(this.role);
+		}
+		this.initiator.setTaskExecutor(this.executor);
 		this.initiator.start();
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.initiator.stop();
 		this.executor.close();
+	}
+
+	private static SimpleAsyncTaskExecutor executor(String role) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("job-lease-" + role + "-");
+		executor.setVirtualThreads(true);
+		// Closing waits for the lease's thread to release the key: the next node then
+		// takes over at once instead of after the TTL.
+		executor.setTaskTerminationTimeout(3000);
+		return executor;
 	}
 
 	@Override
