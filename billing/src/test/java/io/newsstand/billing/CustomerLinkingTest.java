@@ -8,6 +8,7 @@ import com.stripe.param.checkout.SessionCreateParams;
 import io.newsstand.billing.internal.sandbox.Sandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -19,6 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * has its customer does not change that account's membership, however its
  * subscription's webhooks arrive.
  */
+// Reads the log from standard output: no other class may start or close a
+// context meanwhile (that re-initialises logging onto another stream).
+@Isolated
 @BillingTest
 @ExtendWith(OutputCaptureExtension.class)
 class CustomerLinkingTest {

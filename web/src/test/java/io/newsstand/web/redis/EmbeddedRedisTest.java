@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -24,6 +25,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 // moment in one JVM
 // ("Unable to find Spring Environment in logger context"); not alongside the
 // site tests' context.
+// Reads the log from standard output: no other class may start or close a
+// context meanwhile (that re-initialises logging onto another stream).
+@Isolated
 @org.junit.jupiter.api.parallel.ResourceLock(io.newsstand.web.site.SiteTest.CLOCK)
 class EmbeddedRedisTest {
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -29,6 +30,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * builds its index from the article store (even when the stream no longer holds
  * the entries).
  */
+// Reads the log from standard output: no other class may start or close a
+// context meanwhile (that re-initialises logging onto another stream).
+@Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ClusterSearchTest {
