@@ -6,14 +6,18 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Redis's MONITOR on a socket of its own: every command the app sends, so a
  * benchmark can count the round trips one request costs.
  */
 public final class RedisMonitor implements AutoCloseable {
+
+	private static final String MARKER = "redis-monitor-marker-";
 
 	private final Socket socket;
 
@@ -47,12 +51,46 @@ public final class RedisMonitor implements AutoCloseable {
 		}
 	}
 
-	/** Commands seen since {@link #clear()}, without MONITOR's own "+OK". */
+	/**
+	 * Commands seen since {@link #clear()}, without MONITOR's own "+OK". MONITOR
+	 * reports in order but after the fact, so this sends a marker ({@code ECHO}) on
+	 * a connection of its own and returns what came before it once it is seen: all
+	 * commands sent before the call, however slow the machine.
+	 */
 	public List<String> commands() throws InterruptedException {
-		Thread.sleep(300);
-		synchronized (this.lines) {
-			return this.lines.stream().filter(line -> line.startsWith("+") && !line.equals("+OK")).toList();
+		String marker = MARKER + UUID.randomUUID();
+		try (Socket echo = new Socket(this.socket.getInetAddress(), this.socket.getPort())) {
+			echo.getOutputStream().write(("*2\r\n$4\r\nECHO\r\n$" + marker.length() + "\r\n" + marker + "\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			echo.getOutputStream().flush();
+			echo.getInputStream().read();
+		} catch (IOException ex) {
+			throw new IllegalStateException("Cannot send the MONITOR marker", ex);
 		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (true) {
+			synchronized (this.lines) {
+				int end = indexOf(marker);
+				if (end >= 0) {
+					return this.lines.subList(0, end).stream()
+							.filter(line -> line.startsWith("+") && !line.equals("+OK") && !line.contains(MARKER))
+							.toList();
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("MONITOR never reported its marker");
+			}
+			Thread.sleep(10);
+		}
+	}
+
+	private int indexOf(String marker) {
+		for (int i = 0; i < this.lines.size(); i++) {
+			if (this.lines.get(i).contains(marker)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	@Override
