@@ -71,7 +71,9 @@
     console.warn('Newsstand works without offline reading here:', error);
   });
   navigator.serviceWorker.ready.then(function (registration) {
-    if (registration.active) {
+    // The offline page comes from the device, as it was stored for nobody in particular: it must not
+    // tell the worker whose device this is, or a member offline would lose their saved articles.
+    if (registration.active && !document.getElementById('offline-list')) {
       registration.active.postMessage({ type: 'page', device: device(), path: location.pathname });
     }
   });

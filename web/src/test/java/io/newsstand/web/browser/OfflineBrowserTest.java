@@ -68,6 +68,9 @@ class OfflineBrowserTest extends SiteTest {
 		this.browser.go("/saved");
 		this.browser.go("/");
 		waitFor("the saved article is kept on the device", cached("/articles/" + SAVED));
+		// The worker keeps the list of saved articles after the articles themselves:
+		// the offline page lists what that list names.
+		waitFor("the saved list is kept on the device", cached("/offline/saved"));
 		waitFor("the front page is kept on the device", cached("/"));
 		assertThat(keptUrls()).as("no API answer is kept").noneMatch(url -> url.contains("/api/"));
 
