@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The module's public services over the catalog and the Redis stores.
  */
-public final class ArticleService implements Articles, FeedMonitor {
+final class ArticleService implements Articles, FeedMonitor {
 
 	private static final Logger log = LoggerFactory.getLogger(ArticleService.class);
 
@@ -37,7 +37,7 @@ public final class ArticleService implements Articles, FeedMonitor {
 
 	private final PollSchedule schedule;
 
-	public ArticleService(Catalog catalog, ArticleReads articles, FeedStateStore states, PollSchedule schedule) {
+	ArticleService(Catalog catalog, ArticleReads articles, FeedStateStore states, PollSchedule schedule) {
 		this.catalog = catalog;
 		this.publishers = catalog.toPublishers();
 		this.articles = articles;

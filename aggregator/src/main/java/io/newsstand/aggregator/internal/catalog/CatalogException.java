@@ -6,16 +6,16 @@ import org.jspecify.annotations.Nullable;
  * A catalog that cannot be used; the message names the file, the publisher and
  * the field at fault.
  */
-public class CatalogException extends RuntimeException {
+class CatalogException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	public CatalogException(String source, @Nullable String publisherId, @Nullable String field, String problem) {
+	CatalogException(String source, @Nullable String publisherId, @Nullable String field, String problem) {
 		super("Catalog " + source + (publisherId == null ? "" : ", publisher '" + publisherId + "'")
 				+ (field == null ? "" : ", field '" + field + "'") + ": " + problem);
 	}
 
-	public CatalogException(String source, String problem, Throwable cause) {
+	CatalogException(String source, String problem, Throwable cause) {
 		super("Catalog " + source + ": " + problem, cause);
 	}
 

@@ -11,7 +11,7 @@ import org.jsoup.nodes.Entities;
  * block beside the name in the publisher's own typeface family, as SVG. Drawn
  * from the catalog, so a publisher added to the demo catalog gets one too.
  */
-public final class DemoLogos {
+final class DemoLogos {
 
 	/** House colours; a publisher not listed gets one from its id. */
 	private static final Map<String, String> COLOURS = Map.of("harbour-gazette", "#0b5394", "southern-ledger",
@@ -24,12 +24,12 @@ public final class DemoLogos {
 
 	private final Catalog demo;
 
-	public DemoLogos(Catalog demo) {
+	DemoLogos(Catalog demo) {
 		this.demo = demo;
 	}
 
 	/** The SVG of one demo publisher's logo, or empty for anyone else. */
-	public Optional<String> svg(String publisherId) {
+	Optional<String> svg(String publisherId) {
 		return this.demo.publisher(publisherId).map(DemoLogos::draw);
 	}
 

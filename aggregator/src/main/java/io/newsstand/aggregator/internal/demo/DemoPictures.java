@@ -25,9 +25,9 @@ import javax.imageio.ImageIO;
  * variants of colour and layout. JPEG, 1200x675, made once per picture and
  * kept.
  */
-public final class DemoPictures {
+final class DemoPictures {
 
-	public static final int VARIANTS = 12;
+	static final int VARIANTS = 12;
 
 	static final int WIDTH = 1200;
 
@@ -40,7 +40,7 @@ public final class DemoPictures {
 	 *            {@code <section-slug>-<variant>}
 	 * @return the JPEG, or empty for an unknown section or variant
 	 */
-	public Optional<byte[]> jpeg(String name) {
+	Optional<byte[]> jpeg(String name) {
 		int dash = name.lastIndexOf('-');
 		if (dash < 1 || !name.substring(dash + 1).matches("\\d{1,2}")) {
 			return Optional.empty();

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * demo pictures only ({@code /demo/images/...}): a feed naming another path of
  * the app as its image gets nothing.
  */
-public final class FetcherRemoteMedia implements RemoteMedia {
+final class FetcherRemoteMedia implements RemoteMedia {
 
 	private final FeedFetcher fetcher;
 
@@ -26,7 +26,7 @@ public final class FetcherRemoteMedia implements RemoteMedia {
 	 *            the app's own {@code 127.0.0.1:port} once known, where the demo
 	 *            images are served
 	 */
-	public FetcherRemoteMedia(FeedFetcher fetcher, PrivateNetworkGuard guard, Supplier<@Nullable String> ownHostPort) {
+	FetcherRemoteMedia(FeedFetcher fetcher, PrivateNetworkGuard guard, Supplier<@Nullable String> ownHostPort) {
 		this.fetcher = fetcher;
 		this.guard = guard;
 		this.ownHostPort = ownHostPort;

@@ -5,5 +5,5 @@ import org.jspecify.annotations.Nullable;
 /**
  * An image offered by a feed item (Media RSS, an enclosure, JSON Feed image).
  */
-public record ParsedImage(String url, @Nullable String caption, @Nullable String credit) {
+record ParsedImage(String url, @Nullable String caption, @Nullable String credit) {
 }

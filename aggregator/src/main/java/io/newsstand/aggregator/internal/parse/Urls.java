@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Canonical article URLs: absolute http(s), lower-case scheme and host, no
  * fragment, no tracking parameters.
  */
-public final class Urls {
+final class Urls {
 
 	private Urls() {
 	}

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * time. Expected failures become feed state, a warning with the feed id and
  * URL, and a metric; stored articles are never touched by a failed poll.
  */
-public final class FeedPoller {
+final class FeedPoller {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
@@ -49,7 +49,7 @@ public final class FeedPoller {
 	 * What the poll decided about the schedule, and the articles it parsed, still
 	 * to be stored ({@link #store}).
 	 */
-	public record PollReport(FeedState state, PollOutcome outcome, boolean disable, List<NormalizedArticle> articles,
+	record PollReport(FeedState state, PollOutcome outcome, boolean disable, List<NormalizedArticle> articles,
 			ItemMemory.@Nullable Feed items) {
 
 		PollReport(FeedState state, PollOutcome outcome, boolean disable) {
@@ -79,7 +79,7 @@ public final class FeedPoller {
 	 *            turns a catalog URL into the URL to fetch ({@code {self}} feeds),
 	 *            or {@code null} when it cannot be fetched yet
 	 */
-	public FeedPoller(FeedFetcher fetcher, FeedParser parser, ArticleNormalizer normalizer, ArticleStore articles,
+	FeedPoller(FeedFetcher fetcher, FeedParser parser, ArticleNormalizer normalizer, ArticleStore articles,
 			FeedStateStore states, PollPolicy policy, PollMetrics metrics, InstantSource clock,
 			Function<String, @Nullable String> urlResolver) {
 		this.fetcher = fetcher;
@@ -93,7 +93,7 @@ public final class FeedPoller {
 	}
 
 	/** Polls one feed and saves its state (one feed at a time: tests, operator). */
-	public PollReport poll(CatalogPublisher publisher, CatalogFeed feed) {
+	PollReport poll(CatalogPublisher publisher, CatalogFeed feed) {
 		PollReport report = poll(publisher, feed, this.states.load(feed.id()), Runnable::run);
 		store(List.of(report));
 		this.states.save(report.state());

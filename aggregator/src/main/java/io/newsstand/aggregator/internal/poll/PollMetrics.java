@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * time, items of changed feeds parsed or left out as unchanged, new and updated
  * articles.
  */
-public final class PollMetrics {
+final class PollMetrics {
 
 	private final MeterRegistry registry;
 
@@ -27,7 +27,7 @@ public final class PollMetrics {
 	 */
 	private final Map<String, Counter> polls = new ConcurrentHashMap<>();
 
-	public PollMetrics(MeterRegistry registry) {
+	PollMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.parse = Timer.builder("newsstand.feed.parse").description("Time to parse and normalise a feed body")
 				.register(registry);

@@ -6,7 +6,7 @@ import java.util.Locale;
  * What one poll of a feed came to; its {@link #tag()} names it in the
  * {@code newsstand.feed.polls} meter.
  */
-public enum PollOutcome {
+enum PollOutcome {
 
 	/** A 200 whose items were parsed (new or changed ones stored). */
 	FETCHED,

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Called from many feeds' threads at once, so its random generator must be safe
  * to share ({@link java.util.Random} is).
  */
-public final class PollPolicy {
+final class PollPolicy {
 
 	static final Duration WINDOW = Duration.ofDays(7);
 
@@ -28,14 +28,14 @@ public final class PollPolicy {
 
 	private final RandomGenerator random;
 
-	public PollPolicy(Duration min, Duration max, Duration defaultInterval, RandomGenerator random) {
+	PollPolicy(Duration min, Duration max, Duration defaultInterval, RandomGenerator random) {
 		this.min = min;
 		this.max = max;
 		this.defaultInterval = defaultInterval;
 		this.random = random;
 	}
 
-	public Duration defaultInterval() {
+	Duration defaultInterval() {
 		return this.defaultInterval;
 	}
 
@@ -43,7 +43,7 @@ public final class PollPolicy {
 	 * The feed's rhythm from its items' publication times; the default interval
 	 * while fewer than two dated items are known.
 	 */
-	public Duration rhythm(List<Instant> published, Instant now) {
+	Duration rhythm(List<Instant> published, Instant now) {
 		Instant since = now.minus(WINDOW);
 		List<Instant> recent = published.stream().filter(at -> at.isAfter(since) && !at.isAfter(now)).sorted().toList();
 		if (published.size() < 2) {
@@ -69,7 +69,7 @@ public final class PollPolicy {
 	 * @param feedMax
 	 *            per-feed override of the maximum, if any
 	 */
-	public Instant next(Instant now, Duration interval, @Nullable Duration floor, @Nullable Duration feedMin,
+	Instant next(Instant now, Duration interval, @Nullable Duration floor, @Nullable Duration feedMin,
 			@Nullable Duration feedMax) {
 		Duration lower = feedMin != null ? feedMin : this.min;
 		Duration upper = feedMax != null ? feedMax : this.max;
@@ -82,7 +82,7 @@ public final class PollPolicy {
 	}
 
 	/** Growing waits after consecutive errors: default x 2^(n-1), capped. */
-	public Instant backoff(Instant now, int consecutiveErrors) {
+	Instant backoff(Instant now, int consecutiveErrors) {
 		int exponent = Math.max(0, Math.min(consecutiveErrors - 1, 16));
 		Duration wait = this.defaultInterval.multipliedBy(1L << exponent);
 		return now.plus(jitter(clamp(wait, this.min, this.max)));

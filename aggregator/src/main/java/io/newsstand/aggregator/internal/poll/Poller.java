@@ -34,7 +34,7 @@ import org.springframework.data.redis.connection.RedisPipelineException;
  * script). Several instances on one Redis split the work; a crashed instance's
  * feeds return when their lease expires.
  */
-public final class Poller implements AutoCloseable {
+final class Poller implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Poller.class);
 
@@ -57,7 +57,7 @@ public final class Poller implements AutoCloseable {
 	 * @param parseThreads
 	 *            platform threads parsing changed bodies
 	 */
-	public record Limits(int batchSize, int maxInFlight, int parseThreads, Duration lease, Duration maxInterval) {
+	record Limits(int batchSize, int maxInFlight, int parseThreads, Duration lease, Duration maxInterval) {
 
 		public Limits {
 			if (batchSize < 1 || maxInFlight < batchSize || parseThreads < 1) {
@@ -85,7 +85,7 @@ public final class Poller implements AutoCloseable {
 
 	private final ExecutorService parsing;
 
-	public Poller(Catalog catalog, PollSchedule schedule, FeedPoller feedPoller, String worker, Limits limits,
+	Poller(Catalog catalog, PollSchedule schedule, FeedPoller feedPoller, String worker, Limits limits,
 			InstantSource clock) {
 		this.catalog = catalog;
 		// Catalog.feed(id) walks every feed; a cycle looks up each claimed one.
@@ -105,12 +105,12 @@ public final class Poller implements AutoCloseable {
 				Thread.ofPlatform().name("feed-parse-", 0).daemon(true).factory());
 	}
 
-	public String worker() {
+	String worker() {
 		return this.worker;
 	}
 
 	/** Puts new catalog feeds on the schedule (polled at once). */
-	public long syncCatalog() {
+	long syncCatalog() {
 		return this.schedule.sync(this.catalog.feeds().stream().map(CatalogFeed::id).toList());
 	}
 
@@ -125,7 +125,7 @@ public final class Poller implements AutoCloseable {
 	 *
 	 * @return feeds polled
 	 */
-	public int pollDue() {
+	int pollDue() {
 		return this.feedPoller.onOneConnection(this::cycle);
 	}
 

@@ -13,7 +13,7 @@ import org.springframework.data.redis.core.RedisOperations;
  * after the pipeline succeeded and must isolate their own failures: the
  * articles are stored by then.
  */
-public interface ArticleEvents {
+interface ArticleEvents {
 
 	/** Nothing listens. */
 	ArticleEvents NONE = new ArticleEvents() {

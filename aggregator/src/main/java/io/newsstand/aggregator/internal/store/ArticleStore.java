@@ -58,7 +58,7 @@ public final class ArticleStore {
 		this(redis, json, retention, clock, ArticleEvents.NONE);
 	}
 
-	public ArticleStore(StringRedisTemplate redis, JsonMapper json, Duration retention, InstantSource clock,
+	ArticleStore(StringRedisTemplate redis, JsonMapper json, Duration retention, InstantSource clock,
 			ArticleEvents events) {
 		this.redis = redis;
 		this.json = json;

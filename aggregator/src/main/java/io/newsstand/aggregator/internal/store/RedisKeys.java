@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * because its Lua scripts touch them together; article keys are written one key
  * per command, so they need no common tag and spread over a Cluster.
  */
-public final class RedisKeys {
+final class RedisKeys {
 
 	private static final String PREFIX = "newsstand:";
 

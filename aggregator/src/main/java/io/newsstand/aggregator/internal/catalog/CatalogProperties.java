@@ -1,4 +1,4 @@
-package io.newsstand.aggregator.internal;
+package io.newsstand.aggregator.internal.catalog;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,5 +8,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code classpath:} location or a file path of a catalog YAML file.
  */
 @ConfigurationProperties("newsstand")
-public record CatalogProperties(@DefaultValue("demo") String catalog) {
+record CatalogProperties(@DefaultValue("demo") String catalog) {
 }

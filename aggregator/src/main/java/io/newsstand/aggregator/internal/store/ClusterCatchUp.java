@@ -1,10 +1,9 @@
-package io.newsstand.aggregator.internal;
+package io.newsstand.aggregator.internal.store;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.StoryClusters;
-import io.newsstand.aggregator.internal.store.ArticleReads;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.newsstand.aggregator.internal;
+package io.newsstand.aggregator.internal.catalog;
 
-import io.newsstand.aggregator.internal.catalog.CatalogException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

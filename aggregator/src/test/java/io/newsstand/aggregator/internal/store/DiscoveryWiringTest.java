@@ -1,4 +1,4 @@
-package io.newsstand.aggregator.internal;
+package io.newsstand.aggregator.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +13,8 @@ import io.newsstand.aggregator.SearchResults;
 import io.newsstand.aggregator.StoryArticle;
 import io.newsstand.aggregator.StoryClusters;
 import io.newsstand.aggregator.StoryMember;
-import io.newsstand.aggregator.internal.cluster.ClusterTestAccess;
+import io.newsstand.aggregator.internal.AggregatorTestAccess;
+import io.newsstand.aggregator.internal.TestClock;
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
 import io.newsstand.aggregator.internal.parse.FeedContext;
 import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
@@ -21,10 +22,6 @@ import io.newsstand.aggregator.internal.parse.NormalizedArticle;
 import io.newsstand.aggregator.internal.parse.ParsedFeed;
 import io.newsstand.aggregator.internal.parse.ParsedItem;
 import io.newsstand.aggregator.internal.search.RedisSearchFeed;
-import io.newsstand.aggregator.internal.search.SearchTestAccess;
-import io.newsstand.aggregator.internal.store.ArticleReads;
-import io.newsstand.aggregator.internal.store.ArticleStore;
-import io.newsstand.aggregator.internal.store.StoreResult;
 import io.newsstand.testing.RedisExtension;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -95,8 +92,7 @@ class DiscoveryWiringTest {
 		return new ApplicationContextRunner().withBean(StringRedisTemplate.class, () -> this.redis)
 				.withBean(RedisConnectionFactory.class, this::undestroyable)
 				.withBean(PublicTeaser.class, () -> FIRST_PARAGRAPH)
-				.withUserConfiguration(AggregatorConfiguration.class, SearchTestAccess.configuration(),
-						ClusterTestAccess.configuration())
+				.withUserConfiguration(AggregatorTestAccess.configuration())
 				.withPropertyValues("newsstand.search.index-dir=" + this.dir.resolve("index"),
 						"newsstand.search.commit-interval=0s", "newsstand.search.refresh-interval=0s",
 						"newsstand.aggregator.polling-enabled=false");

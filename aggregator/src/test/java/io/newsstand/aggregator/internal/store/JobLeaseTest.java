@@ -1,4 +1,4 @@
-package io.newsstand.aggregator.internal;
+package io.newsstand.aggregator.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,11 +1,8 @@
-package io.newsstand.aggregator.internal;
+package io.newsstand.aggregator.internal.store;
 
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogPublisher;
-import io.newsstand.aggregator.internal.poll.Poller;
-import io.newsstand.aggregator.internal.store.ArticleStore;
-import io.newsstand.aggregator.internal.store.RedisKeys;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -18,48 +15,34 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Runs the poller on Spring's scheduler (every {@code tick}), syncs the catalog
- * into the schedule, applies retention hourly, and catches up on story clusters
- * never assigned every {@link #CATCH_UP} (when clusters are on). Present only
- * when {@code newsstand.aggregator.polling-enabled} is true. Every poller
- * polls; retention and catch-up run only on the poller holding the
- * {@link JobLease}.
+ * The store's jobs on Spring's scheduler: retention hourly, and catching up on
+ * story clusters never assigned every {@link #CATCH_UP} (when clusters are on).
+ * Present only when {@code newsstand.aggregator.polling-enabled} is true; both
+ * run only on the poller holding the {@link JobLease}.
  */
-final class PollingScheduler implements SchedulingConfigurer {
+final class StoreJobs implements SchedulingConfigurer {
 
-	private static final Logger log = LoggerFactory.getLogger(PollingScheduler.class);
-
-	private static final Duration RESYNC = Duration.ofMinutes(10);
+	private static final Logger log = LoggerFactory.getLogger(StoreJobs.class);
 
 	static final Duration CATCH_UP = Duration.ofMinutes(10);
-
-	private final Poller poller;
 
 	private final ArticleStore store;
 
 	private final Catalog catalog;
 
-	private final Duration tick;
-
 	private final @Nullable ClusterCatchUp catchUp;
 
 	private final JobLease lease;
 
-	private long lastSync;
-
-	PollingScheduler(Poller poller, ArticleStore store, Catalog catalog, Duration tick,
-			@Nullable ClusterCatchUp catchUp, JobLease lease) {
-		this.poller = poller;
+	StoreJobs(ArticleStore store, Catalog catalog, @Nullable ClusterCatchUp catchUp, JobLease lease) {
 		this.store = store;
 		this.catalog = catalog;
-		this.tick = tick;
 		this.catchUp = catchUp;
 		this.lease = lease;
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(new FixedDelayTask(this::tick, this.tick, Duration.ofSeconds(1)));
 		registrar.addFixedDelayTask(new FixedDelayTask(this::cleanup, Duration.ofHours(1), Duration.ofMinutes(5)));
 		if (this.catchUp != null) {
 			registrar.addFixedDelayTask(new FixedDelayTask(this::catchUp, CATCH_UP, Duration.ofMinutes(1)));
@@ -74,23 +57,6 @@ final class PollingScheduler implements SchedulingConfigurer {
 			}
 		} catch (RuntimeException ex) {
 			log.warn("Story cluster catch-up failed (next try in {}): {}", CATCH_UP, ex.toString());
-		}
-	}
-
-	void tick() {
-		try {
-			if (this.lastSync == 0 || System.nanoTime() - this.lastSync > RESYNC.toNanos()) {
-				long added = this.poller.syncCatalog();
-				this.lastSync = System.nanoTime();
-				if (added > 0) {
-					log.info("Scheduled {} new feed(s) of catalog {} for an immediate poll", added,
-							this.catalog.source());
-				}
-			}
-			this.poller.pollDue();
-		} catch (RuntimeException ex) {
-			log.warn("Poll cycle of worker {} failed (next try in {}): {}", this.poller.worker(), this.tick,
-					ex.toString());
 		}
 	}
 

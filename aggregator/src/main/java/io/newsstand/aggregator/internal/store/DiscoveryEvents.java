@@ -1,4 +1,4 @@
-package io.newsstand.aggregator.internal;
+package io.newsstand.aggregator.internal.store;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -6,7 +6,6 @@ import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.StoryArticle;
 import io.newsstand.aggregator.StoryClusters;
 import io.newsstand.aggregator.internal.search.RedisSearchFeed;
-import io.newsstand.aggregator.internal.store.ArticleEvents;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;

@@ -1,4 +1,4 @@
-package io.newsstand.aggregator.internal;
+package io.newsstand.aggregator.internal.store;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
