@@ -5,7 +5,7 @@ import io.newsstand.aggregator.PublicTeaser;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.store.ArticleReads;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
-import io.newsstand.aggregator.internal.store.PollSchedule;
+import io.newsstand.aggregator.internal.store.PollLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,8 +34,7 @@ class AggregatorConfiguration {
 	}
 
 	@Bean
-	ArticleService articleService(Catalog catalog, ArticleReads articles, FeedStateStore states,
-			PollSchedule schedule) {
+	ArticleService articleService(Catalog catalog, ArticleReads articles, FeedStateStore states, PollLeases schedule) {
 		return new ArticleService(catalog, articles, states, schedule);
 	}
 

@@ -13,7 +13,7 @@ import io.newsstand.aggregator.internal.catalog.Opml;
 import io.newsstand.aggregator.internal.store.ArticleReads;
 import io.newsstand.aggregator.internal.store.FeedState;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
-import io.newsstand.aggregator.internal.store.PollSchedule;
+import io.newsstand.aggregator.internal.store.PollLeases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +35,9 @@ final class ArticleService implements Articles, FeedMonitor {
 
 	private final FeedStateStore states;
 
-	private final PollSchedule schedule;
+	private final PollLeases schedule;
 
-	ArticleService(Catalog catalog, ArticleReads articles, FeedStateStore states, PollSchedule schedule) {
+	ArticleService(Catalog catalog, ArticleReads articles, FeedStateStore states, PollLeases schedule) {
 		this.catalog = catalog;
 		this.publishers = catalog.toPublishers();
 		this.articles = articles;

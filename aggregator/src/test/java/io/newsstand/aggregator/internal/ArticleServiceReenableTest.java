@@ -10,7 +10,7 @@ import io.newsstand.aggregator.internal.catalog.CatalogPublisher;
 import io.newsstand.aggregator.internal.store.ArticleReads;
 import io.newsstand.aggregator.internal.store.FeedState;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
-import io.newsstand.aggregator.internal.store.PollSchedule;
+import io.newsstand.aggregator.internal.store.PollLeases;
 import io.newsstand.testing.RedisExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,7 @@ class ArticleServiceReenableTest {
 
 	private FeedStateStore states;
 
-	private PollSchedule schedule;
+	private PollLeases schedule;
 
 	private ArticleService service;
 
@@ -51,7 +51,7 @@ class ArticleServiceReenableTest {
 			return null;
 		});
 		this.states = new FeedStateStore(this.redis);
-		this.schedule = new PollSchedule(this.redis, this.clock);
+		this.schedule = new PollLeases(this.redis, this.clock);
 		Catalog catalog = new Catalog("test", List.of(new CatalogPublisher("gone", "Gone", "https://gone.example/",
 				null, "UK", "en-GB", false, List.of(this.feed))));
 		this.service = new ArticleService(catalog, new ArticleReads(this.redis, JsonMapper.builder().build()),

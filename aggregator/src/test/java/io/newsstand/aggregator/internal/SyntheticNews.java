@@ -1,5 +1,7 @@
 package io.newsstand.aggregator.internal;
 
+import java.util.Arrays;
+
 import java.util.SplittableRandom;
 
 /**
@@ -40,7 +42,7 @@ public final class SyntheticNews {
 
 	/** A word drawn by frequency. */
 	public String word(SplittableRandom random) {
-		int index = java.util.Arrays.binarySearch(this.cumulative, random.nextDouble());
+		int index = Arrays.binarySearch(this.cumulative, random.nextDouble());
 		return this.vocabulary[Math.min(this.vocabulary.length - 1, (index < 0) ? -index - 1 : index)];
 	}
 
@@ -50,7 +52,7 @@ public final class SyntheticNews {
 	 */
 	public String contentWord(SplittableRandom random) {
 		while (true) {
-			int index = java.util.Arrays.binarySearch(this.cumulative, random.nextDouble());
+			int index = Arrays.binarySearch(this.cumulative, random.nextDouble());
 			index = (index < 0) ? -index - 1 : index;
 			if (index >= 150 && index < this.vocabulary.length) {
 				return this.vocabulary[index];

@@ -3,6 +3,7 @@ package io.newsstand.aggregator.internal.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -194,7 +195,7 @@ public final class CatalogLoader {
 				throw new CatalogException(source, who, field, "must be an absolute http(s) URL: " + value);
 			}
 			return value;
-		} catch (java.net.URISyntaxException ex) {
+		} catch (URISyntaxException ex) {
 			throw new CatalogException(source, who, field, "not a URL: " + value);
 		}
 	}

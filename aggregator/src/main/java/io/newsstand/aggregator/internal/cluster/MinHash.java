@@ -1,5 +1,7 @@
 package io.newsstand.aggregator.internal.cluster;
 
+import java.util.Arrays;
+
 import java.util.SplittableRandom;
 
 /**
@@ -44,7 +46,7 @@ final class MinHash {
 			return new long[0];
 		}
 		long[] minimums = new long[this.salts.length];
-		java.util.Arrays.fill(minimums, Long.MAX_VALUE);
+		Arrays.fill(minimums, Long.MAX_VALUE);
 		for (int feature : features) {
 			for (int i = 0; i < this.salts.length; i++) {
 				long h = mix(feature ^ this.salts[i]);

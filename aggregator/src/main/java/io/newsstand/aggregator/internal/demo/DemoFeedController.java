@@ -1,6 +1,9 @@
 package io.newsstand.aggregator.internal.demo;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,8 +31,7 @@ class DemoFeedController {
 
 	private final DemoFeeds feeds;
 
-	private static final java.util.regex.Pattern EARLIER = java.util.regex.Pattern
-			.compile("[a-z0-9-]+?-([a-z]+)-(\\d{1,2})");
+	private static final Pattern EARLIER = Pattern.compile("[a-z0-9-]+?-([a-z]+)-(\\d{1,2})");
 
 	private final DemoFeedKey key;
 
@@ -77,13 +79,12 @@ class DemoFeedController {
 	 */
 	@GetMapping("/images/{name}.svg")
 	ResponseEntity<Void> earlierPicture(@PathVariable String name) {
-		java.util.regex.Matcher matcher = EARLIER.matcher(name);
+		Matcher matcher = EARLIER.matcher(name);
 		if (!matcher.matches() || this.pictures.jpeg(matcher.group(1) + "-" + matcher.group(2)).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
 		return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
-				.location(java.net.URI.create("/demo/images/" + matcher.group(1) + "-" + matcher.group(2) + ".jpg"))
-				.build();
+				.location(URI.create("/demo/images/" + matcher.group(1) + "-" + matcher.group(2) + ".jpg")).build();
 	}
 
 	@GetMapping("/logos/{id}.svg")

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -149,7 +150,7 @@ public final class DemoFeeds {
 
 	/** One of the values whose index is the style, modulo the demo's publishers. */
 	private static String pickStyle(SplittableRandom random, List<String> values, int style) {
-		List<String> own = new java.util.ArrayList<>();
+		List<String> own = new ArrayList<>();
 		for (int i = Math.floorMod(style, STYLES); i < values.size(); i += STYLES) {
 			own.add(values.get(i));
 		}

@@ -1,6 +1,7 @@
 package io.newsstand.aggregator.internal.demo;
 
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Word banks of the synthetic demo articles. Every name and place is invented.
@@ -82,18 +83,18 @@ final class DemoText {
 	static final List<String> BODIES = List.of("Trust", "Guild", "Society", "Foundation", "Cooperative", "Association",
 			"Institute", "Collective");
 
-	static String organisation(java.util.SplittableRandom random) {
+	static String organisation(SplittableRandom random) {
 		return NAME_STEMS.get(random.nextInt(NAME_STEMS.size())) + "ern " + BODIES.get(random.nextInt(BODIES.size()));
 	}
 
-	static String person(java.util.SplittableRandom random) {
+	static String person(SplittableRandom random) {
 		return FIRST_STEMS.get(random.nextInt(FIRST_STEMS.size()))
 				+ FIRST_ENDINGS.get(random.nextInt(FIRST_ENDINGS.size())) + " "
 				+ NAME_STEMS.get(random.nextInt(NAME_STEMS.size()))
 				+ SURNAME_ENDINGS.get(random.nextInt(SURNAME_ENDINGS.size()));
 	}
 
-	static String town(java.util.SplittableRandom random) {
+	static String town(SplittableRandom random) {
 		return NAME_STEMS.get(random.nextInt(NAME_STEMS.size()))
 				+ TOWN_ENDINGS.get(random.nextInt(TOWN_ENDINGS.size()));
 	}

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
@@ -216,8 +217,7 @@ public final class FeedFetcher {
 		if (cause instanceof ConnectException) {
 			return new FetchFailure(FailureKind.NETWORK, "connection refused by " + url.getHost());
 		}
-		if (cause instanceof java.net.UnknownHostException
-				|| cause.getCause() instanceof java.net.UnknownHostException) {
+		if (cause instanceof UnknownHostException || cause.getCause() instanceof UnknownHostException) {
 			return new FetchFailure(FailureKind.NETWORK, "unknown host " + url.getHost());
 		}
 		return new FetchFailure(FailureKind.NETWORK,

@@ -3,6 +3,7 @@ package io.newsstand.aggregator.internal.fetch;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +48,7 @@ public sealed interface FetchResult {
 		NETWORK, TIMEOUT, HTTP_STATUS, TOO_LARGE, BLOCKED_ADDRESS, TOO_MANY_REDIRECTS, EMPTY, NOT_A_FEED, PARSE;
 
 		public String tag() {
-			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.newsstand.aggregator.internal.parse;
 import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.ArticleImage;
 import io.newsstand.aggregator.PublicTeaser;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -196,7 +197,7 @@ public final class ArticleNormalizer {
 
 	private static @Nullable String absolute(String url, String base) {
 		try {
-			java.net.URI uri = java.net.URI.create(base).resolve(url.strip());
+			URI uri = URI.create(base).resolve(url.strip());
 			String scheme = uri.getScheme();
 			return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? uri.toString() : null;
 		} catch (IllegalArgumentException ex) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -93,7 +94,7 @@ final class JsonFeedParser {
 	private static String escapeParagraphs(String text) {
 		StringBuilder html = new StringBuilder();
 		for (String paragraph : text.split("\\R\\s*\\R")) {
-			html.append("<p>").append(org.jsoup.nodes.Entities.escape(paragraph.strip())).append("</p>");
+			html.append("<p>").append(Entities.escape(paragraph.strip())).append("</p>");
 		}
 		return html.toString();
 	}

@@ -17,7 +17,9 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.WireFeedInput;
+import com.rometools.rome.io.XmlReader;
 import com.rometools.rome.io.impl.DateParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
@@ -117,10 +119,9 @@ final class RomeFeedParser {
 	 * @return the number of entries, or -1 when Rome cannot parse the bytes
 	 */
 	static int plainRome(byte[] body) {
-		try (com.rometools.rome.io.XmlReader reader = new com.rometools.rome.io.XmlReader(
-				new java.io.ByteArrayInputStream(body))) {
+		try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body))) {
 			return new SyndFeedInput().build(reader).getEntries().size();
-		} catch (FeedException | java.io.IOException | RuntimeException ex) {
+		} catch (FeedException | IOException | RuntimeException ex) {
 			return -1;
 		}
 	}

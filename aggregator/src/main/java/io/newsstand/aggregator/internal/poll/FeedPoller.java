@@ -64,7 +64,7 @@ final class FeedPoller {
 
 	private final FeedStateStore states;
 
-	private final PollPolicy policy;
+	private final PollIntervals policy;
 
 	private final PollMetrics metrics;
 
@@ -80,7 +80,7 @@ final class FeedPoller {
 	 *            or {@code null} when it cannot be fetched yet
 	 */
 	FeedPoller(FeedFetcher fetcher, FeedParser parser, ArticleNormalizer normalizer, ArticleStore articles,
-			FeedStateStore states, PollPolicy policy, PollMetrics metrics, InstantSource clock,
+			FeedStateStore states, PollIntervals policy, PollMetrics metrics, InstantSource clock,
 			Function<String, @Nullable String> urlResolver) {
 		this.fetcher = fetcher;
 		this.memory = new ItemMemory(parser, normalizer);

@@ -14,7 +14,7 @@ import io.newsstand.aggregator.internal.parse.FeedParser;
 import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
 import io.newsstand.aggregator.internal.store.ArticleStore;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
-import io.newsstand.aggregator.internal.store.PollSchedule;
+import io.newsstand.aggregator.internal.store.PollLeases;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -35,11 +35,11 @@ class PollConfiguration {
 	private static final InstantSource CLOCK = InstantSource.system();
 
 	@Bean
-	Poller poller(Catalog catalog, PollSchedule schedule, ArticleStore store, FeedStateStore states,
+	PollCycle poller(Catalog catalog, PollLeases schedule, ArticleStore store, FeedStateStore states,
 			AggregatorProperties properties, ObjectProvider<MeterRegistry> registry, Environment environment,
 			DemoFeedKey demoFeedKey, ObjectProvider<PublicTeaser> teaser, PrivateNetworkGuard guard,
 			FeedFetcher fetcher) {
-		PollPolicy policy = new PollPolicy(properties.minInterval(), properties.maxInterval(),
+		PollIntervals policy = new PollIntervals(properties.minInterval(), properties.maxInterval(),
 				properties.defaultInterval(), new Random());
 		FeedPoller feedPoller = new FeedPoller(fetcher, new FeedParser(),
 				new ArticleNormalizer(new HtmlSanitizer(), teaser.getIfUnique(() -> body -> "")), store, states, policy,
@@ -54,16 +54,16 @@ class PollConfiguration {
 					guard.allow("127.0.0.1:" + port);
 					return "http://127.0.0.1:" + port + demoFeedKey.pathFor(url.substring(CatalogFeed.SELF.length()));
 				});
-		return new Poller(catalog, schedule, feedPoller, workerName(),
-				new Poller.Limits(properties.batchSize(), properties.maxInFlight(), properties.parseThreadsOrDefault(),
-						properties.lease(), properties.maxInterval()),
+		return new PollCycle(catalog, schedule, feedPoller, workerName(),
+				new PollCycle.Limits(properties.batchSize(), properties.maxInFlight(),
+						properties.parseThreadsOrDefault(), properties.lease(), properties.maxInterval()),
 				CLOCK);
 	}
 
 	@Bean
 	@ConditionalOnProperty(prefix = "newsstand.aggregator", name = "polling-enabled", havingValue = "true", matchIfMissing = true)
-	PollingScheduler pollingScheduler(Poller poller, Catalog catalog, AggregatorProperties properties) {
-		return new PollingScheduler(poller, catalog, properties.tick());
+	PollCycleScheduler pollingScheduler(PollCycle poller, Catalog catalog, AggregatorProperties properties) {
+		return new PollCycleScheduler(poller, catalog, properties.tick());
 	}
 
 	private static String workerName() {

@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -80,15 +82,15 @@ final class LuceneArticleSearch implements ArticleSearch {
 	private SearchResults search(IndexSearcher searcher, Query query, SearchQuery search, boolean complete)
 			throws IOException {
 		TopDocs top = searcher.search(query, search.offset() + search.limit());
-		ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(search.offset(), top.scoreDocs.length),
+		ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(search.offset(), top.scoreDocs.length),
 				top.scoreDocs.length);
-		int[] docIds = java.util.Arrays.stream(page).mapToInt(hit -> hit.doc).toArray();
+		int[] docIds = Arrays.stream(page).mapToInt(hit -> hit.doc).toArray();
 		Snippets.Highlighted[] highlighted = this.snippets.highlight(searcher, query, docIds, search.bodyVisible());
 		StoredFields stored = searcher.storedFields();
 		List<SearchHit> hits = new ArrayList<>(page.length);
 		for (int i = 0; i < page.length; i++) {
-			Document document = stored.document(page[i].doc, java.util.Set.of(SearchSchema.ID, SearchSchema.PUBLISHER,
-					SearchSchema.SECTION, SearchSchema.PUBLISHED));
+			Document document = stored.document(page[i].doc,
+					Set.of(SearchSchema.ID, SearchSchema.PUBLISHER, SearchSchema.SECTION, SearchSchema.PUBLISHED));
 			hits.add(new SearchHit(document.get(SearchSchema.ID), page[i].score, document.get(SearchSchema.PUBLISHER),
 					document.get(SearchSchema.SECTION),
 					Instant.ofEpochSecond(document.getField(SearchSchema.PUBLISHED).numericValue().longValue()),

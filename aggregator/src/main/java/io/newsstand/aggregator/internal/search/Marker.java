@@ -2,6 +2,7 @@ package io.newsstand.aggregator.internal.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -109,7 +110,7 @@ final class Marker {
 			while (tokens.incrementToken()) {
 				if (terms.contains(term.toString())) {
 					if (n + 2 > offsets.length) {
-						offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+						offsets = Arrays.copyOf(offsets, offsets.length * 2);
 					}
 					offsets[n++] = offset.startOffset();
 					offsets[n++] = offset.endOffset();
@@ -119,7 +120,7 @@ final class Marker {
 		} catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return java.util.Arrays.copyOf(offsets, n);
+		return Arrays.copyOf(offsets, n);
 	}
 
 	private static int wordStart(String text, int index) {

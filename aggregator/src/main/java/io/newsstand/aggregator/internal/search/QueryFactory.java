@@ -16,6 +16,7 @@ import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
@@ -104,7 +105,7 @@ final class QueryFactory {
 
 	/** A query for one exact term, the baseline of the search benchmark. */
 	static Query term(String field, String term) {
-		return new org.apache.lucene.search.TermQuery(new Term(field, term));
+		return new TermQuery(new Term(field, term));
 	}
 
 	private DoubleValuesSource recency(Instant now) {

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
@@ -170,7 +171,7 @@ final class SearchIndexer implements SmartLifecycle {
 	/** Whether replaying the feed from this entry misses nothing. */
 	private boolean stillFollowable(String committedId) {
 		List<MapRecord<String, Object, Object>> first = this.redis.opsForStream().range(SearchKeys.FEED,
-				Range.unbounded(), org.springframework.data.redis.connection.Limit.limit().count(1));
+				Range.unbounded(), Limit.limit().count(1));
 		boolean streamExists = Boolean.TRUE.equals(this.redis.hasKey(SearchKeys.FEED));
 		if (!streamExists) {
 			return committedId.equals(StreamIds.START);

@@ -61,8 +61,8 @@ class StoreConfiguration {
 	}
 
 	@Bean
-	PollSchedule pollSchedule(StringRedisTemplate redis) {
-		return new PollSchedule(redis, CLOCK);
+	PollLeases pollSchedule(StringRedisTemplate redis) {
+		return new PollLeases(redis, CLOCK);
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,9 +68,8 @@ class CatalogLoaderTest {
 		assertThat(feed.minInterval()).isEqualTo(Duration.ofMinutes(10));
 		assertThat(feed.maxInterval()).isEqualTo(Duration.ofHours(2));
 		assertThat(feed.id()).isEqualTo(CatalogFeed.idFor("daily-example", "https://daily.example/world.rss"));
-		assertThat(catalog.toPublishers())
-				.containsExactly(new Publisher("daily-example", "Daily Example", "https://daily.example/",
-						"https://daily.example/logo.png", "UK", "en-GB", true, java.util.List.of("World")));
+		assertThat(catalog.toPublishers()).containsExactly(new Publisher("daily-example", "Daily Example",
+				"https://daily.example/", "https://daily.example/logo.png", "UK", "en-GB", true, List.of("World")));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -5,13 +5,17 @@ import io.newsstand.aggregator.internal.SyntheticNews;
 import io.newsstand.testing.BenchmarkGoal;
 import io.newsstand.testing.RedisTestDatabase;
 import io.newsstand.testing.RedisTestServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,7 +31,9 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -63,11 +69,11 @@ public class ClusterBenchmark {
 
 	private List<StoryArticle> pending = List.of();
 
-	private static final java.util.concurrent.atomic.AtomicLong assigned = new java.util.concurrent.atomic.AtomicLong();
+	private static final AtomicLong assigned = new AtomicLong();
 
-	private static final java.util.concurrent.atomic.AtomicLong rewrites = new java.util.concurrent.atomic.AtomicLong();
+	private static final AtomicLong rewrites = new AtomicLong();
 
-	private static final java.util.concurrent.atomic.AtomicLong clusteredRewrites = new java.util.concurrent.atomic.AtomicLong();
+	private static final AtomicLong clusteredRewrites = new AtomicLong();
 
 	private static int sequence;
 
@@ -157,7 +163,7 @@ public class ClusterBenchmark {
 	}
 
 	private static void close() {
-		redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+		redis.execute((RedisCallback<Object>) connection -> {
 			connection.serverCommands().flushDb();
 			return null;
 		});
@@ -174,8 +180,8 @@ public class ClusterBenchmark {
 		double[] cpu;
 		try {
 			results = new Runner(new OptionsBuilder().include(getClass().getName() + "\\.").forks(0).warmupIterations(1)
-					.measurementIterations(3).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2))
-					.measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(3)).build()).run();
+					.measurementIterations(3).warmupTime(TimeValue.seconds(2)).measurementTime(TimeValue.seconds(3))
+					.build()).run();
 			cpu = cpuMicrosPerAssignment();
 		} finally {
 			if (clusters != null) {
@@ -203,7 +209,7 @@ public class ClusterBenchmark {
 	private static double[] cpuMicrosPerAssignment() {
 		ClusterBenchmark benchmark = new ClusterBenchmark();
 		benchmark.nextNewArticles();
-		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		double redisBefore = redisCpuSeconds();
 		long before = threads.getCurrentThreadCpuTime();
 		benchmark.assignNewArticles();
@@ -213,9 +219,8 @@ public class ClusterBenchmark {
 	}
 
 	private static double redisCpuSeconds() {
-		java.util.Properties info = redis.execute(
-				(org.springframework.data.redis.core.RedisCallback<java.util.Properties>) connection -> connection
-						.serverCommands().info("cpu"));
+		Properties info = redis
+				.execute((RedisCallback<Properties>) connection -> connection.serverCommands().info("cpu"));
 		return Double.parseDouble(info.getProperty("used_cpu_user"))
 				+ Double.parseDouble(info.getProperty("used_cpu_sys"));
 	}

@@ -14,11 +14,14 @@ import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
 import io.newsstand.aggregator.internal.parse.ParseOutcome;
 import io.newsstand.testing.RedisExtension;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.redis.core.RedisCallback;
@@ -98,9 +101,9 @@ class DemoStoriesClusterTest {
 			return null;
 		});
 		// A day of the demo catalog: each render shows a feed's latest 15 items.
-		java.util.Map<String, Article> byId = new java.util.LinkedHashMap<>();
+		Map<String, Article> byId = new LinkedHashMap<>();
 		for (int hours = 0; hours <= 24; hours += 3) {
-			Instant at = NOW.minus(java.time.Duration.ofHours(hours));
+			Instant at = NOW.minus(Duration.ofHours(hours));
 			DemoFeeds feeds = new DemoFeeds(new CatalogLoader().load("demo"), () -> at);
 			for (String[] feed : new String[][]{{"harbour-gazette", "world", "World"},
 					{"harbour-gazette", "sport", "Sport"}, {"southern-ledger", "business", "Business"},

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 
 /**
  * The labelled evaluation set of story clustering: synthetic articles
@@ -90,7 +91,7 @@ record EvaluationSet(Map<String, StoryArticle> articles, List<Pair> pairs) {
 
 	}
 
-	Score score(java.util.function.BiPredicate<StoryArticle, StoryArticle> predictedSame) {
+	Score score(BiPredicate<StoryArticle, StoryArticle> predictedSame) {
 		int tp = 0, fp = 0, fn = 0, tn = 0;
 		for (Pair pair : this.pairs) {
 			boolean predicted = predictedSame.test(this.articles.get(pair.first()), this.articles.get(pair.second()));

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 @ExtendWith(RedisExtension.class)
@@ -51,7 +52,7 @@ class RedisStoryClustersTest {
 
 	@BeforeEach
 	void emptyDatabase() {
-		this.redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+		this.redis.execute((RedisCallback<Object>) connection -> {
 			connection.serverCommands().flushDb();
 			return null;
 		});

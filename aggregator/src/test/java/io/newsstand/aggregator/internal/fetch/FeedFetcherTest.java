@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -296,7 +297,7 @@ class FeedFetcherTest {
 		});
 		FeedFetcher fetcher = fetcher();
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Future<FetchResult>> results = new java.util.ArrayList<>();
+			List<Future<FetchResult>> results = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
 				results.add(threads
 						.submit(() -> fetcher.fetch(new FetchRequest("f", this.server.url("/slow"), null, null))));

@@ -12,13 +12,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on loopback and a free port, one per test. */
 public final class TestServer implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger requests = new AtomicInteger();
 
 	public int requests() {
 		return this.requests.get();

@@ -6,6 +6,8 @@ import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.PublicTeaser;
 import java.time.Instant;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class ArticleNormalizerTest {
@@ -16,7 +18,7 @@ class ArticleNormalizerTest {
 
 	/** A paywall teaser for these tests: the body's first paragraph. */
 	private static final PublicTeaser FIRST_PARAGRAPH = body -> {
-		org.jsoup.nodes.Element first = org.jsoup.Jsoup.parseBodyFragment(body).selectFirst("p");
+		Element first = Jsoup.parseBodyFragment(body).selectFirst("p");
 		return (first == null) ? "" : first.text();
 	};
 

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jspecify.annotations.Nullable;
 
@@ -32,10 +35,10 @@ final class CleanerReference {
 					continue;
 				}
 				StringBuilder raw = new StringBuilder();
-				for (org.jsoup.nodes.Node child : iframe.childNodes()) {
-					if (child instanceof org.jsoup.nodes.DataNode data) {
+				for (Node child : iframe.childNodes()) {
+					if (child instanceof DataNode data) {
 						raw.append(data.getWholeData());
-					} else if (child instanceof org.jsoup.nodes.TextNode text) {
+					} else if (child instanceof TextNode text) {
 						raw.append(text.getWholeText());
 					}
 				}

@@ -81,7 +81,7 @@ class PollCycleBenchmarkTest {
 			Catalog catalog = new Catalog("bench", List.of(PollingFixture.publisher("bench", urls)));
 			// The app's defaults (AggregatorProperties): batch-size 100, max-in-flight 300,
 			// parse-threads one per processor; max-requests-per-host 2 (PollingFixture).
-			Poller poller = fixture.poller(catalog, "bench", 100, 300, Runtime.getRuntime().availableProcessors());
+			PollCycle poller = fixture.poller(catalog, "bench", 100, 300, Runtime.getRuntime().availableProcessors());
 			poller.syncCatalog();
 			assertThat(poller.pollDue()).isEqualTo(FEEDS); // first cycle: everything new, validators stored
 			OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

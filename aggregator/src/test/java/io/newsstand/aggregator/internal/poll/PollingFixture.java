@@ -14,7 +14,7 @@ import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
 import io.newsstand.aggregator.internal.store.ArticleReads;
 import io.newsstand.aggregator.internal.store.ArticleStore;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
-import io.newsstand.aggregator.internal.store.PollSchedule;
+import io.newsstand.aggregator.internal.store.PollLeases;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -34,7 +34,7 @@ final class PollingFixture {
 
 	final FeedStateStore states;
 
-	final PollSchedule schedule;
+	final PollLeases schedule;
 
 	final FeedPoller feedPoller;
 
@@ -52,12 +52,12 @@ final class PollingFixture {
 		ArticleStore store = new ArticleStore(storeRedis, JsonMapper.builder().build(), Duration.ofDays(30), clock);
 		this.articles = new ArticleReads(storeRedis, JsonMapper.builder().build());
 		this.states = new FeedStateStore(storeRedis);
-		this.schedule = new PollSchedule(scheduleRedis, clock);
+		this.schedule = new PollLeases(scheduleRedis, clock);
 		FeedFetcher fetcher = new FeedFetcher(
 				new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 1_000_000, 2, "NewsstandBot/test"),
 				new PrivateNetworkGuard(List.of(allowedHosts)), clock);
 		this.feedPoller = new FeedPoller(fetcher, new FeedParser(), new ArticleNormalizer(new HtmlSanitizer()), store,
-				this.states, new PollPolicy(Duration.ofMinutes(5), Duration.ofHours(6), Duration.ofMinutes(15),
+				this.states, new PollIntervals(Duration.ofMinutes(5), Duration.ofHours(6), Duration.ofMinutes(15),
 						new SplittableRandom(1)),
 				new PollMetrics(this.meters), clock, url -> url);
 	}
@@ -66,17 +66,17 @@ final class PollingFixture {
 	 * Small batches, so a few dozen feeds take several claims, and claiming ahead
 	 * (two batches in flight) happens.
 	 */
-	Poller poller(Catalog catalog, String worker) {
+	PollCycle poller(Catalog catalog, String worker) {
 		return poller(catalog, worker, 10, 20);
 	}
 
-	Poller poller(Catalog catalog, String worker, int batchSize, int maxInFlight) {
+	PollCycle poller(Catalog catalog, String worker, int batchSize, int maxInFlight) {
 		return poller(catalog, worker, batchSize, maxInFlight, 2);
 	}
 
-	Poller poller(Catalog catalog, String worker, int batchSize, int maxInFlight, int parseThreads) {
-		return new Poller(catalog, this.schedule, this.feedPoller, worker,
-				new Poller.Limits(batchSize, maxInFlight, parseThreads, LEASE, Duration.ofHours(6)), this.clock);
+	PollCycle poller(Catalog catalog, String worker, int batchSize, int maxInFlight, int parseThreads) {
+		return new PollCycle(catalog, this.schedule, this.feedPoller, worker,
+				new PollCycle.Limits(batchSize, maxInFlight, parseThreads, LEASE, Duration.ofHours(6)), this.clock);
 	}
 
 	static CatalogPublisher publisher(String id, List<String> urls) {

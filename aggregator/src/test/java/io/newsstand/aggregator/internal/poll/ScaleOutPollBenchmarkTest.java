@@ -10,7 +10,10 @@ import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.fetch.TestServer;
 import io.newsstand.testing.RedisProcess;
 import io.newsstand.testing.RedisTestCluster;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +34,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /**
  * 2,000 feeds on 20 loopback hosts (90% answer 304, 10% changed each cycle),
  * polled by 1, 2 and 3 poller nodes on a real Redis Cluster of 3 masters and 3
- * replicas: each node a real {@link Poller} with its own Lettuce cluster
+ * replicas: each node a real {@link PollCycle} with its own Lettuce cluster
  * connection, as separate JVMs would have, all claiming from the one schedule
  * at once. Per node count: the cycle time (all due at once until every feed is
  * polled), feeds/s, Redis commands per feed (summed over the masters), and
@@ -97,7 +100,7 @@ class ScaleOutPollBenchmarkTest {
 		}
 		double[] one = results.get(0);
 		StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-				"%n-- Poller nodes on a 3+3 Redis Cluster: %,d feeds on %d hosts, 90%% 304 (median of %d cycles) --%n",
+				"%n-- PollCycle nodes on a 3+3 Redis Cluster: %,d feeds on %d hosts, 90%% 304 (median of %d cycles) --%n",
 				FEEDS, HOSTS, CYCLES));
 		for (int n = 0; n < results.size(); n++) {
 			double[] r = results.get(n);
@@ -116,7 +119,7 @@ class ScaleOutPollBenchmarkTest {
 			AtomicInteger generation, AtomicIntegerArray fetches) throws Exception {
 		TestClock clock = new TestClock(NOW);
 		List<LettuceConnectionFactory> factories = new ArrayList<>();
-		List<Poller> pollers = new ArrayList<>();
+		List<PollCycle> pollers = new ArrayList<>();
 		for (int n = 0; n < nodes; n++) {
 			LettuceConnectionFactory factory = factory(cluster);
 			factories.add(factory);
@@ -137,7 +140,7 @@ class ScaleOutPollBenchmarkTest {
 				long commands0 = commands(cluster);
 				long t0 = System.nanoTime();
 				List<Future<Integer>> polled = new ArrayList<>();
-				for (Poller poller : pollers) {
+				for (PollCycle poller : pollers) {
 					polled.add(threads.submit(poller::pollDue));
 				}
 				int total = 0;
@@ -167,7 +170,7 @@ class ScaleOutPollBenchmarkTest {
 				}
 			}
 		} finally {
-			pollers.forEach(Poller::close);
+			pollers.forEach(PollCycle::close);
 			factories.forEach(LettuceConnectionFactory::destroy);
 		}
 		return new double[]{median(cycles, 0), median(cycles, 1), median(cycles, 2), duplicates, busiest};
@@ -207,8 +210,8 @@ class ScaleOutPollBenchmarkTest {
 
 	private static String loadAverage() {
 		try {
-			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
-		} catch (java.io.IOException ex) {
+			return Files.readString(Path.of("/proc/loadavg")).strip();
+		} catch (IOException ex) {
 			return "unknown";
 		}
 	}

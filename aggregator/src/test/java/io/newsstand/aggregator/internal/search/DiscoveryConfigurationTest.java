@@ -6,6 +6,7 @@ import io.newsstand.aggregator.ArticleSearch;
 import io.newsstand.aggregator.SearchFeed;
 import io.newsstand.aggregator.SearchQuery;
 import io.newsstand.aggregator.StoryClusters;
+import io.newsstand.aggregator.internal.cluster.ClusterTestAccess;
 import io.newsstand.testing.RedisExtension;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,7 @@ class DiscoveryConfigurationTest {
 	private ApplicationContextRunner runner(StringRedisTemplate redis, RedisConnectionFactory connections) {
 		return new ApplicationContextRunner().withBean(StringRedisTemplate.class, () -> redis)
 				.withBean(RedisConnectionFactory.class, () -> connections)
-				.withUserConfiguration(SearchConfiguration.class,
-						io.newsstand.aggregator.internal.cluster.ClusterTestAccess.configuration())
+				.withUserConfiguration(SearchConfiguration.class, ClusterTestAccess.configuration())
 				.withPropertyValues("newsstand.search.index-dir=" + this.dir.resolve("index"));
 	}
 

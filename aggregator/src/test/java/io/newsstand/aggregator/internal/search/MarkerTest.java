@@ -2,6 +2,7 @@ package io.newsstand.aggregator.internal.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class MarkerTest {
 
 	@Test
 	void findsTheQueryTermsPerFieldWithoutProhibitedOnes() {
-		var query = new QueryFactory(SearchSchema.analyzer(), SearchProperties.defaults(java.nio.file.Path.of("x")))
+		var query = new QueryFactory(SearchSchema.analyzer(), SearchProperties.defaults(Path.of("x")))
 				.words("oil prices", true);
 
 		Map<String, Set<String>> terms = Marker.terms(query);

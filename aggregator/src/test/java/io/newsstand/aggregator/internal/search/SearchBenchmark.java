@@ -6,11 +6,14 @@ import io.newsstand.aggregator.SearchResults;
 import io.newsstand.aggregator.internal.SyntheticNews;
 import io.newsstand.testing.BenchmarkGoal;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.SplittableRandom;
@@ -94,7 +97,7 @@ public class SearchBenchmark {
 		try {
 			index = SearchIndex.open(dir, SearchSchema.analyzer(), 100_000);
 			long started = System.nanoTime();
-			long cpuStarted = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+			long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 			SplittableRandom random = new SplittableRandom(3);
 			for (int i = 0; i < ARTICLES; i++) {
 				index.upsert(article(i, random));
@@ -102,8 +105,7 @@ public class SearchBenchmark {
 			index.commit(StreamIds.START);
 			index.refresh();
 			double seconds = (System.nanoTime() - started) / 1e9;
-			double cpuSeconds = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
-					- cpuStarted) / 1e9;
+			double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted) / 1e9;
 
 			// JMH's machine-wide lock would stop this run while another module's benchmark
 			// holds it; the machine is shared anyway, which docs/performance.md states next
@@ -143,7 +145,7 @@ public class SearchBenchmark {
 	 * waiting for a core; the CPU time this thread spends per search does not.
 	 */
 	private static double[] cpuMillisPerSearch(int searches) {
-		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		SearchBenchmark benchmark = new SearchBenchmark();
 		benchmark.openSearch();
 		double[] millis = new double[searches];
@@ -157,7 +159,7 @@ public class SearchBenchmark {
 
 	private static double percentile(double[] values, double percentile) {
 		double[] sorted = values.clone();
-		java.util.Arrays.sort(sorted);
+		Arrays.sort(sorted);
 		return sorted[(int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1)];
 	}
 

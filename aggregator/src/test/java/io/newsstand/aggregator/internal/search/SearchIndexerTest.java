@@ -4,6 +4,7 @@ import static io.newsstand.aggregator.internal.search.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.newsstand.aggregator.SearchDocument;
 import io.newsstand.aggregator.SearchHit;
 import io.newsstand.aggregator.SearchQuery;
 import io.newsstand.testing.RedisExtension;
@@ -15,6 +16,10 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -25,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -212,13 +219,13 @@ class SearchIndexerTest {
 	@Test
 	void triesAgainWhenTheArticleStoreFailsDuringARebuild() {
 		this.articles.put(article("a", "Budget day", "x"));
-		java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+		AtomicBoolean failed = new AtomicBoolean();
 		Articles flaky = new Articles() {
 
 			@Override
-			public void forEachArticle(java.util.function.Consumer<io.newsstand.aggregator.SearchDocument> consumer) {
+			public void forEachArticle(Consumer<SearchDocument> consumer) {
 				if (failed.compareAndSet(false, true)) {
-					throw new org.springframework.data.redis.RedisConnectionFailureException("store unreachable");
+					throw new RedisConnectionFailureException("store unreachable");
 				}
 				SearchIndexerTest.this.articles.forEachArticle(consumer);
 			}
@@ -244,13 +251,13 @@ class SearchIndexerTest {
 	 */
 	@Test
 	void anArticleThatCannotBeReadDuringAFailoverIsIndexedOnceRedisAnswers() {
-		java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+		AtomicInteger failures = new AtomicInteger();
 		Articles failingOver = new Articles() {
 
 			@Override
-			public java.util.Optional<io.newsstand.aggregator.SearchDocument> find(String articleId) {
+			public Optional<SearchDocument> find(String articleId) {
 				if (failures.getAndIncrement() < 2) {
-					throw new org.springframework.dao.QueryTimeoutException("Redis command timed out");
+					throw new QueryTimeoutException("Redis command timed out");
 				}
 				return SearchIndexerTest.this.articles.find(articleId);
 			}

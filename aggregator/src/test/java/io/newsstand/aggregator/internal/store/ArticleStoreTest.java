@@ -18,10 +18,12 @@ import io.newsstand.testing.RedisExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +48,7 @@ class ArticleStoreTest {
 
 	@BeforeEach
 	void empty() {
-		this.redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+		this.redis.execute((RedisCallback<Object>) connection -> {
 			connection.serverCommands().flushDb();
 			return null;
 		});
@@ -201,7 +203,7 @@ class ArticleStoreTest {
 		for (String id : seen) {
 			times.add(this.reads.find(id).orElseThrow().publishedAt());
 		}
-		assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
 	}
 
 	@Test

@@ -33,7 +33,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Two poller instances on one Redis, as two app nodes would run. */
 @ExtendWith(RedisExtension.class)
-class PollerTest {
+class PollCycleTest {
 
 	private static final Instant NOW = Instant.parse("2025-06-04T12:00:00Z");
 
@@ -47,7 +47,7 @@ class PollerTest {
 
 	private Catalog catalog;
 
-	PollerTest(StringRedisTemplate redis) {
+	PollCycleTest(StringRedisTemplate redis) {
 		this.redis = redis;
 	}
 
@@ -78,8 +78,8 @@ class PollerTest {
 
 	@Test
 	void twoInstancesSplitTheWorkAndNoFeedIsFetchedTwice() throws Exception {
-		Poller one = new PollingFixture(this.redis, this.clock, this.server.hostPort()).poller(this.catalog, "one");
-		Poller two = new PollingFixture(this.redis, this.clock, this.server.hostPort()).poller(this.catalog, "two");
+		PollCycle one = new PollingFixture(this.redis, this.clock, this.server.hostPort()).poller(this.catalog, "one");
+		PollCycle two = new PollingFixture(this.redis, this.clock, this.server.hostPort()).poller(this.catalog, "two");
 		one.syncCatalog();
 		two.syncCatalog();
 		// Own threads, never the common pool: the JDK HTTP client completes bodies
@@ -115,7 +115,7 @@ class PollerTest {
 		urls.set(0, this.server.url("/slow").toString());
 		Catalog withSlow = new Catalog("test", List.of(PollingFixture.publisher("alpha", urls)));
 		PollingFixture fixture = new PollingFixture(this.redis, this.clock, this.server.hostPort());
-		Poller poller = fixture.poller(withSlow, "one");
+		PollCycle poller = fixture.poller(withSlow, "one");
 		poller.syncCatalog();
 		String slow = withSlow.feeds().get(0).id();
 		List<String> others = withSlow.feeds().stream().map(CatalogFeed::id).filter(id -> !id.equals(slow)).toList();
@@ -140,7 +140,7 @@ class PollerTest {
 	@Test
 	void everyChangedFeedOfAGroupHasItsArticlesStored() {
 		PollingFixture fixture = new PollingFixture(this.redis, this.clock, this.server.hostPort());
-		Poller poller = fixture.poller(this.catalog, "one", 30, 30);
+		PollCycle poller = fixture.poller(this.catalog, "one", 30, 30);
 		poller.syncCatalog();
 		assertThat(poller.pollDue()).isEqualTo(30);
 		// 30 feeds of 3 items each, handed back in groups: every article of every feed.
@@ -158,7 +158,7 @@ class PollerTest {
 	@Test
 	void aCrashedInstancesFeedsArePolledByTheOtherWhenTheLeaseExpires() {
 		PollingFixture fixture = new PollingFixture(this.redis, this.clock, this.server.hostPort());
-		Poller survivor = fixture.poller(this.catalog, "survivor");
+		PollCycle survivor = fixture.poller(this.catalog, "survivor");
 		survivor.syncCatalog();
 		// The crashed instance claimed everything, then died without polling.
 		assertThat(fixture.schedule.claim("crashed", 100, PollingFixture.LEASE)).hasSize(30);
@@ -178,11 +178,12 @@ class PollerTest {
 			PollingFixture broken = new PollingFixture(this.redis, deadRedis, this.clock, this.server.hostPort());
 			Catalog one = new Catalog("test",
 					List.of(PollingFixture.publisher("alpha", List.of(this.catalog.feeds().get(0).url()))));
-			Poller poller = broken.poller(one, "blip");
+			PollCycle poller = broken.poller(one, "blip");
 			poller.syncCatalog();
 			assertThat(poller.pollDue()).isZero();
 			this.clock.advance(PollingFixture.LEASE.plusSeconds(1));
-			Poller healthy = new PollingFixture(this.redis, this.clock, this.server.hostPort()).poller(one, "healthy");
+			PollCycle healthy = new PollingFixture(this.redis, this.clock, this.server.hostPort()).poller(one,
+					"healthy");
 			assertThat(healthy.pollDue()).isEqualTo(1);
 			CatalogFeed feed = one.feeds().get(0);
 			assertThat(new PollingFixture(this.redis, this.clock).states.load(feed.id()).items()).isEqualTo(3);

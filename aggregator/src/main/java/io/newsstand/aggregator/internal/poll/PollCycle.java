@@ -5,8 +5,8 @@ import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogPublisher;
 import io.newsstand.aggregator.internal.poll.FeedPoller.PollReport;
 import io.newsstand.aggregator.internal.store.FeedState;
-import io.newsstand.aggregator.internal.store.PollSchedule;
-import io.newsstand.aggregator.internal.store.PollSchedule.Completion;
+import io.newsstand.aggregator.internal.store.PollLeases;
+import io.newsstand.aggregator.internal.store.PollLeases.Completion;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -24,19 +24,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisPipelineException;
 
 /**
- * One poller instance: claims due feeds from the shared schedule under its
- * worker name and polls them as a pipeline with bounded work in flight. The
- * calling thread claims a batch (and the batch's states, one pipeline) while
- * earlier batches are still being fetched, each feed on a virtual thread (the
- * fetcher limits requests per host); a changed body is parsed on a small pool
- * of platform threads; the calling thread hands finished feeds back in groups:
- * their articles, their states (one pipeline) and their next poll times (one
- * script). Several instances on one Redis split the work; a crashed instance's
- * feeds return when their lease expires.
+ * The poll cycle of one poller node: claims due feeds from the shared schedule
+ * under its worker name and polls them as a pipeline with bounded work in
+ * flight. The calling thread claims a batch (and the batch's states, one
+ * pipeline) while earlier batches are still being fetched, each feed on a
+ * virtual thread (the fetcher limits requests per host); a changed body is
+ * parsed on a small pool of platform threads; the calling thread hands finished
+ * feeds back in groups: their articles, their states (one pipeline) and their
+ * next poll times (one script). Several instances on one Redis split the work;
+ * a crashed instance's feeds return when their lease expires.
  */
-final class Poller implements AutoCloseable {
+final class PollCycle implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(Poller.class);
+	private static final Logger log = LoggerFactory.getLogger(PollCycle.class);
 
 	/** How long a group of finished feeds waits for more before it is stored. */
 	private static final long GROUP_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -73,7 +73,7 @@ final class Poller implements AutoCloseable {
 	/** The catalog's feeds by id, with their publishers. */
 	private final Map<String, Claimed> feeds;
 
-	private final PollSchedule schedule;
+	private final PollLeases schedule;
 
 	private final FeedPoller feedPoller;
 
@@ -85,7 +85,7 @@ final class Poller implements AutoCloseable {
 
 	private final ExecutorService parsing;
 
-	Poller(Catalog catalog, PollSchedule schedule, FeedPoller feedPoller, String worker, Limits limits,
+	PollCycle(Catalog catalog, PollLeases schedule, FeedPoller feedPoller, String worker, Limits limits,
 			InstantSource clock) {
 		this.catalog = catalog;
 		// Catalog.feed(id) walks every feed; a cycle looks up each claimed one.

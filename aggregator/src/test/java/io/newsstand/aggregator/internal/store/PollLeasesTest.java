@@ -21,7 +21,7 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 @ExtendWith(RedisExtension.class)
-class PollScheduleTest {
+class PollLeasesTest {
 
 	private static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -29,9 +29,9 @@ class PollScheduleTest {
 
 	private final TestClock clock = new TestClock(Instant.parse("2025-06-04T12:00:00Z"));
 
-	private PollSchedule schedule;
+	private PollLeases schedule;
 
-	PollScheduleTest(StringRedisTemplate redis) {
+	PollLeasesTest(StringRedisTemplate redis) {
 		this.redis = redis;
 	}
 
@@ -41,7 +41,7 @@ class PollScheduleTest {
 			connection.serverCommands().flushDb();
 			return null;
 		});
-		this.schedule = new PollSchedule(this.redis, this.clock);
+		this.schedule = new PollLeases(this.redis, this.clock);
 	}
 
 	private static List<String> feeds(int count) {
@@ -101,13 +101,13 @@ class PollScheduleTest {
 		assertThat(this.schedule.claim("w", 2, LEASE)).containsExactlyInAnyOrder("feed-0", "feed-1");
 		assertThat(this.schedule.claim("other", 1, LEASE)).containsExactly("feed-2");
 		Instant next = this.clock.instant().plus(Duration.ofMinutes(15));
-		assertThat(this.schedule.completeAll("w", List.of(new PollSchedule.Completion("feed-0", next),
-				new PollSchedule.Completion("feed-1", null), new PollSchedule.Completion("feed-2", next))))
+		assertThat(this.schedule.completeAll("w", List.of(new PollLeases.Completion("feed-0", next),
+				new PollLeases.Completion("feed-1", null), new PollLeases.Completion("feed-2", next))))
 				.containsExactly("feed-2");
 		assertThat(this.schedule.nextPoll("feed-0")).isEqualTo(next);
 		assertThat(this.schedule.isDisabled("feed-1")).isTrue();
 		assertThat(this.schedule.nextPoll("feed-2")).isNull(); // still leased by "other"
-		assertThat(this.schedule.completeAll("other", List.of(new PollSchedule.Completion("feed-2", next)))).isEmpty();
+		assertThat(this.schedule.completeAll("other", List.of(new PollLeases.Completion("feed-2", next)))).isEmpty();
 		assertThat(this.schedule.nextPoll("feed-2")).isEqualTo(next);
 	}
 

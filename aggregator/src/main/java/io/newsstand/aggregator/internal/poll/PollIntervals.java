@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Called from many feeds' threads at once, so its random generator must be safe
  * to share ({@link java.util.Random} is).
  */
-final class PollPolicy {
+final class PollIntervals {
 
 	static final Duration WINDOW = Duration.ofDays(7);
 
@@ -28,7 +28,7 @@ final class PollPolicy {
 
 	private final RandomGenerator random;
 
-	PollPolicy(Duration min, Duration max, Duration defaultInterval, RandomGenerator random) {
+	PollIntervals(Duration min, Duration max, Duration defaultInterval, RandomGenerator random) {
 		this.min = min;
 		this.max = max;
 		this.defaultInterval = defaultInterval;

@@ -16,7 +16,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * lease expired (a crashed worker's) to the schedule, then moves due feeds into
  * the lease set under this worker's name, so no feed is handed out twice.
  */
-public final class PollSchedule {
+public final class PollLeases {
 
 	private static final RedisScript<List<String>> CLAIM = script("""
 			local now = tonumber(ARGV[1])
@@ -103,7 +103,7 @@ public final class PollSchedule {
 
 	private final InstantSource clock;
 
-	public PollSchedule(StringRedisTemplate redis, InstantSource clock) {
+	public PollLeases(StringRedisTemplate redis, InstantSource clock) {
 		this.redis = redis;
 		this.clock = clock;
 	}

@@ -15,13 +15,13 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * store's jobs that run on one node (retention, story-cluster catch-up) are
  * scheduled by the store.
  */
-final class PollingScheduler implements SchedulingConfigurer {
+final class PollCycleScheduler implements SchedulingConfigurer {
 
-	private static final Logger log = LoggerFactory.getLogger(PollingScheduler.class);
+	private static final Logger log = LoggerFactory.getLogger(PollCycleScheduler.class);
 
 	private static final Duration RESYNC = Duration.ofMinutes(10);
 
-	private final Poller poller;
+	private final PollCycle poller;
 
 	private final Catalog catalog;
 
@@ -29,7 +29,7 @@ final class PollingScheduler implements SchedulingConfigurer {
 
 	private long lastSync;
 
-	PollingScheduler(Poller poller, Catalog catalog, Duration tick) {
+	PollCycleScheduler(PollCycle poller, Catalog catalog, Duration tick) {
 		this.poller = poller;
 		this.catalog = catalog;
 		this.tick = tick;
