@@ -34,6 +34,19 @@ class ModularityTests {
 	}
 
 	@Test
+	void billingAndTheStripeSandboxShareNoCode() {
+		ApplicationModules modules = ApplicationModules.of(NewsstandApplication.class);
+		var billing = modules.getModuleByName("billing").orElseThrow();
+		var sandbox = modules.getModuleByName("stripesandbox").orElseThrow();
+		org.assertj.core.api.Assertions.assertThat(billing.getDirectDependencies(modules).contains(sandbox)).isFalse();
+		org.assertj.core.api.Assertions.assertThat(sandbox.getDirectDependencies(modules).contains(billing)).isFalse();
+		org.assertj.core.api.Assertions
+				.assertThat(modules.stream().filter(module -> module != sandbox)
+						.filter(module -> module.getDirectDependencies(modules).contains(sandbox)).toList())
+				.as("nothing in main code uses the sandbox").isEmpty();
+	}
+
+	@Test
 	void verificationFailsWhenTwoModulesDependOnEachOther() {
 		ApplicationModules modules = ApplicationModules.of("fixtures.modularity.cycle", location -> true);
 		assertThatThrownBy(modules::verify).isInstanceOf(Violations.class).hasMessageContaining("Cycle");

@@ -17,7 +17,7 @@ import org.springframework.context.event.EventListener;
  * random port, so billing reaches the Stripe sandbox over HTTP through the real
  * SDK, and the sandbox delivers webhooks back to it.
  */
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = {"io.newsstand.billing", "io.newsstand.stripesandbox"})
 public class BillingTestApplication {
 
 	/**

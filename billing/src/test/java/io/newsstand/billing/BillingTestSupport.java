@@ -8,7 +8,7 @@ import com.stripe.param.CustomerListParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.testhelpers.TestClockAdvanceParams;
-import io.newsstand.billing.internal.sandbox.Sandbox;
+import io.newsstand.stripesandbox.Sandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

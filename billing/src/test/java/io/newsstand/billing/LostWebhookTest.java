@@ -3,8 +3,8 @@ package io.newsstand.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.billing.internal.Reconciler;
-import io.newsstand.billing.internal.sandbox.Sandbox;
-import io.newsstand.billing.internal.sandbox.SandboxFaults;
+import io.newsstand.stripesandbox.Sandbox;
+import io.newsstand.stripesandbox.SandboxFaults;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -3,8 +3,8 @@ package io.newsstand.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.newsstand.billing.internal.sandbox.Sandbox;
-import io.newsstand.billing.internal.sandbox.SandboxFaults;
+import io.newsstand.stripesandbox.Sandbox;
+import io.newsstand.stripesandbox.SandboxFaults;
 import io.newsstand.testing.RedisTestContextInitializer;
 import java.time.Duration;
 import java.util.List;

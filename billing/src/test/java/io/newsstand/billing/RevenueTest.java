@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.stripe.param.CreditNoteCreateParams;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.checkout.SessionCreateParams;
-import io.newsstand.billing.internal.sandbox.Sandbox;
+import io.newsstand.stripesandbox.Sandbox;
 import io.newsstand.testing.RedisTestContextInitializer;
 import java.time.Instant;
 import java.time.YearMonth;

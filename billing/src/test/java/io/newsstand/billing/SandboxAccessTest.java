@@ -2,7 +2,7 @@ package io.newsstand.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsstand.billing.internal.sandbox.Sandbox;
+import io.newsstand.stripesandbox.Sandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

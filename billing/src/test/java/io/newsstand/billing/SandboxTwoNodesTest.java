@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stripe.StripeClient;
 import com.stripe.param.CustomerListParams;
 import com.stripe.param.SubscriptionListParams;
-import io.newsstand.billing.internal.sandbox.Sandbox;
+import io.newsstand.stripesandbox.Sandbox;
 import io.newsstand.testing.RedisTestServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;

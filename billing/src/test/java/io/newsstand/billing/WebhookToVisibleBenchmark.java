@@ -3,7 +3,7 @@ package io.newsstand.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stripe.param.SubscriptionUpdateParams;
-import io.newsstand.billing.internal.sandbox.Sandbox;
+import io.newsstand.stripesandbox.Sandbox;
 import io.newsstand.testing.BenchmarkGoal;
 import java.time.Duration;
 import java.util.ArrayList;

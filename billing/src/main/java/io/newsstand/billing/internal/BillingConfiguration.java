@@ -2,9 +2,7 @@ package io.newsstand.billing.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.security.SecureRandom;
 import java.time.InstantSource;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,13 +30,11 @@ class BillingConfiguration {
 					+ " Stripe secret key, or run without the prod profile to use the Stripe sandbox");
 		}
 		if (properties.sandboxActive()) {
-			String key = SandboxSecretKey.resolve(properties);
-			String secret = (properties.webhookSecret() == null || properties.webhookSecret().isBlank())
-					? "whsec_" + random()
-					: properties.webhookSecret();
 			log.info("Billing: no Stripe key configured; payments are simulated by the Stripe sandbox at {}",
 					StripeConnection.SANDBOX_PATH);
-			return new StripeConnection(key, () -> sandboxBase(properties, environment), secret, true);
+			return new StripeConnection(() -> SandboxCredentials.secretKey(properties),
+					() -> sandboxBase(properties, environment), () -> SandboxCredentials.webhookSecret(properties),
+					true);
 		}
 		String key = properties.stripeSecretKey();
 		if (!key.startsWith("sk_") && !key.startsWith("rk_")) {
@@ -55,7 +51,8 @@ class BillingConfiguration {
 				? com.stripe.Stripe.LIVE_API_BASE
 				: properties.apiBase();
 		log.info("Billing: Stripe {} mode at {}", key.startsWith("sk_live_") ? "live" : "test", base);
-		return new StripeConnection(key, () -> base, properties.webhookSecret(), false);
+		String webhookSecret = properties.webhookSecret();
+		return new StripeConnection(() -> key, () -> base, () -> webhookSecret, false);
 	}
 
 	private static String sandboxBase(BillingProperties properties, Environment environment) {
@@ -68,12 +65,6 @@ class BillingConfiguration {
 					+ " known before the web server has started");
 		}
 		return "http://127.0.0.1:" + port + StripeConnection.SANDBOX_PATH;
-	}
-
-	private static String random() {
-		byte[] bytes = new byte[16];
-		new SecureRandom().nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
 	}
 
 	@Bean

@@ -50,15 +50,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *            end a trial at once when its card already paid for another
  *            account's trial
  * @param sandboxSecretKey
- *            the one secret key the sandbox accepts ({@code sk_test_...});
- *            blank: one generated at first start and kept in the sandbox's data
- *            directory
+ *            the one secret key the sandbox accepts ({@code sk_test_...}),
+ *            which billing sends; blank: the one the sandbox generated into its
+ *            data directory
  * @param requireStripe
  *            refuse to start without a Stripe secret key (set by the
  *            {@code prod} profile), so that the sandbox never stands in by
  *            mistake
  * @param sandbox
- *            the sandbox's own settings
+ *            where the sandbox keeps its generated secrets
  */
 @ConfigurationProperties("newsstand.billing")
 public record BillingProperties(@Nullable String stripeSecretKey, @Nullable String webhookSecret,
@@ -78,22 +78,14 @@ public record BillingProperties(@Nullable String stripeSecretKey, @Nullable Stri
 	}
 
 	/**
-	 * The sandbox's settings.
+	 * Where billing finds the sandbox's generated key and webhook secret (the
+	 * sandbox's own settings under {@code newsstand.billing.sandbox.*} are its own,
+	 * see the stripe-sandbox module).
 	 *
-	 * @param webhookRetryDelay
-	 *            first delay before a failed webhook delivery is retried (doubled
-	 *            per attempt)
-	 * @param webhookMaxAttempts
-	 *            delivery attempts per event
 	 * @param dataDir
-	 *            where the generated sandbox key is kept (next to the embedded
-	 *            Redis's directory)
-	 * @param maxEventsPerAdvance
-	 *            the most events one test-clock advance may emit; a longer one is
-	 *            refused
+	 *            the sandbox's data directory
 	 */
-	public record Sandbox(@DefaultValue("2s") Duration webhookRetryDelay, @DefaultValue("6") int webhookMaxAttempts,
-			@DefaultValue("./data/stripe-sandbox") Path dataDir, @DefaultValue("100") int maxEventsPerAdvance) {
+	public record Sandbox(@DefaultValue("./data/stripe-sandbox") Path dataDir) {
 	}
 
 }

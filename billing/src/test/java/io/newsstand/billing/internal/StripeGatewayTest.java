@@ -36,8 +36,8 @@ class StripeGatewayTest {
 			port = socket.getLocalPort();
 		}
 		String base = "http://127.0.0.1:" + port + "/sandbox/stripe";
-		StripeGateway gateway = new StripeGateway(new StripeConnection("sk_test_x", () -> base, "whsec_x", true),
-				properties());
+		StripeGateway gateway = new StripeGateway(
+				new StripeConnection(() -> "sk_test_x", () -> base, () -> "whsec_x", true), properties());
 		assertThatThrownBy(() -> gateway.price("newsstand_monthly")).isInstanceOfSatisfying(StripeRecords.Failure.class,
 				failure -> assertThat(failure.retryable()).isTrue());
 	}
@@ -45,7 +45,8 @@ class StripeGatewayTest {
 	@Test
 	void aBadSignatureIsRejectedBeforeAnythingIsRead() {
 		StripeGateway gateway = new StripeGateway(
-				new StripeConnection("sk_test_x", () -> "http://127.0.0.1:9", "whsec_x", true), properties());
+				new StripeConnection(() -> "sk_test_x", () -> "http://127.0.0.1:9", () -> "whsec_x", true),
+				properties());
 		assertThatThrownBy(() -> gateway.verify("{\"id\":\"evt_1\",\"object\":\"event\"}", "t=1,v1=00"))
 				.isInstanceOf(StripeRecords.BadSignature.class);
 	}

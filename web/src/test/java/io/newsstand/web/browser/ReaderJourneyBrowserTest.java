@@ -2,7 +2,7 @@ package io.newsstand.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsstand.billing.internal.sandbox.Sandbox;
+import io.newsstand.stripesandbox.Sandbox;
 import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteTest;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.newsstand.web.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsstand.billing.internal.sandbox.Sandbox;
-import io.newsstand.billing.internal.sandbox.SandboxFaults;
+import io.newsstand.stripesandbox.Sandbox;
+import io.newsstand.stripesandbox.SandboxFaults;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.http.HttpResponse;
