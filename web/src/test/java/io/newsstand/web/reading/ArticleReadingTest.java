@@ -8,6 +8,7 @@ import io.newsstand.aggregator.ArticleQuery;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.aggregator.Publisher;
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.web.articles.ArticleOpened;
 import io.newsstand.web.paywall.Access;
 import io.newsstand.web.paywall.Paywall;
 import io.newsstand.web.paywall.Paywalls;
