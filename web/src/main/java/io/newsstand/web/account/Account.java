@@ -1,5 +1,6 @@
 package io.newsstand.web.account;
 
+import io.newsstand.web.security.SignInAccount;
 import java.time.Instant;
 import java.util.Set;
 
@@ -22,11 +23,11 @@ import java.util.Set;
  *            password through one); until then no free articles and no trial
  */
 public record Account(String id, String email, String passwordHash, Set<String> roles, Instant createdAt,
-		boolean emailVerified) {
+		boolean emailVerified) implements SignInAccount {
 
 	public static final String READER = "READER";
 
-	public static final String ADMIN = "ADMIN";
+	public static final String ADMIN = SignInAccount.ADMIN;
 
 	public boolean admin() {
 		return this.roles.contains(ADMIN);

@@ -1,7 +1,7 @@
 package io.newsstand.web.account;
 
 import io.newsstand.billing.Billing;
-import io.newsstand.web.layout.Form;
+import io.newsstand.web.form.Form;
 import io.newsstand.web.membership.MembershipSummary;
 import io.newsstand.web.membership.Offer;
 import io.newsstand.web.paywall.Paywall;

@@ -1,11 +1,11 @@
 package io.newsstand.web.account;
 
 import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.security.AccountLookup;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * verification existed have no such field and count as verified.
  */
 @Component
-public class AccountStore {
+public class AccountStore implements AccountLookup {
 
 	private static final String VERIFIED = "verified";
 
@@ -39,7 +39,7 @@ public class AccountStore {
 	 * Lower-case and trimmed: the form in which addresses are compared and stored.
 	 */
 	public static String normalise(String email) {
-		return email.strip().toLowerCase(Locale.ROOT);
+		return AccountLookup.normalise(email);
 	}
 
 	/**
@@ -61,6 +61,7 @@ public class AccountStore {
 		return Optional.of(account);
 	}
 
+	@Override
 	public Optional<Account> findById(String id) {
 		List<Object> fields = this.redis.opsForHash().multiGet(WebKeys.account(id),
 				List.of("email", "password", "roles", "created", VERIFIED));
@@ -77,10 +78,12 @@ public class AccountStore {
 	}
 
 	/** The id of the account using the address, without reading the account. */
+	@Override
 	public Optional<String> idForEmail(String email) {
 		return Optional.ofNullable(this.redis.opsForValue().get(WebKeys.accountByEmail(normalise(email))));
 	}
 
+	@Override
 	public Optional<Account> findByEmail(String email) {
 		String id = this.redis.opsForValue().get(WebKeys.accountByEmail(normalise(email)));
 		return (id != null) ? findById(id) : Optional.empty();

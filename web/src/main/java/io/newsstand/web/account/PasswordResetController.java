@@ -1,6 +1,6 @@
 package io.newsstand.web.account;
 
-import io.newsstand.web.layout.Form;
+import io.newsstand.web.form.Form;
 import io.newsstand.web.limits.ClientAddress;
 import io.newsstand.web.security.SignIns;
 import jakarta.servlet.http.HttpServletRequest;

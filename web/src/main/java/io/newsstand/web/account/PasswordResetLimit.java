@@ -1,6 +1,6 @@
 package io.newsstand.web.account;
 
-import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.redis.WindowCounter;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.newsstand.web.account;
 
-import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.mail.MailMessage;
 import io.newsstand.web.mail.Mailer;
 import io.newsstand.web.mail.PublicUrl;

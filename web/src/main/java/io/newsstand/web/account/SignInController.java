@@ -1,6 +1,6 @@
 package io.newsstand.web.account;
 
-import io.newsstand.web.layout.Form;
+import io.newsstand.web.form.Form;
 import io.newsstand.web.security.LocalPaths;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.csrf.CsrfToken;

@@ -1,6 +1,6 @@
 package io.newsstand.web.frontpage;
 
-import io.newsstand.web.reading.ArticleOpened;
+import io.newsstand.web.articles.ArticleOpened;
 import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.redis.WindowCounter;
 import io.newsstand.web.security.Hashes;

@@ -5,7 +5,6 @@ import io.newsstand.aggregator.Articles;
 import io.newsstand.web.api.ApiProblem;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.paywall.Paywall;
-import io.newsstand.web.paywall.Teasers;
 import io.newsstand.web.security.Reader;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -127,7 +126,7 @@ class GiftApiController {
 		if (full && !"HEAD".equals(request.getMethod())) {
 			this.gifting.opened(gift, article);
 		}
-		String body = full ? article.body() : Teasers.opening(article.body(), this.paywall.teaserShare());
+		String body = full ? article.body() : this.paywall.teaser(article.body());
 		GiftArticleJson json = new GiftArticleJson(gift.id(), gift.from(), gift.expiresAt(), full ? "full" : "teaser",
 				article.id(), article.title(), article.summary(), article.publisherId(), article.publisherName(),
 				article.author(), article.publishedAt(), body);

@@ -6,7 +6,6 @@ import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.membership.Offer;
 import io.newsstand.web.paywall.Entitlements;
 import io.newsstand.web.paywall.Paywall;
-import io.newsstand.web.paywall.Teasers;
 import io.newsstand.web.security.Reader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -131,7 +130,7 @@ class GiftController {
 		if (!full) {
 			response.setStatus(HttpStatus.GONE.value());
 		}
-		String body = full ? article.body() : Teasers.opening(article.body(), this.paywall.teaserShare());
+		String body = full ? article.body() : this.paywall.teaser(article.body());
 		model.addAttribute("view", new GiftView(article, gift.from(), full,
 				lookup instanceof GiftLinks.Gone gone && gone.revoked(), body, gift.expiresAt(), this.offer.terms()));
 		return "gift/article";

@@ -1,5 +1,6 @@
 package io.newsstand.web.layout;
 
+import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.security.Hashes;
 import io.newsstand.web.security.LocalPaths;
 import io.newsstand.web.security.Reader;

@@ -1,6 +1,6 @@
 package io.newsstand.web.mail;
 
-import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.config.WebProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.regex.Pattern;

@@ -8,6 +8,7 @@ import io.newsstand.billing.PortalOutcome;
 import io.newsstand.web.api.ApiProblem;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.paywall.Paywall;
+import io.newsstand.web.paywall.VerifiedReaders;
 import io.newsstand.web.security.Reader;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -34,10 +35,10 @@ class MembershipApiController {
 
 	private final Clock clock;
 
-	private final io.newsstand.web.account.EmailVerification verification;
+	private final VerifiedReaders verification;
 
 	MembershipApiController(Billing billing, Paywall paywall, PublicUrl publicUrl, Clock clock,
-			io.newsstand.web.account.EmailVerification verification) {
+			VerifiedReaders verification) {
 		this.verification = verification;
 		this.billing = billing;
 		this.paywall = paywall;

@@ -7,8 +7,8 @@ import io.newsstand.billing.Membership;
 import io.newsstand.billing.Plan;
 import io.newsstand.billing.PortalOutcome;
 import io.newsstand.billing.TrialEligibility;
-import io.newsstand.web.account.EmailVerification;
 import io.newsstand.web.mail.PublicUrl;
+import io.newsstand.web.paywall.VerifiedReaders;
 import io.newsstand.web.security.Reader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,10 +45,9 @@ class MembershipController {
 	private static final String VERIFY_FIRST = "Confirm your e-mail address first: open the link we e-mailed you "
 			+ "(or ask for a new one on your account page). Then you can start your free trial.";
 
-	private final EmailVerification verification;
+	private final VerifiedReaders verification;
 
-	MembershipController(Billing billing, Offer offer, PublicUrl publicUrl, Clock clock,
-			EmailVerification verification) {
+	MembershipController(Billing billing, Offer offer, PublicUrl publicUrl, Clock clock, VerifiedReaders verification) {
 		this.verification = verification;
 		this.billing = billing;
 		this.offer = offer;

@@ -1,6 +1,6 @@
 package io.newsstand.web.passkey;
 
-import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.startup.InvalidSettingException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.newsstand.web.passkey;
 
-import io.newsstand.web.layout.Form;
+import io.newsstand.web.form.Form;
 import io.newsstand.web.security.Reader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -2,6 +2,7 @@ package io.newsstand.web.passkey;
 
 import java.util.List;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.WebAuthnConfigurer;
@@ -15,8 +16,9 @@ import org.springframework.security.web.webauthn.management.WebAuthnRelyingParty
 import org.springframework.stereotype.Component;
 
 /**
- * Adds passkeys to the site's filter chain
- * ({@code http.webAuthn(passkeys::configure)}): Spring Security's endpoints
+ * Adds passkeys to the site's filter chain ({@code http.webAuthn(passkeys)},
+ * where security knows it only as a {@code Customizer}, so security does not
+ * depend on this package): Spring Security's endpoints
  * ({@code /webauthn/register/options}, {@code /webauthn/register},
  * {@code /webauthn/authenticate/options}, {@code /login/webauthn}), our own
  * pages instead of the default ones, and a sign-in that behaves like the
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
  * token.
  */
 @Component
-public class PasskeySignIn {
+public class PasskeySignIn implements Customizer<WebAuthnConfigurer<HttpSecurity>> {
 
 	private final WebAuthnRelyingPartyOperations relyingParty;
 
@@ -43,7 +45,8 @@ public class PasskeySignIn {
 		this.csrfTokens = csrfTokens;
 	}
 
-	public void configure(WebAuthnConfigurer<HttpSecurity> webAuthn) {
+	@Override
+	public void customize(WebAuthnConfigurer<HttpSecurity> webAuthn) {
 		webAuthn.disableDefaultRegistrationPage(true).creationOptionsRepository(new SessionCreationOptions())
 				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
 

@@ -1,7 +1,7 @@
 package io.newsstand.web.payouts;
 
+import io.newsstand.web.articles.ArticleOpened;
 import io.newsstand.web.gift.GiftOpened;
-import io.newsstand.web.reading.ArticleOpened;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

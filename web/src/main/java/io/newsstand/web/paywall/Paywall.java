@@ -100,9 +100,17 @@ public class Paywall {
 		return accountId != null && this.entitlements.mayReadInFull(accountId);
 	}
 
-	/** The share of an article's words a teaser may show. */
-	public double teaserShare() {
-		return this.properties.teaserShare();
+	/**
+	 * The part of an article's body a reader with this access may see: all of it,
+	 * or its teaser. Every channel that shows a body cuts it here.
+	 */
+	public String visibleBody(String bodyHtml, Access access) {
+		return access.full() ? bodyHtml : teaser(bodyHtml);
+	}
+
+	/** The opening of an article's body that a reader without access sees. */
+	public String teaser(String bodyHtml) {
+		return Teasers.opening(bodyHtml, this.properties.teaserShare());
 	}
 
 }

@@ -20,7 +20,7 @@ class PaywallTeaser implements PublicTeaser {
 
 	@Override
 	public String of(String bodyHtml) {
-		return Jsoup.parseBodyFragment(Teasers.opening(bodyHtml, this.paywall.teaserShare())).text();
+		return Jsoup.parseBodyFragment(this.paywall.teaser(bodyHtml)).text();
 	}
 
 }

@@ -1,6 +1,6 @@
 package io.newsstand.web.personal;
 
-import io.newsstand.web.reading.ArticleOpened;
+import io.newsstand.web.articles.ArticleOpened;
 import io.newsstand.web.redis.WebKeys;
 import java.time.Clock;
 import java.util.HashMap;

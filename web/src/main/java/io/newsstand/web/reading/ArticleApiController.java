@@ -1,15 +1,12 @@
 package io.newsstand.web.reading;
 
 import io.newsstand.aggregator.Article;
-import io.newsstand.aggregator.Articles;
 import io.newsstand.web.api.ApiProblem;
 import io.newsstand.web.membership.Offer;
 import io.newsstand.web.paywall.Access;
-import io.newsstand.web.paywall.Paywall;
-import io.newsstand.web.paywall.Reading;
-import io.newsstand.web.paywall.Teasers;
 import io.newsstand.web.security.Reader;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,19 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ArticleApiController {
 
-	private final Articles articles;
-
-	private final Paywall paywall;
+	private final ArticleReading reading;
 
 	private final Offer offer;
 
-	private final OpenedArticles opened;
-
-	ArticleApiController(Articles articles, Paywall paywall, Offer offer, OpenedArticles opened) {
-		this.articles = articles;
-		this.paywall = paywall;
+	ArticleApiController(ArticleReading reading, Offer offer) {
+		this.reading = reading;
 		this.offer = offer;
-		this.opened = opened;
 	}
 
 	record PublisherJson(String id, String name) {
@@ -62,15 +53,10 @@ class ArticleApiController {
 	@GetMapping("/api/v1/articles/{id}")
 	ResponseEntity<ArticleJson> article(@PathVariable String id, @AuthenticationPrincipal @Nullable Reader reader,
 			HttpServletRequest request) {
-		Article article = (id.length() > 200) ? null : this.articles.article(id).orElse(null);
-		if (article == null) {
-			throw new ApiProblem(HttpStatus.NOT_FOUND, "There is no article with this id.");
-		}
-		Reading reading = new Reading((reader != null) ? reader.accountId() : null, article.id(), article.free());
-		// A HEAD shows no article, so it must not spend a free one.
-		Access access = "HEAD".equals(request.getMethod()) ? this.paywall.peek(reading) : this.paywall.decide(reading);
-		this.opened.opened(article, reading, access, request);
-		String body = access.full() ? article.body() : Teasers.opening(article.body(), this.paywall.teaserShare());
+		ArticleReading.Read read = this.reading.open(id, (reader != null) ? reader.accountId() : null, request)
+				.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "There is no article with this id."));
+		Article article = read.article();
+		Access access = read.access();
 		String reason;
 		Integer left;
 		OfferJson offer = null;
@@ -93,9 +79,9 @@ class ArticleApiController {
 				(article.image() != null)
 						? new ImageJson(article.image().url(), article.image().caption(), article.image().credit())
 						: null,
-				access.full() ? "full" : "teaser", reason, body, left, offer);
+				access.full() ? "full" : "teaser", reason, read.body(), left, offer);
 		CacheControl cache = (reader == null)
-				? CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic()
+				? CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic()
 				: CacheControl.noStore().cachePrivate();
 		return ResponseEntity.ok().cacheControl(cache).header("Vary", "Authorization").body(json);
 	}

@@ -5,10 +5,6 @@ import io.newsstand.aggregator.Articles;
 import io.newsstand.web.frontpage.Picks;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.membership.Offer;
-import io.newsstand.web.paywall.Access;
-import io.newsstand.web.paywall.Paywall;
-import io.newsstand.web.paywall.Reading;
-import io.newsstand.web.paywall.Teasers;
 import io.newsstand.web.security.Reader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,7 +30,7 @@ class ArticleController {
 
 	private final Articles articles;
 
-	private final Paywall paywall;
+	private final ArticleReading reading;
 
 	private final Offer offer;
 
@@ -44,52 +40,40 @@ class ArticleController {
 
 	private final JsonMapper json;
 
-	private final OpenedArticles opened;
-
 	private final RelatedStories related;
 
 	private final Picks picks;
 
-	ArticleController(Articles articles, Paywall paywall, Offer offer, StoryLists stories, PublicUrl publicUrl,
+	ArticleController(Articles articles, ArticleReading reading, Offer offer, StoryLists stories, PublicUrl publicUrl,
 			JsonMapper json, OpenedArticles opened, RelatedStories related, Picks picks) {
 		this.related = related;
 		this.picks = picks;
 		this.articles = articles;
-		this.paywall = paywall;
+		this.reading = reading;
 		this.offer = offer;
 		this.stories = stories;
 		this.publicUrl = publicUrl;
 		this.json = json;
-		this.opened = opened;
 	}
 
 	@GetMapping("/articles/{id}")
 	String article(@PathVariable String id, @AuthenticationPrincipal @Nullable Reader reader, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		if (id.length() > 200) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		Article article = this.articles.article(id)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		Reading reading = new Reading((reader != null) ? reader.accountId() : null, article.id(), article.free());
-		// A copy for reading offline (docs/offline.md) is not a read: it spends no free
-		// article, enters no history, and is only ever the full text.
+		String accountId = (reader != null) ? reader.accountId() : null;
 		boolean offlineCopy = OfflineCopy.requested(request);
-		// A HEAD shows no article, so it must not spend a free one.
-		Access access = ("HEAD".equals(request.getMethod()) || offlineCopy)
-				? this.paywall.peek(reading)
-				: this.paywall.decide(reading);
+		ArticleReading.Read read = (offlineCopy
+				? this.reading.offlineCopy(id, accountId)
+				: this.reading.open(id, accountId, request))
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (offlineCopy) {
-			OfflineCopy.allow(reader != null && access.full(), response);
-		} else {
-			this.opened.opened(article, reading, access, request);
+			OfflineCopy.allow(reader != null && read.access().full(), response);
 		}
-		String body = access.full() ? article.body() : Teasers.opening(article.body(), this.paywall.teaserShare());
+		Article article = read.article();
 		String canonical = this.publicUrl.resolve("/articles/" + article.id());
 		RelatedStories.Lists lists = this.related.of(article);
 		model.addAttribute("view",
-				new ArticleView(article, this.articles.publisher(article.publisherId()).orElse(null), access, body,
-						this.offer.terms(), lists.related(), this.stories.top(request, article.id(), 5),
+				new ArticleView(article, this.articles.publisher(article.publisherId()).orElse(null), read.access(),
+						read.body(), this.offer.terms(), lists.related(), this.stories.top(request, article.id(), 5),
 						StructuredData.of(article, canonical, this.json), reader != null, lists.alsoCoveredBy()));
 		model.addAttribute("canonical", canonical);
 		model.addAttribute("ourPicks", this.stories.picks(request, article.id(), 4));
@@ -97,8 +81,8 @@ class ArticleController {
 			model.addAttribute("pick", this.picks.find(article.id()).orElse(null));
 		}
 		// A page for one reader (signed in, or a full paywalled article) is never
-		// stored by any cache;
-		// the anonymous teaser and free articles are the same for everyone.
+		// stored by any cache; the anonymous teaser and free articles are the same
+		// for everyone.
 		if (reader == null) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
 			response.setHeader(HttpHeaders.VARY, "Cookie");

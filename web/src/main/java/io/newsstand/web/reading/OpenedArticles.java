@@ -1,10 +1,14 @@
 package io.newsstand.web.reading;
 
 import io.newsstand.aggregator.Article;
+import io.newsstand.web.articles.ArticleOpened;
+import io.newsstand.web.limits.ClientAddress;
 import io.newsstand.web.paywall.Access;
 import io.newsstand.web.paywall.Reading;
+import io.newsstand.web.security.Hashes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +34,17 @@ class OpenedArticles {
 		}
 		String accountId = reading.accountId();
 		this.events.publishEvent(new ArticleOpened(article.id(), article.publisherId(), article.section(), accountId,
-				ArticleOpened.readerKey(accountId, request), ArticleOpened.addressKey(request), access.full(),
-				this.clock.instant(), access instanceof Access.Full full && full.reason() == Access.FullReason.MEMBER));
+				readerKey(accountId, request), addressKey(request), access.full(), this.clock.instant(),
+				access instanceof Access.Full full && full.reason() == Access.FullReason.MEMBER));
+	}
+
+	static String readerKey(@Nullable String accountId, HttpServletRequest request) {
+		return (accountId != null) ? "a:" + accountId : "v:" + addressKey(request);
+	}
+
+	static String addressKey(HttpServletRequest request) {
+		// 12 bytes of SHA-256: stable for the same client, and no address is kept.
+		return Hashes.sha256(ClientAddress.of(request)).substring(0, 24);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.newsstand.web.security;
 
-import io.newsstand.web.account.AccountStore;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,13 +26,13 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	private final AccountStore accounts;
+	private final AccountLookup accounts;
 
 	private final ProblemWriter problems;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	ApiTokenAuthenticationFilter(ApiTokens tokens, AccountStore accounts, ProblemWriter problems) {
+	ApiTokenAuthenticationFilter(ApiTokens tokens, AccountLookup accounts, ProblemWriter problems) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.problems = problems;

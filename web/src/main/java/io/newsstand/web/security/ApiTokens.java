@@ -1,6 +1,6 @@
 package io.newsstand.web.security;
 
-import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.redis.WebKeys;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package io.newsstand.web.security;
 
-import io.newsstand.web.account.Account;
 import java.io.Serial;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -17,13 +16,13 @@ public final class Reader extends User {
 
 	private final String email;
 
-	Reader(Account account) {
+	Reader(SignInAccount account) {
 		super(account.id(), account.passwordHash(),
 				account.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
 		this.email = account.email();
 	}
 
-	public static Reader of(Account account) {
+	public static Reader of(SignInAccount account) {
 		return new Reader(account);
 	}
 
@@ -36,7 +35,7 @@ public final class Reader extends User {
 	}
 
 	public boolean admin() {
-		return getAuthorities().contains(new SimpleGrantedAuthority("ROLE_" + Account.ADMIN));
+		return getAuthorities().contains(new SimpleGrantedAuthority("ROLE_" + SignInAccount.ADMIN));
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package io.newsstand.web.security;
 
-import io.newsstand.web.account.AccountStore;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -14,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReaderDetailsService implements UserDetailsService {
 
-	private final AccountStore accounts;
+	private final AccountLookup accounts;
 
-	ReaderDetailsService(AccountStore accounts) {
+	ReaderDetailsService(AccountLookup accounts) {
 		this.accounts = accounts;
 	}
 

@@ -1,8 +1,6 @@
 package io.newsstand.web.security;
 
-import io.newsstand.web.account.AccountStore;
-import io.newsstand.web.layout.WebProperties;
-import io.newsstand.web.passkey.PasskeySignIn;
+import io.newsstand.web.config.WebProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,9 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.WebAuthnConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -114,7 +114,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	ApiTokenAuthenticationFilter apiTokenAuthenticationFilter(ApiTokens tokens, AccountStore accounts,
+	ApiTokenAuthenticationFilter apiTokenAuthenticationFilter(ApiTokens tokens, AccountLookup accounts,
 			ProblemWriter problems) {
 		return new ApiTokenAuthenticationFilter(tokens, accounts, problems);
 	}
@@ -166,7 +166,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain site(HttpSecurity http, AuthenticationManager authenticationManager,
 			RememberMeServices rememberMeServices, CookieCsrfTokenRepository csrfTokens, Clock clock,
-			Environment environment, PasskeySignIn passkeys) throws Exception {
+			Environment environment, Customizer<WebAuthnConfigurer<HttpSecurity>> passkeys) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll().requestMatchers("/operator/**", "/editor/**", "/actuator/**").hasRole("ADMIN")
 				.requestMatchers("/account", "/account/**", "/membership/checkout", "/membership/welcome",
@@ -178,7 +178,7 @@ class SecurityConfiguration {
 				.formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin").usernameParameter("email")
 						.passwordParameter("password").successHandler(new ReturnToPageSuccessHandler())
 						.failureHandler(new SignInFailureHandler(clock)).permitAll())
-				.rememberMe(remember -> remember.rememberMeServices(rememberMeServices)).webAuthn(passkeys::configure)
+				.rememberMe(remember -> remember.rememberMeServices(rememberMeServices)).webAuthn(passkeys)
 				// The remember-me services revoke the reader's logins and clear the cookie.
 				// Clear-Site-Data empties what this browser keeps for the site (the saved
 				// articles kept offline, the service worker): the next person at the device

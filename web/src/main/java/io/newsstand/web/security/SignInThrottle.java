@@ -1,7 +1,6 @@
 package io.newsstand.web.security;
 
-import io.newsstand.web.account.AccountStore;
-import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.redis.WindowCounter;
 import java.time.Clock;
@@ -23,13 +22,13 @@ public class SignInThrottle {
 
 	private final WindowCounter counters;
 
-	private final AccountStore accounts;
+	private final AccountLookup accounts;
 
 	private final Clock clock;
 
 	private final WebProperties.SignIn limits;
 
-	SignInThrottle(WindowCounter counters, AccountStore accounts, Clock clock, WebProperties properties) {
+	SignInThrottle(WindowCounter counters, AccountLookup accounts, Clock clock, WebProperties properties) {
 		this.counters = counters;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -90,7 +89,7 @@ public class SignInThrottle {
 	}
 
 	private String accountKey(String identifier, long window) {
-		String normalised = AccountStore.normalise(identifier);
+		String normalised = AccountLookup.normalise(identifier);
 		String account = (normalised.contains("@")
 				? this.accounts.idForEmail(normalised)
 				: this.accounts.findById(normalised).map(found -> found.id())).map(id -> "account " + id)

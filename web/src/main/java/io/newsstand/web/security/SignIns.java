@@ -1,6 +1,5 @@
 package io.newsstand.web.security;
 
-import io.newsstand.web.account.Account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -35,7 +34,7 @@ public class SignIns {
 		this.sessions = sessions;
 	}
 
-	public void signIn(Account account, HttpServletRequest request, HttpServletResponse response) {
+	public void signIn(SignInAccount account, HttpServletRequest request, HttpServletResponse response) {
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
 		}
@@ -47,7 +46,7 @@ public class SignIns {
 	 * Puts the account as it is now (new address, new password hash) into the
 	 * session.
 	 */
-	public void refresh(Account account, HttpServletRequest request, HttpServletResponse response) {
+	public void refresh(SignInAccount account, HttpServletRequest request, HttpServletResponse response) {
 		store(account, request, response);
 	}
 
@@ -71,7 +70,7 @@ public class SignIns {
 		this.csrfTokens.saveToken(null, request, response);
 	}
 
-	private void store(Account account, HttpServletRequest request, HttpServletResponse response) {
+	private void store(SignInAccount account, HttpServletRequest request, HttpServletResponse response) {
 		Reader reader = Reader.of(account);
 		SecurityContext context = this.contexts.createEmptyContext();
 		context.setAuthentication(

@@ -1,6 +1,6 @@
 package io.newsstand.web.settings;
 
-import io.newsstand.web.layout.Form;
+import io.newsstand.web.form.Form;
 
 /**
  * What the settings page shows.

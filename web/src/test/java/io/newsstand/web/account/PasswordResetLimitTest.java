@@ -3,7 +3,7 @@ package io.newsstand.web.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.testing.RedisExtension;
-import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.redis.WindowCounter;
 import io.newsstand.web.site.MutableClock;
 import java.time.Duration;

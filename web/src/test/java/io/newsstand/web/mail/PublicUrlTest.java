@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.config.WebProperties;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;

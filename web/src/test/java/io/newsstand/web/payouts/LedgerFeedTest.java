@@ -3,8 +3,8 @@ package io.newsstand.web.payouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.web.articles.ArticleOpened;
 import io.newsstand.web.gift.GiftOpened;
-import io.newsstand.web.reading.ArticleOpened;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.aggregator.Articles;
 import io.newsstand.web.account.AccountStore;
+import io.newsstand.web.articles.ArticleOpened;
 import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteClient;
@@ -309,11 +310,11 @@ class PersonalPagesTest extends SiteTest {
 				this.appClock);
 		java.time.Instant start = this.appClock.instant();
 		for (int i = 1; i <= 5; i++) {
-			history.opened(new io.newsstand.web.reading.ArticleOpened("paid-" + i, FakeArticles.PAID_PUBLISHER,
-					"Business", account, "a:" + account, "address", false, start.plusSeconds(i)));
+			history.opened(new ArticleOpened("paid-" + i, FakeArticles.PAID_PUBLISHER, "Business", account,
+					"a:" + account, "address", false, start.plusSeconds(i)));
 		}
-		history.opened(new io.newsstand.web.reading.ArticleOpened("paid-1", FakeArticles.PAID_PUBLISHER, "Business",
-				null, "v:someone", "someone", false, start.plusSeconds(9)));
+		history.opened(new ArticleOpened("paid-1", FakeArticles.PAID_PUBLISHER, "Business", null, "v:someone",
+				"someone", false, start.plusSeconds(9)));
 		assertThat(history.list(account, 0, 10)).extracting(SavedArticles.Entry::articleId)
 				.as("newest first, capped at 3; anonymous readers keep no history")
 				.containsExactly("paid-5", "paid-4", "paid-3");

@@ -3,6 +3,7 @@ package io.newsstand.web.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.aggregator.Article;
+import io.newsstand.web.articles.ArticleOpened;
 import io.newsstand.web.paywall.Access;
 import io.newsstand.web.paywall.Reading;
 import java.time.Clock;
@@ -37,7 +38,7 @@ class OpenedArticlesTest {
 		this.opened.opened(ARTICLE, new Reading("acc-1", "a1", false), new Access.Full(Access.FullReason.MEMBER, -1),
 				request("GET", "10.0.0.1", "Firefox"));
 		assertThat(this.events).containsExactly(new ArticleOpened("a1", "pub", "Business", "acc-1", "a:acc-1",
-				ArticleOpened.addressKey(request("GET", "10.0.0.1", "Firefox")), true, NOW, true));
+				OpenedArticles.addressKey(request("GET", "10.0.0.1", "Firefox")), true, NOW, true));
 	}
 
 	@Test
@@ -61,20 +62,20 @@ class OpenedArticlesTest {
 
 	@Test
 	void anonymousReadersAreTheSameReaderByAddressWhateverTheirAgentWithoutKeepingTheAddress() {
-		String first = ArticleOpened.readerKey(null, request("GET", "10.0.0.1", "Firefox"));
-		assertThat(ArticleOpened.readerKey(null, request("GET", "10.0.0.1", "Firefox"))).isEqualTo(first);
-		assertThat(ArticleOpened.readerKey(null, request("GET", "10.0.0.2", "Firefox"))).isNotEqualTo(first);
-		assertThat(ArticleOpened.readerKey(null, request("GET", "10.0.0.1", "Safari"))).isEqualTo(first);
+		String first = OpenedArticles.readerKey(null, request("GET", "10.0.0.1", "Firefox"));
+		assertThat(OpenedArticles.readerKey(null, request("GET", "10.0.0.1", "Firefox"))).isEqualTo(first);
+		assertThat(OpenedArticles.readerKey(null, request("GET", "10.0.0.2", "Firefox"))).isNotEqualTo(first);
+		assertThat(OpenedArticles.readerKey(null, request("GET", "10.0.0.1", "Safari"))).isEqualTo(first);
 		assertThat(first).startsWith("v:").doesNotContain("10.0.0.1").hasSize(26);
 	}
 
 	@Test
 	void anIpv6ClientIsOneClientAcrossItsSlash64() {
-		String first = ArticleOpened.readerKey(null, request("GET", "2001:db8:1:2:aaaa::1", "Firefox"));
-		assertThat(ArticleOpened.readerKey(null, request("GET", "2001:db8:1:2:ffff:1:2:3", "Curl"))).isEqualTo(first);
-		assertThat(ArticleOpened.readerKey(null, request("GET", "2001:db8:1:3::1", "Firefox"))).isNotEqualTo(first);
-		assertThat(ArticleOpened.addressKey(request("GET", "2001:db8:1:2::9", "x")))
-				.isEqualTo(ArticleOpened.addressKey(request("GET", "2001:db8:1:2::1", "y")));
+		String first = OpenedArticles.readerKey(null, request("GET", "2001:db8:1:2:aaaa::1", "Firefox"));
+		assertThat(OpenedArticles.readerKey(null, request("GET", "2001:db8:1:2:ffff:1:2:3", "Curl"))).isEqualTo(first);
+		assertThat(OpenedArticles.readerKey(null, request("GET", "2001:db8:1:3::1", "Firefox"))).isNotEqualTo(first);
+		assertThat(OpenedArticles.addressKey(request("GET", "2001:db8:1:2::9", "x")))
+				.isEqualTo(OpenedArticles.addressKey(request("GET", "2001:db8:1:2::1", "y")));
 	}
 
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsstand.testing.RedisExtension;
 import io.newsstand.web.account.Account;
 import io.newsstand.web.account.AccountStore;
-import io.newsstand.web.layout.WebProperties;
+import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.redis.WindowCounter;
 import io.newsstand.web.site.MutableClock;
 import java.time.Duration;

@@ -1,15 +1,14 @@
-package io.newsstand.web.reading;
+package io.newsstand.web.articles;
 
-import io.newsstand.web.limits.ClientAddress;
-import io.newsstand.web.security.Hashes;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A reader opened an article (its page or {@code GET /api/v1/articles/{id}}),
  * published once per view after the paywall decided. A HEAD opens nothing.
- * Listeners count reads for top stories and keep reading history.
+ * Listeners count reads for top stories and keep reading history. It lives
+ * below the reading, front page and personal packages so that each of them may
+ * depend on it without depending on the others.
  *
  * @param articleId
  *            the article
@@ -43,15 +42,6 @@ public record ArticleOpened(String articleId, String publisherId, @Nullable Stri
 	public ArticleOpened(String articleId, String publisherId, @Nullable String section, @Nullable String accountId,
 			String readerKey, String addressKey, boolean full, Instant at) {
 		this(articleId, publisherId, section, accountId, readerKey, addressKey, full, at, false);
-	}
-
-	static String readerKey(@Nullable String accountId, HttpServletRequest request) {
-		return (accountId != null) ? "a:" + accountId : "v:" + addressKey(request);
-	}
-
-	static String addressKey(HttpServletRequest request) {
-		// 12 bytes of SHA-256: stable for the same client, and no address is kept.
-		return Hashes.sha256(ClientAddress.of(request)).substring(0, 24);
 	}
 
 }

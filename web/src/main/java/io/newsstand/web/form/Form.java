@@ -1,4 +1,4 @@
-package io.newsstand.web.layout;
+package io.newsstand.web.form;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.newsstand.web.layout;
+package io.newsstand.web.config;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,0 +1,9 @@
+/**
+ * Web's own configuration ({@code newsstand.web.*}), in a package of its own
+ * below every feature package, so that security, mail and layout can all read
+ * it without depending on each other.
+ */
+@NullMarked
+package io.newsstand.web.config;
+
+import org.jspecify.annotations.NullMarked;
