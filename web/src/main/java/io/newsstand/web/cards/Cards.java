@@ -2,6 +2,7 @@ package io.newsstand.web.cards;
 
 import io.newsstand.aggregator.ArticleSummary;
 import io.newsstand.aggregator.Publisher;
+import io.newsstand.web.images.BodyImages;
 import io.newsstand.web.images.ImageLinks;
 import io.newsstand.web.images.PublisherLogos;
 import io.newsstand.web.search.SearchItem;
@@ -21,9 +22,12 @@ public class Cards {
 
 	private final PublisherLogos logos;
 
-	Cards(ImageLinks links, PublisherLogos logos) {
+	private final BodyImages bodyImages;
+
+	Cards(ImageLinks links, PublisherLogos logos, BodyImages bodyImages) {
 		this.links = links;
 		this.logos = logos;
+		this.bodyImages = bodyImages;
 	}
 
 	public Card of(ArticleSummary story) {
@@ -53,6 +57,14 @@ public class Cards {
 	/** An article's picture at every proxied width, for {@code srcset}. */
 	public @Nullable String srcset(@Nullable String imageUrl) {
 		return this.links.srcset(imageUrl);
+	}
+
+	/**
+	 * An article's body (or teaser) with its pictures through the image proxy: what
+	 * the article pages show.
+	 */
+	public String body(String html) {
+		return this.bodyImages.proxied(html);
 	}
 
 	public List<Card> of(List<ArticleSummary> stories) {

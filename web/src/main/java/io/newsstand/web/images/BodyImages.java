@@ -1,0 +1,56 @@
+package io.newsstand.web.images;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Points the pictures inside an article's body at the image proxy. The stored
+ * body is the publisher's sanitised HTML, whose {@code <img>} elements name the
+ * publisher's servers; a reader's browser must not fetch those (it would tell
+ * the publisher, and anyone on the way, who reads what), so the page's
+ * {@code img-src} allows only this site. A picture whose address the proxy
+ * cannot sign is dropped rather than shown broken.
+ */
+@Component
+public class BodyImages {
+
+	/** The width a body picture is first asked at: the article column's. */
+	static final int WIDTH = 960;
+
+	/** The article column is at most 42rem wide, the whole screen below that. */
+	static final String SIZES = "(min-width: 44rem) 42rem, 100vw";
+
+	private final ImageLinks links;
+
+	BodyImages(ImageLinks links) {
+		this.links = links;
+	}
+
+	/**
+	 * @param html
+	 *            a sanitised body (or its teaser), as stored
+	 * @return the same HTML with every picture through the proxy
+	 */
+	public String proxied(String html) {
+		// Most bodies carry no picture: they are returned as they are, unparsed.
+		if (!html.contains("<img")) {
+			return html;
+		}
+		Document document = Jsoup.parseBodyFragment(html);
+		document.outputSettings().prettyPrint(false);
+		for (Element img : document.body().select("img")) {
+			String original = img.attr("src");
+			String src = this.links.src(original, WIDTH);
+			if (src == null) {
+				img.remove();
+				continue;
+			}
+			img.attr("src", src).attr("srcset", this.links.srcset(original)).attr("sizes", SIZES)
+					.attr("loading", "lazy").attr("decoding", "async");
+		}
+		return document.body().html();
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.newsstand.web.images;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.Articles;
+import io.newsstand.web.site.FakeArticles;
+import io.newsstand.web.site.SiteTest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A reader's browser fetches no picture from a publisher: the pictures inside
+ * an article's body come through the image proxy, and the page's policy allows
+ * pictures from this site only.
+ */
+class BodyImagesSiteTest extends SiteTest {
+
+	@Autowired
+	Articles articles;
+
+	@Test
+	void anArticlesPicturesComeFromThisSiteOnly() {
+		String id = "body-images-" + UUID.randomUUID();
+		Instant now = Instant.now();
+		((FakeArticles) this.articles).put(new Article(id, "Harbour at dawn", "https://example.com/" + id,
+				FakeArticles.FREE_PUBLISHER, "Open Gazette", "World", "UK", null, now, now, "The harbour.",
+				"<p>The harbour.</p><figure><img src=\"https://cdn.publisher.example/harbour.jpg\" alt=\"Harbour\">"
+						+ "<figcaption>Dawn.</figcaption></figure><p>More words.</p>",
+				null, List.of(), "en", 10, 1, true));
+		HttpResponse<String> page = client().get("/articles/" + id);
+		assertThat(page.statusCode()).isEqualTo(200);
+		String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+		String imgSrc = Arrays.stream(csp.split(";")).map(String::strip).filter(d -> d.startsWith("img-src "))
+				.findFirst().orElseThrow();
+		assertThat(imgSrc).startsWith("img-src 'self'").doesNotContain("https").doesNotContain("data:")
+				.doesNotContain("*.");
+		Element body = Jsoup.parse(page.body()).selectFirst(".article-body");
+		assertThat(body.select("img")).singleElement()
+				.satisfies(img -> assertThat(img.attr("src")).startsWith("/img/"));
+		assertThat(Jsoup.parse(page.body()).select("img[src]"))
+				.allSatisfy(img -> assertThat(img.attr("src")).startsWith("/"));
+		assertThat(page.body()).doesNotContain("src=\"https://cdn.publisher.example");
+		// The proxied address answers with the picture's bytes (or a clear error),
+		// never
+		// a redirect to the publisher.
+		HttpResponse<String> picture = client().get(body.selectFirst("img").attr("src"));
+		assertThat(picture.statusCode()).isNotIn(301, 302, 303, 307, 308);
+		((FakeArticles) this.articles).remove(id);
+	}
+
+}
