@@ -297,7 +297,8 @@ class StripeGateway {
 						Objects.requireNonNullElse(i.getAmountPaid(), 0L),
 						Objects.requireNonNullElse(i.getPostPaymentCreditNotesAmount(), 0L),
 						Objects.requireNonNullElse(i.getCreated(), 0L),
-						(i.getStatusTransitions() == null) ? null : i.getStatusTransitions().getPaidAt()));
+						(i.getStatusTransitions() == null) ? null : i.getStatusTransitions().getPaidAt(),
+						InvoiceFees.of(i)));
 				after = i.getId();
 			}
 			if (!Boolean.TRUE.equals(page.getHasMore()) || page.getData().isEmpty()) {

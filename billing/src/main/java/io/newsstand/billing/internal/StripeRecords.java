@@ -39,10 +39,10 @@ final class StripeRecords {
 
 	/**
 	 * A paid invoice: amounts in minor units, refunds as the credit notes issued
-	 * after payment, times in epoch seconds.
+	 * after payment, times in epoch seconds, Stripe's fee where known.
 	 */
 	record Invoice(String id, String customer, String currency, long amountPaid, long creditedAfterPayment,
-			long created, @Nullable Long paidAt) {
+			long created, @Nullable Long paidAt, @Nullable Long fee) {
 	}
 
 	/** A Stripe call that failed. */

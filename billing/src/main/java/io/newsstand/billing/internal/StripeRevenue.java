@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * in the month. Stripe filters lists by {@code created} only, so the query
  * reaches {@link #LOOKBACK_DAYS} back for invoices paid late (retries after a
  * failed renewal) and keeps those paid inside the month. Refunds are the credit
- * notes issued after payment. Stripe reports fees on balance transactions,
- * which the invoice does not carry, so {@link PaidInvoice#fee()} is null here.
+ * notes issued after payment. The fee is Stripe's where the response carries it
+ * ({@link InvoiceFees}), else null (unknown, counted as 0).
  */
 @Component
 class StripeRevenue implements Revenue {
@@ -65,7 +65,7 @@ class StripeRevenue implements Revenue {
 				continue;
 			}
 			invoices.add(new PaidInvoice(invoice.id(), account, invoice.currency(), invoice.amountPaid(),
-					invoice.creditedAfterPayment(), null, Instant.ofEpochSecond(paidAt)));
+					invoice.creditedAfterPayment(), invoice.fee(), Instant.ofEpochSecond(paidAt)));
 		}
 		return invoices;
 	}

@@ -1,5 +1,7 @@
 package io.newsstand.web.payouts;
 
+import io.newsstand.aggregator.Articles;
+import io.newsstand.aggregator.Publisher;
 import io.newsstand.web.api.ApiProblem;
 import java.time.YearMonth;
 import org.jspecify.annotations.Nullable;
@@ -25,14 +27,17 @@ class OperatorPayoutsController {
 
 	private final Statements statements;
 
-	OperatorPayoutsController(Statements statements) {
+	private final Articles articles;
+
+	OperatorPayoutsController(Statements statements, Articles articles) {
 		this.statements = statements;
+		this.articles = articles;
 	}
 
 	@GetMapping(path = {"/api/v1/operator/payouts/{month}",
 			"/operator/payouts/{month}.json"}, produces = MediaType.APPLICATION_JSON_VALUE)
 	PayoutExport json(@PathVariable String month) {
-		return PayoutExport.of(statement(month));
+		return export(statement(month));
 	}
 
 	@GetMapping(path = {"/api/v1/operator/payouts/{month}.csv", "/operator/payouts/{month}.csv"})
@@ -41,7 +46,7 @@ class OperatorPayoutsController {
 		return ResponseEntity.ok().contentType(CSV)
 				.header(HttpHeaders.CONTENT_DISPOSITION,
 						"attachment; filename=\"newsstand-payouts-" + statement.month() + ".csv\"")
-				.body(PayoutExport.of(statement).csv());
+				.body(export(statement).csv());
 	}
 
 	@GetMapping(path = "/operator/payouts", produces = MediaType.TEXT_HTML_VALUE)
@@ -76,13 +81,22 @@ class OperatorPayoutsController {
 		}
 		html.append("</tbody></table><h2>Publishers</h2><table id=\"publishers\"><thead><tr><th>Publisher</th>")
 				.append("<th>Reads</th><th>Readers</th><th>Amount</th><th>Currency</th></tr></thead><tbody>");
-		for (Statement.PublisherLine line : statement.publishers()) {
-			html.append("<tr><td>").append(esc(line.publisherId())).append("</td><td class=n>").append(line.reads())
+		for (PayoutExport.Line line : export(statement).publishers()) {
+			html.append("<tr><td>").append(esc(line.publisherName())).append("</td><td class=n>").append(line.reads())
 					.append("</td><td class=n>").append(line.readers()).append("</td><td class=n>")
 					.append(Money.amount(line.amount(), line.currency())).append("</td><td>")
 					.append(esc(line.currency())).append("</td></tr>");
 		}
 		return html.append("</tbody></table></body></html>").toString();
+	}
+
+	private PayoutExport export(Statement statement) {
+		return PayoutExport.of(statement, this::name);
+	}
+
+	/** The catalog's name; a publisher since removed from it keeps its id. */
+	private String name(String publisherId) {
+		return this.articles.publisher(publisherId).map(Publisher::name).orElse(publisherId);
 	}
 
 	private static String esc(String text) {

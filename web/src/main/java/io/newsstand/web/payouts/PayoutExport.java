@@ -1,10 +1,11 @@
 package io.newsstand.web.payouts;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A month's payouts for operators (JSON export): amounts in minor units of
- * their currency.
+ * their currency, each publisher with the name the catalog gives it now.
  *
  * @param month
  *            {@code yyyy-MM}
@@ -15,27 +16,56 @@ import java.util.List;
  * @param currencies
  *            totals per currency
  * @param publishers
- *            publisher, reads, readers, amount, currency
+ *            publisher, name, reads, readers, amount, currency
  */
 public record PayoutExport(String month, boolean frozen, String weighting, List<Statement.CurrencyTotal> currencies,
-		List<Statement.PublisherLine> publishers) {
+		List<Line> publishers) {
 
-	static PayoutExport of(Statement statement) {
-		return new PayoutExport(statement.month(), statement.frozen(), statement.weighting(), statement.currencies(),
-				statement.publishers());
+	/**
+	 * One publisher in one currency.
+	 *
+	 * @param publisherId
+	 *            the publisher's id (stable, as stored in the statement)
+	 * @param publisherName
+	 *            its name in the catalog, or the id for a publisher no longer in it
+	 * @param currency
+	 *            ISO code, lower case
+	 * @param reads
+	 *            reads by the members who paid in this currency
+	 * @param readers
+	 *            how many of those members read it
+	 * @param amount
+	 *            paid out, minor units
+	 */
+	public record Line(String publisherId, String publisherName, String currency, long reads, long readers,
+			long amount) {
 	}
 
 	/**
-	 * CSV (RFC 4180): {@code publisher,reads,readers,amount,currency}, amounts in
+	 * The statement with names looked up now: a frozen statement keeps ids only, so
+	 * a publisher renamed later shows its new name.
+	 */
+	static PayoutExport of(Statement statement, Function<String, String> names) {
+		List<Line> lines = statement.publishers().stream().map(line -> new Line(line.publisherId(),
+				names.apply(line.publisherId()), line.currency(), line.reads(), line.readers(), line.amount()))
+				.toList();
+		return new PayoutExport(statement.month(), statement.frozen(), statement.weighting(), statement.currencies(),
+				lines);
+	}
+
+	/**
+	 * CSV (RFC 4180):
+	 * {@code publisher,publisher_name,reads,readers,amount,currency}, amounts in
 	 * major units. A cell a spreadsheet would run as a formula gets a leading quote
-	 * mark.
+	 * mark (names come from feeds and configuration).
 	 */
 	String csv() {
-		StringBuilder csv = new StringBuilder("publisher,reads,readers,amount,currency\r\n");
-		for (Statement.PublisherLine line : this.publishers) {
-			csv.append(cell(line.publisherId())).append(',').append(line.reads()).append(',').append(line.readers())
-					.append(',').append(Money.amount(line.amount(), line.currency())).append(',')
-					.append(cell(line.currency())).append("\r\n");
+		StringBuilder csv = new StringBuilder("publisher,publisher_name,reads,readers,amount,currency\r\n");
+		for (Line line : this.publishers) {
+			csv.append(cell(line.publisherId())).append(',').append(cell(line.publisherName())).append(',')
+					.append(line.reads()).append(',').append(line.readers()).append(',')
+					.append(Money.amount(line.amount(), line.currency())).append(',').append(cell(line.currency()))
+					.append("\r\n");
 		}
 		return csv.toString();
 	}

@@ -2,6 +2,9 @@ package io.newsstand.web.payouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.Articles;
+import io.newsstand.aggregator.Publisher;
 import io.newsstand.web.account.AccountStore;
 import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.site.FakeArticles;
@@ -11,8 +14,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,9 @@ class PayoutsSiteTest extends SiteTest {
 
 	@Autowired
 	ReadingLedger ledger;
+
+	@Autowired
+	Articles articles;
 
 	@Autowired
 	Statements statements;
@@ -122,13 +130,18 @@ class PayoutsSiteTest extends SiteTest {
 
 		SiteClient admin = admin();
 		String page = admin.get("/operator/payouts").body();
-		assertThat(page).contains("Payouts for " + month, "still open", FakeArticles.PAID_PUBLISHER);
+		assertThat(page).contains("Payouts for " + month, "still open", "<td>Daily Ledger</td>")
+				.doesNotContain("<td>" + FakeArticles.PAID_PUBLISHER + "</td>");
 		HttpResponse<String> csv = admin.get("/operator/payouts/" + month + ".csv");
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-		assertThat(csv.body()).startsWith("publisher,reads,readers,amount,currency\r\n");
-		assertThat(Pattern.compile("(?m)^" + FakeArticles.PAID_PUBLISHER + ",\\d+,\\d+,\\d+\\.\\d{2},eur$")
+		assertThat(csv.body()).startsWith("publisher,publisher_name,reads,readers,amount,currency\r\n");
+		assertThat(Pattern.compile("(?m)^" + FakeArticles.PAID_PUBLISHER + ",Daily Ledger,\\d+,\\d+,\\d+\\.\\d{2},eur$")
 				.matcher(csv.body()).find()).as(csv.body()).isTrue();
+		JsonNode json = JSON.readTree(admin.get("/operator/payouts/" + month + ".json").body());
+		assertThat(json.get("publishers").valueStream()
+				.filter(line -> line.get("publisherId").asString().equals(FakeArticles.PAID_PUBLISHER))
+				.map(line -> line.get("publisherName").asString())).contains("Daily Ledger");
 		assertThat(admin.get("/operator/payouts/2026-1.json").statusCode()).isEqualTo(400);
 	}
 
@@ -168,6 +181,34 @@ class PayoutsSiteTest extends SiteTest {
 		assertThat(first.members()).filteredOn(share -> share.accountId().equals(reader.accountId())).singleElement()
 				.satisfies(share -> assertThat(share.publishers()).containsOnlyKeys(FakeArticles.PAID_PUBLISHER));
 		assertThat(this.statements.month(month.plusMonths(2))).as("not begun").isEmpty();
+	}
+
+	@Test
+	void publisherNamesFromTheCatalogAreEscapedOnThePageAndInTheCsv() {
+		String hostile = "=HYPERLINK(\"http://x\") <script>alert(1)</script>, Ltd";
+		FakeArticles fake = (FakeArticles) this.articles;
+		fake.addPublisher(new Publisher("hostile-press", hostile, "https://hostile.example", null, "UK", "en", false,
+				List.of("Business")));
+		Instant published = Instant.parse("2026-03-01T08:00:00Z");
+		fake.put(new Article("hostile-1", "Headline", "https://hostile.example/1", "hostile-press", hostile, "Business",
+				"UK", null, published, published, "Summary", "<p>Body</p>", null, List.of(), "en", 10, 1, false));
+		try {
+			Member reader = payingMember("hostile");
+			assertThat(reader.site().get("/articles/hostile-1").statusCode()).isEqualTo(200);
+			String month = YearMonth.now(ZoneOffset.UTC).toString();
+			SiteClient admin = admin();
+			String page = admin.get("/operator/payouts").body();
+			assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+			String csv = admin.get("/operator/payouts/" + month + ".csv").body();
+			// Reads and readers are this member's; the amount may also hold a share of the
+			// pool of other tests' members who read nothing.
+			assertThat(csv).containsPattern(Pattern
+					.quote("\r\nhostile-press,\"'=HYPERLINK(\"\"http://x\"\") <script>alert(1)</script>, Ltd\",1,1,")
+					+ "\\d+\\.\\d{2},eur\r\n");
+		} finally {
+			fake.remove("hostile-1");
+			fake.removePublisher("hostile-press");
+		}
 	}
 
 	private SiteClient admin() {
