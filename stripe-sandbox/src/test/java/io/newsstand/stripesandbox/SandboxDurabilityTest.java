@@ -31,7 +31,7 @@ class SandboxDurabilityTest {
 	 * One app node's sandbox: its resources over the shared Redis, and its webhook
 	 * sender.
 	 */
-	record Node(SandboxResources resources, WebhookSender webhooks) implements AutoCloseable {
+	record SandboxNode(SandboxResources resources, WebhookSender webhooks) implements AutoCloseable {
 
 		@Override
 		public void close() {
@@ -40,11 +40,11 @@ class SandboxDurabilityTest {
 
 	}
 
-	static Node sandbox(StringRedisTemplate redis) {
+	static SandboxNode sandbox(StringRedisTemplate redis) {
 		WebhookSender webhooks = new WebhookSender(() -> "http://127.0.0.1:9/stripe/webhook", "whsec_test",
 				Duration.ofMillis(10), 1, InstantSource.system());
-		return new Node(SandboxResources.create(InstantSource.system(), "2026-07-29.dahlia", redis, webhooks, 100),
-				webhooks);
+		return new SandboxNode(
+				SandboxResources.create(InstantSource.system(), "2026-07-29.dahlia", redis, webhooks, 100), webhooks);
 	}
 
 	static StripeParams params(Map<String, String> values) {
@@ -54,7 +54,7 @@ class SandboxDurabilityTest {
 				values.keySet().stream().map(StripeParams::normalise).collect(Collectors.toSet()));
 	}
 
-	static String trial(Node sandbox, String customer) {
+	static String trial(SandboxNode sandbox, String customer) {
 		String session = (String) sandbox.resources().checkout()
 				.createSession(params(Map.of("mode", "subscription", "customer", customer, "line_items[0][price]",
 						"price_monthly", "subscription_data[trial_period_days]", "14", "success_url",
@@ -66,7 +66,7 @@ class SandboxDurabilityTest {
 	@Test
 	void aSandboxStartedAfterAnAbruptStopHasEveryCustomerAndSubscription(StringRedisTemplate redis) {
 		// The first sandbox is never closed: as after kill -9, nothing runs at the end.
-		Node before = sandbox(redis);
+		SandboxNode before = sandbox(redis);
 		String clock = (String) before.resources().clocks().createClock(params(Map.of("frozen_time", "1800000000")))
 				.get("id");
 		String customer = (String) before.resources().customers()
@@ -75,7 +75,7 @@ class SandboxDurabilityTest {
 				.get("id");
 		String subscription = trial(before, customer);
 
-		try (Node after = sandbox(redis)) {
+		try (SandboxNode after = sandbox(redis)) {
 			assertThat(after.resources().render(customer, List.of())).containsEntry("email", "r@example.org")
 					.containsEntry("metadata", Map.of("accountId", "a1"));
 			assertThat(after.resources().render(subscription, List.of())).containsEntry("status", "trialing")
@@ -91,7 +91,7 @@ class SandboxDurabilityTest {
 
 	@Test
 	void twoSandboxesOnOneRedisSeeEachOthersObjectsAndChanges(StringRedisTemplate redis) {
-		try (Node a = sandbox(redis); Node b = sandbox(redis)) {
+		try (SandboxNode a = sandbox(redis); SandboxNode b = sandbox(redis)) {
 			String customer = (String) a.resources().customers()
 					.createCustomer(params(Map.of("email", "two@example.org"))).get("id");
 			assertThat(b.resources().render(customer, List.of())).containsEntry("email", "two@example.org");
@@ -110,13 +110,13 @@ class SandboxDurabilityTest {
 
 	@Test
 	void concurrentChangesOnTwoSandboxesAreAllKept(StringRedisTemplate redis) throws Exception {
-		try (Node a = sandbox(redis); Node b = sandbox(redis)) {
+		try (SandboxNode a = sandbox(redis); SandboxNode b = sandbox(redis)) {
 			String customer = (String) a.resources().customers()
 					.createCustomer(params(Map.of("email", "race@example.org"))).get("id");
 			ExecutorService threads = Executors.newFixedThreadPool(4);
 			List<Future<?>> done = new ArrayList<>();
 			for (int i = 0; i < 40; i++) {
-				Node node = (i % 2 == 0) ? a : b;
+				SandboxNode node = (i % 2 == 0) ? a : b;
 				String key = "k" + i;
 				done.add(threads.submit(() -> node.resources().customers().updateCustomer(customer,
 						params(Map.of("metadata[" + key + "]", "v")))));
@@ -134,7 +134,7 @@ class SandboxDurabilityTest {
 
 	@Test
 	void aClockAdvanceThatWouldEmitTooManyEventsIsRefusedAndChangesNothing(StringRedisTemplate redis) {
-		try (Node sandbox = sandbox(redis)) {
+		try (SandboxNode sandbox = sandbox(redis)) {
 			String clock = (String) sandbox.resources().clocks()
 					.createClock(params(Map.of("frozen_time", "1800000000"))).get("id");
 			String customer = (String) sandbox.resources().customers()
