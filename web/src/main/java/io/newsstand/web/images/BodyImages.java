@@ -1,5 +1,7 @@
 package io.newsstand.web.images;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -24,6 +26,15 @@ public class BodyImages {
 
 	private final ImageLinks links;
 
+	/**
+	 * Rewritten bodies by their stored HTML: parsing a body per view is the
+	 * costliest step of a member's article page. Bounded by size (about 16 MB of
+	 * chars), so a catalog's worth of long bodies cannot grow it; a changed body is
+	 * a new key.
+	 */
+	private final Cache<String, String> rewritten = Caffeine.newBuilder().maximumWeight(8_000_000)
+			.weigher((String html, String proxied) -> html.length() + proxied.length()).build();
+
 	BodyImages(ImageLinks links) {
 		this.links = links;
 	}
@@ -38,6 +49,10 @@ public class BodyImages {
 		if (!html.contains("<img")) {
 			return html;
 		}
+		return this.rewritten.get(html, this::rewrite);
+	}
+
+	private String rewrite(String html) {
 		Document document = Jsoup.parseBodyFragment(html);
 		document.outputSettings().prettyPrint(false);
 		for (Element img : document.body().select("img")) {

@@ -1,5 +1,7 @@
 package io.newsstand.web.images;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.newsstand.web.redis.WebKeys;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,14 @@ public class ImageLinks {
 	private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
 	private final SecretKeySpec key;
+
+	/**
+	 * Signed paths by width and URL. A page shows tens of pictures (cards, their
+	 * {@code srcset}s, body pictures), each signed at four widths; the same stories
+	 * appear on every page for minutes, so signing each once saves most of an
+	 * HMAC's cost per view (see performance.md).
+	 */
+	private final Cache<String, String> paths = Caffeine.newBuilder().maximumSize(20_000).build();
 
 	@Autowired
 	ImageLinks(ImageProperties properties, StringRedisTemplate redis) {
@@ -115,6 +125,10 @@ public class ImageLinks {
 	}
 
 	private String path(String url, int width) {
+		return this.paths.get(width + "\n" + url, key -> sign(url, width));
+	}
+
+	private String sign(String url, int width) {
 		return PREFIX + BASE64.encodeToString(mac(url, width)) + "/" + width + "/"
 				+ BASE64.encodeToString(url.getBytes(StandardCharsets.UTF_8));
 	}
