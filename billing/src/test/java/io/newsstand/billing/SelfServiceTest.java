@@ -164,11 +164,24 @@ class SelfServiceTest {
 		HttpResponse<String> page = this.stripe.getAs(account, path);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"cardNumber\"", "name=\"cardNumber\"", "<label for=\"cardNumber\"",
-				"id=\"submit\"", "14-day free trial", "EUR 9.00", "payments are simulated");
+				"id=\"submit\"", "14-day free trial", "€9.00 per month", "Total due today", "€0.00",
+				"payments are simulated", "<label for=\"cardExpiry\"", "<label for=\"cardCvc\"",
+				"<label for=\"billingName\"", "<label for=\"email\"");
+		assertThat(page.body()).doesNotContain("<script>", "style=");
+
+		// The server checks the card itself: Luhn, expiry, CVC, each said beside its
+		// field, keeping what was typed (never the CVC) and escaping it.
+		HttpResponse<String> invalid = this.stripe.postAs(account, path,
+				"cardNumber=4242+4242+4242+4241&cardExpiry=01%2F20&cardCvc=12&billingName=%3Cb%3EAda");
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.body()).contains("Your card number is invalid.",
+				"Your card&#39;s expiration year is in the past.", "Your card&#39;s security code is incomplete.",
+				"value=\"4242 4242 4242 4241\"", "value=\"&lt;b&gt;Ada\"").doesNotContain("<b>Ada");
+		assertThat(this.billing.membership(account).mayReadInFull()).isFalse();
 
 		HttpResponse<String> declined = this.stripe.postAs(account, path, "cardNumber=4000+0000+0000+0002");
 		assertThat(declined.statusCode()).isEqualTo(402);
-		assertThat(declined.body()).contains("declined");
+		assertThat(declined.body()).contains("declined").contains("value=\"4000 0000 0000 0002\"");
 
 		HttpResponse<String> paid = this.stripe.postAs(account, path,
 				"cardNumber=4242+4242+4242+4242&cardExpiry=12%2F34");

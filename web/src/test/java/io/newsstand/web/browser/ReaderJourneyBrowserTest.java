@@ -79,7 +79,26 @@ class ReaderJourneyBrowserTest extends BrowserSiteTest {
 		this.browser.click("#choose-monthly");
 		assertThat(this.browser.text("body")).contains("Stripe sandbox").contains("14-day free trial");
 		this.browser.screenshot("journey-3b-sandbox-checkout");
+		// The hosted checkout as Stripe's: a declined card is said beside the number,
+		// keeping what was typed; the brand shows while typing; then the card goes
+		// through.
+		this.browser.type("#cardNumber", "4000000000000002");
+		assertThat(this.browser.find("#cardNumber").getAttribute("value")).isEqualTo("4000 0000 0000 0002");
+		assertThat(this.browser.text("#cardBrand")).isEqualTo("Visa");
+		this.browser.type("#cardExpiry", "1234");
+		assertThat(this.browser.find("#cardExpiry").getAttribute("value")).isEqualTo("12 / 34");
+		this.browser.type("#cardCvc", "123");
+		this.browser.type("#billingName", "Ada Reader");
+		this.browser.click("#submit");
+		assertThat(this.browser.text("#cardNumber-error")).isEqualTo("Your card was declined.");
+		assertThat(this.browser.find("#cardNumber").getAttribute("value")).isEqualTo("4000 0000 0000 0002");
+		assertThat(this.browser.find("#billingName").getAttribute("value")).isEqualTo("Ada Reader");
+		this.browser.assertAccessible();
+		this.browser.type("#cardNumber", "3782 822463 10005");
+		assertThat(this.browser.text("#cardBrand")).isEqualTo("American Express");
+		assertThat(this.browser.find("#cardNumber").getAttribute("value")).isEqualTo("3782 822463 10005");
 		this.browser.type("#cardNumber", "4242 4242 4242 4242");
+		this.browser.type("#cardCvc", "123");
 		this.browser.click("#submit");
 		assertThat(this.browser.text("h1")).as(main()).isEqualTo("Welcome to Newsstand");
 		assertThat(this.browser.text("#membership-headline")).startsWith("Your free trial ends on");
@@ -129,6 +148,8 @@ class ReaderJourneyBrowserTest extends BrowserSiteTest {
 		this.browser.go("/membership");
 		this.browser.click("#choose-monthly");
 		this.browser.type("#cardNumber", "4000 0000 0000 0341");
+		this.browser.type("#cardExpiry", "12 / 34");
+		this.browser.type("#cardCvc", "123");
 		this.browser.click("#submit");
 		assertThat(this.browser.text("#membership-headline")).startsWith("Your free trial ends on");
 
