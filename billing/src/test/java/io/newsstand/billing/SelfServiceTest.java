@@ -164,11 +164,35 @@ class SelfServiceTest {
 		HttpResponse<String> page = this.stripe.getAs(account, path);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"cardNumber\"", "name=\"cardNumber\"", "<label for=\"cardNumber\"",
-				"id=\"submit\"", "14-day free trial", "EUR 9.00", "payments are simulated");
+				"id=\"submit\"", "14-day free trial", "€9.00 per month", "Total due today", "€0.00",
+				"payments are simulated", "<label for=\"cardExpiry\"", "<label for=\"cardCvc\"",
+				"<label for=\"billingName\"", "<label for=\"email\"");
+		assertThat(page.body()).doesNotContain("<script>", "style=");
+		assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
 
-		HttpResponse<String> declined = this.stripe.postAs(account, path, "cardNumber=4000+0000+0000+0002");
+		// The server checks the card itself: Luhn, expiry, CVC, each said beside its
+		// field, keeping what was typed (never the CVC) and escaping it.
+		HttpResponse<String> invalid = this.stripe.postAs(account, path,
+				"cardNumber=4242+4242+4242+4241&cardExpiry=01%2F20&cardCvc=12&billingName=%3Cb%3EAda");
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.body()).contains("Your card number is invalid.",
+				"Your card's expiration year is in the past.", "Your card's security code is incomplete.",
+				"value=\"4242 4242 4242 4241\"", "value=\"&lt;b>Ada\"").doesNotContain("<b>Ada");
+		assertThat(this.billing.membership(account).mayReadInFull()).isFalse();
+
+		// Stripe's declining test cards: said beside the number, which is cleared;
+		// the rest of the form stays.
+		HttpResponse<String> declined = this.stripe.postAs(account, path,
+				"cardNumber=4000+0000+0000+0002&cardExpiry=12%2F34&cardCvc=123&billingName=Ada");
 		assertThat(declined.statusCode()).isEqualTo(402);
-		assertThat(declined.body()).contains("declined");
+		assertThat(declined.body()).contains(
+				"<p id=\"cardNumber-error\" class=\"field-error\" role=\"alert\">" + "Your card was declined.</p>",
+				"value=\"12/34\"", "value=\"Ada\"").doesNotContain("0002\"");
+		HttpResponse<String> poor = this.stripe.postAs(account, path,
+				"cardNumber=4000+0000+0000+9995&cardExpiry=12%2F34&cardCvc=123");
+		assertThat(poor.statusCode()).isEqualTo(402);
+		assertThat(poor.body()).contains("Your card has insufficient funds.").doesNotContain("9995\"");
+		assertThat(this.billing.membership(account).mayReadInFull()).isFalse();
 
 		HttpResponse<String> paid = this.stripe.postAs(account, path,
 				"cardNumber=4242+4242+4242+4242&cardExpiry=12%2F34");
@@ -180,6 +204,29 @@ class SelfServiceTest {
 				done -> assertThat(done.membership().mayReadInFull()).isTrue());
 		assertThat(this.billing.completeCheckout(BillingTestSupport.newAccount(), session))
 				.isInstanceOf(ChangeOutcome.Refused.class);
+	}
+
+	@Test
+	void hostedPagesEscapeAHostileCustomerEmailAndWhatWasTyped() throws Exception {
+		String account = BillingTestSupport.newAccount();
+		String hostile = "\"><script>alert(1)</script>" + account + "@example.com";
+		CheckoutOutcome outcome = this.billing.startCheckout(account, hostile, Plan.MONTHLY, SUCCESS, CANCEL);
+		String url = ((CheckoutOutcome.Redirect) outcome).url();
+		String path = url.substring(url.indexOf("/sandbox/"));
+		HttpResponse<String> page = this.stripe.getAs(account, path);
+		assertThat(page.body()).contains("value=\"&#34;>&lt;script>alert(1)&lt;/script>")
+				.doesNotContain("<script>alert");
+		HttpResponse<String> typed = this.stripe.postAs(account, path,
+				"cardNumber=1&billingName=%3C%2Fp%3E%3Cscript%3Ex()%3C%2Fscript%3E&email=%22%3E%3Cimg+src%3Dx%3E");
+		assertThat(typed.statusCode()).isEqualTo(400);
+		assertThat(typed.body())
+				.contains("value=\"&lt;/p>&lt;script>x()&lt;/script>\"", "value=\"&#34;>&lt;img src=x>\"")
+				.doesNotContain("<script>x", "<img");
+
+		this.stripe.completeCheckout(BillingTestSupport.sessionId(outcome), "pm_card_visa");
+		String portal = ((PortalOutcome.Redirect) this.billing.portal(account, "http://app.test/account")).url();
+		HttpResponse<String> portalPage = this.stripe.getAs(account, portal.substring(portal.indexOf("/sandbox/")));
+		assertThat(portalPage.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
 	}
 
 	@Test

@@ -81,11 +81,12 @@ final class Checkout {
 			Model.Session session = this.store.get(Model.Session.class, "checkout.session", id);
 			Model.Price price = this.store.get(Model.Price.class, "price", session.price);
 			boolean trial = session.hasTrial();
+			Model.Customer customer = this.store.get(Model.Customer.class, "customer", session.customer);
 			String owner = (session.clientReferenceId != null)
 					? session.clientReferenceId
-					: this.store.get(Model.Customer.class, "customer", session.customer).metadata.get("accountId");
-			return new CheckoutView(session.id, owner, session.status, price.nickname, price.unitAmount, price.currency,
-					price.interval, trial ? session.trialPeriodDays : 0,
+					: customer.metadata.get("accountId");
+			return new CheckoutView(session.id, owner, customer.email, session.status, price.nickname, price.unitAmount,
+					price.currency, price.interval, trial ? session.trialPeriodDays : 0,
 					trial && session.paymentMethodCollection.equals("if_required"),
 					session.successUrl.replace("{CHECKOUT_SESSION_ID}", session.id), session.cancelUrl);
 		});

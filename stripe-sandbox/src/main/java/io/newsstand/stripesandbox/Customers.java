@@ -95,8 +95,8 @@ final class Customers {
 			existing.customer = customer;
 			return existing;
 		}
-		if (card.declined()) {
-			throw SandboxError.cardDeclined();
+		if (card.declineCode() != null) {
+			throw SandboxError.cardDeclined(card.declineCode());
 		}
 		Model.PaymentMethod method = new Model.PaymentMethod();
 		method.id = this.store.newId("pm_");

@@ -11,5 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 record PortalView(String id, @Nullable String owner, @Nullable String clock, @Nullable String email, String returnUrl,
 		@Nullable String subscription, @Nullable String status, @Nullable String price, @Nullable String plan,
-		boolean cancelAtPeriodEnd, @Nullable Instant periodEnd, @Nullable String card, List<Model.Invoice> invoices) {
+		boolean cancelAtPeriodEnd, @Nullable Instant periodEnd, @Nullable String card, List<Model.Invoice> invoices,
+		long amount, @Nullable String currency) {
 }

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Creates the sandbox when billing has no Stripe key (and is not in
@@ -62,6 +64,21 @@ class SandboxConfiguration {
 	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> sandboxQueryBrackets() {
 		return factory -> factory
 				.addConnectorCustomizers(connector -> connector.setProperty("relaxedQueryChars", "[]"));
+	}
+
+	/**
+	 * The hosted pages' style sheet and script: files, as the site's CSP allows no
+	 * inline style or script.
+	 */
+	@Bean
+	WebMvcConfigurer sandboxAssets() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addResourceHandlers(ResourceHandlerRegistry registry) {
+				registry.addResourceHandler(Sandbox.PATH + "/assets/**")
+						.addResourceLocations("classpath:/io/newsstand/stripesandbox/assets/");
+			}
+		};
 	}
 
 	static String webhookUrl(SandboxProperties.Settings settings, Environment environment) {

@@ -34,7 +34,15 @@ final class SandboxError extends RuntimeException {
 
 	/** Stripe's answer to a test card that declines. */
 	static SandboxError cardDeclined() {
-		return new SandboxError(402, "card_error", "card_declined", null, "Your card was declined.");
+		return cardDeclined("generic_decline");
+	}
+
+	/** Stripe's answer, in Stripe's words, to a card declined for this reason. */
+	static SandboxError cardDeclined(String declineCode) {
+		String message = declineCode.equals("insufficient_funds")
+				? "Your card has insufficient funds."
+				: "Your card was declined.";
+		return new SandboxError(402, "card_error", "card_declined", null, message);
 	}
 
 	static SandboxError missing(String kind, String id) {

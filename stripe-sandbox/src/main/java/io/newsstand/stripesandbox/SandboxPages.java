@@ -1,9 +1,19 @@
 package io.newsstand.stripesandbox;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +21,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,7 +35,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The sandbox's hosted pages: Checkout ({@code /sandbox/stripe/checkout/{id}})
@@ -60,33 +70,64 @@ class SandboxPages {
 
 	private final SandboxResources sandbox;
 
+	private final InstantSource clock;
+
+	/**
+	 * The module's own templates, precompiled into this package by
+	 * jte-maven-plugin.
+	 */
+	private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html,
+			SandboxPages.class.getClassLoader(), SandboxPages.class.getPackageName());
+
 	SandboxPages(SandboxResources sandbox) {
 		this.sandbox = sandbox;
+		this.clock = InstantSource.system();
 	}
 
 	@GetMapping("/checkout/{id}")
 	ResponseEntity<String> checkout(@PathVariable String id, HttpServletRequest request) {
 		CheckoutView view = checkoutFor(id, request);
-		return html(HttpStatus.OK, checkoutPage(view, null, csrf(request)));
+		return html(HttpStatus.OK, "checkout.jte", checkoutPage(view, Map.of(), Map.of(), null, request));
 	}
 
 	@PostMapping("/checkout/{id}")
-	ResponseEntity<String> pay(@PathVariable String id, @RequestParam(defaultValue = "") String cardNumber,
+	ResponseEntity<String> pay(@PathVariable String id, @RequestParam Map<String, String> form,
 			HttpServletRequest request) {
 		CheckoutView view = checkoutFor(id, request);
-		String card = cardNumber.replaceAll("[\\s-]", "");
-		if (card.isEmpty() && !view.cardOptional()) {
-			return html(HttpStatus.BAD_REQUEST, checkoutPage(view, "Enter a card number.", csrf(request)));
+		Map<String, String> typed = new HashMap<>(form);
+		typed.keySet().retainAll(Set.of("email", "cardNumber", "cardExpiry", "billingName"));
+		String card = CardCheck.digits(form.getOrDefault("cardNumber", ""));
+		if (card.isEmpty() && view.cardOptional()) {
+			return complete(view, null, typed, request);
 		}
-		if (!card.isEmpty() && TestCard.of(card) == null) {
-			return html(HttpStatus.BAD_REQUEST, checkoutPage(view,
-					"Use a test card: 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0341 (fails at the first charge).",
-					csrf(request)));
+		Map<String, String> problems = CardCheck.problems(card, form.getOrDefault("cardExpiry", ""),
+				form.getOrDefault("cardCvc", ""), YearMonth.now(this.clock.withZone(ZoneOffset.UTC)));
+		if (problems.isEmpty() && TestCard.of(card) == null) {
+			problems = Map.of("cardNumber", "Use a test card: 4242 4242 4242 4242 (succeeds) or"
+					+ " 4000 0000 0000 0341 (fails at the first charge).");
 		}
+		if (!problems.isEmpty()) {
+			log.info("Stripe sandbox: checkout {} refused the card form: {}", id, problems.keySet());
+			return html(HttpStatus.BAD_REQUEST, "checkout.jte", checkoutPage(view, typed, problems, null, request));
+		}
+		return complete(view, card, typed, request);
+	}
+
+	private ResponseEntity<String> complete(CheckoutView view, @Nullable String card, Map<String, String> typed,
+			HttpServletRequest request) {
 		try {
-			this.sandbox.checkout().completeSession(id, card.isEmpty() ? null : card);
+			this.sandbox.checkout().completeSession(view.id(), card);
 		} catch (SandboxError error) {
-			return html(HttpStatus.PAYMENT_REQUIRED, checkoutPage(view, error.getMessage(), csrf(request)));
+			// A declined card: said beside the number, as Checkout does, keeping the rest
+			// of the form; the number goes, as the reader will type another card.
+			log.info("Stripe sandbox: checkout {} declined the card: {}", view.id(), error.getMessage());
+			Map<String, String> kept = new HashMap<>(typed);
+			kept.remove("cardNumber");
+			Map<String, String> problems = error.getMessage() != null && card != null
+					? Map.of("cardNumber", error.getMessage())
+					: Map.of();
+			return html(HttpStatus.PAYMENT_REQUIRED, "checkout.jte",
+					checkoutPage(view, kept, problems, (card == null) ? error.getMessage() : null, request));
 		}
 		return redirect(view.successUrl());
 	}
@@ -123,58 +164,35 @@ class SandboxPages {
 	@ExceptionHandler(SandboxError.class)
 	ResponseEntity<String> refused(SandboxError error) {
 		HttpStatus status = HttpStatus.valueOf(error.status());
-		return html(status,
-				page(status.getReasonPhrase(), "<p id=\"error\" role=\"alert\">" + esc(error.getMessage()) + "</p>"));
+		return html(status, "refused.jte", Map.of("title", status.getReasonPhrase(), "message",
+				Objects.requireNonNullElse(error.getMessage(), status.getReasonPhrase())));
 	}
 
 	/**
-	 * The host's CSRF form field, when the host has CSRF protection (the web app
-	 * does).
+	 * The host's CSRF token (name, value), when the host has CSRF protection (the
+	 * web app does).
 	 */
-	private static String csrf(HttpServletRequest request) {
+	private static String @Nullable [] csrf(HttpServletRequest request) {
 		if (SECURITY && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-			return "<input type=\"hidden\" name=\"" + esc(token.getParameterName()) + "\" value=\""
-					+ esc(token.getToken()) + "\">";
+			return new String[]{token.getParameterName(), token.getToken()};
 		}
-		return "";
+		return null;
 	}
 
-	private static String checkoutPage(CheckoutView view, @Nullable String error, String csrf) {
-		StringBuilder body = new StringBuilder();
-		body.append("<h1>Newsstand Membership: ").append(esc(view.plan())).append("</h1>");
-		body.append("<p id=\"price\">").append(money(view.amount(), view.currency())).append(" per ")
-				.append(esc(view.interval())).append("</p>");
-		if (view.trialDays() > 0) {
-			body.append("<p id=\"trial\">").append(view.trialDays())
-					.append("-day free trial; nothing is charged today.")
-					.append(view.cardOptional() ? " A card is optional." : "").append("</p>");
-		}
-		if (!view.status().equals("open")) {
-			body.append("<p id=\"closed\">This checkout is ").append(esc(view.status())).append(".</p>");
-			return page("Checkout", body.toString());
-		}
-		if (error != null) {
-			body.append("<p id=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
-		}
-		body.append("<form id=\"checkout\" method=\"post\">").append(csrf)
-				.append("<label for=\"email\">E-mail</label><input id=\"email\" name=\"email\" type=\"email\">")
-				.append("<label for=\"cardNumber\">Card number</label>")
-				.append("<input id=\"cardNumber\" name=\"cardNumber\" inputmode=\"numeric\" autocomplete=\"cc-number\""
-						+ " placeholder=\"4242 4242 4242 4242\">")
-				.append("<label for=\"cardExpiry\">Expiry</label><input id=\"cardExpiry\" name=\"cardExpiry\""
-						+ " placeholder=\"12 / 34\">")
-				.append("<label for=\"cardCvc\">CVC</label><input id=\"cardCvc\" name=\"cardCvc\" placeholder=\"123\">")
-				.append("<label for=\"billingName\">Name on card</label><input id=\"billingName\" name=\"billingName\">")
-				.append("<button id=\"submit\" type=\"submit\">")
-				.append(view.trialDays() > 0 ? "Start trial" : "Subscribe").append("</button></form>");
-		body.append("<p><a id=\"cancel\" href=\"").append(esc(view.cancelUrl())).append("\">Back</a></p>");
-		return page("Checkout", body.toString());
+	private CheckoutPage checkoutPage(CheckoutView view, Map<String, String> typed, Map<String, String> errors,
+			@Nullable String formError, HttpServletRequest request) {
+		String[] csrf = csrf(request);
+		String price = money(view.amount(), view.currency());
+		String firstCharge = DATE.format(this.clock.instant().plus(Duration.ofDays(view.trialDays())));
+		String dueToday = view.trialDays() > 0 ? money(0, view.currency()) : price;
+		return new CheckoutPage(view, price, firstCharge, dueToday, typed, errors, formError,
+				(csrf == null) ? null : csrf[0], (csrf == null) ? null : csrf[1]);
 	}
 
 	@GetMapping("/portal/{id}")
 	ResponseEntity<String> portal(@PathVariable String id, @RequestParam(required = false) @Nullable String error,
 			HttpServletRequest request) {
-		return html(HttpStatus.OK, portalPage(portalFor(id, request), error, csrf(request)));
+		return html(HttpStatus.OK, "portal.jte", portalPage(portalFor(id, request), error, request));
 	}
 
 	@PostMapping("/portal/{id}/{action}")
@@ -195,7 +213,8 @@ class SandboxPages {
 					return redirect(Sandbox.PATH + "/portal/" + id);
 				}
 				default -> {
-					return html(HttpStatus.NOT_FOUND, page("Portal", "Unknown action"));
+					return html(HttpStatus.NOT_FOUND, "refused.jte",
+							Map.of("title", "Not Found", "message", "Unknown action"));
 				}
 			}
 			if (subscription == null) {
@@ -215,8 +234,8 @@ class SandboxPages {
 						Set.of("cancel_at_period_end:bool", "items.#.price", "default_payment_method")));
 			}
 		} catch (SandboxError error) {
-			return redirect(Sandbox.PATH + "/portal/" + id + "?error=" + java.net.URLEncoder
-					.encode(Objects.requireNonNull(error.getMessage()), java.nio.charset.StandardCharsets.UTF_8));
+			return redirect(Sandbox.PATH + "/portal/" + id + "?error="
+					+ URLEncoder.encode(Objects.requireNonNull(error.getMessage()), StandardCharsets.UTF_8));
 		}
 		return redirect(Sandbox.PATH + "/portal/" + id);
 	}
@@ -235,75 +254,46 @@ class SandboxPages {
 		this.sandbox.clocks().advanceClock(clock, frozen + Integer.parseInt(days) * SubscriptionLifecycle.DAY);
 	}
 
-	private static String portalPage(PortalView view, @Nullable String error, String csrf) {
-		StringBuilder body = new StringBuilder("<h1>Your Newsstand membership</h1>");
-		if (error != null) {
-			body.append("<p id=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
-		}
-		body.append("<p id=\"email\">").append(esc(Objects.requireNonNullElse(view.email(), ""))).append("</p>");
-		if (view.subscription() == null) {
-			body.append("<p id=\"status\">No subscription.</p>");
+	private static PortalPage portalPage(PortalView view, @Nullable String error, HttpServletRequest request) {
+		String[] csrf = csrf(request);
+		String periodEnd = (view.periodEnd() == null) ? null : DATE.format(view.periodEnd());
+		boolean renews = view.subscription() != null && view.periodEnd() != null && !view.cancelAtPeriodEnd()
+				&& !"canceled".equals(view.status()) && view.currency() != null;
+		String nextPayment = renews ? money(view.amount(), view.currency()) + " on " + periodEnd : null;
+		String other = "price_monthly".equals(view.price()) ? "price_yearly" : "price_monthly";
+		List<PortalPage.InvoiceRow> invoices = view.invoices().stream()
+				.map(invoice -> new PortalPage.InvoiceRow(DATE.format(Instant.ofEpochSecond(invoice.created)),
+						money(invoice.amountDue, invoice.currency), invoice.status))
+				.toList();
+		return new PortalPage(view, error, periodEnd, nextPayment, other,
+				other.equals("price_yearly") ? "yearly" : "monthly", invoices, (csrf == null) ? null : csrf[0],
+				(csrf == null) ? null : csrf[1]);
+	}
+
+	static String money(long minor, String currency) {
+		String symbol = switch (currency.toLowerCase(Locale.ROOT)) {
+			case "eur" -> "€";
+			case "usd" -> "$";
+			case "gbp" -> "£";
+			default -> currency.toUpperCase(Locale.ROOT) + " ";
+		};
+		return String.format(Locale.ENGLISH, "%s%d.%02d", symbol, minor / 100, minor % 100);
+	}
+
+	/** Renders a template; autoescaping (HTML content type) escapes every value. */
+	private ResponseEntity<String> html(HttpStatus status, String template, Object model) {
+		StringOutput output = new StringOutput();
+		if (model instanceof Map<?, ?> params) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> named = (Map<String, Object>) params;
+			this.templates.render(template, named, output);
 		} else {
-			body.append("<p id=\"status\">").append(esc(view.plan())).append(" plan, status <b>")
-					.append(esc(view.status())).append("</b>");
-			if (view.periodEnd() != null) {
-				body.append(view.cancelAtPeriodEnd() ? ", ends on " : ", renews on ")
-						.append(DATE.format(view.periodEnd()));
-			}
-			body.append("</p><p id=\"card\">Card: ").append(esc(Objects.requireNonNullElse(view.card(), "none")))
-					.append("</p>");
-			if (view.cancelAtPeriodEnd() || "paused".equals(view.status())) {
-				body.append(form(view, "resume", "Resume membership", csrf));
-			} else if (!"canceled".equals(view.status())) {
-				body.append(form(view, "cancel", "Cancel at end of period", csrf));
-			}
-			if (!"canceled".equals(view.status())) {
-				String other = "price_monthly".equals(view.price()) ? "price_yearly" : "price_monthly";
-				body.append(form(view, "switch", "Switch to " + (other.equals("price_yearly") ? "yearly" : "monthly"),
-						csrf + "<input type=\"hidden\" id=\"price\" name=\"price\" value=\"" + other + "\">"));
-				body.append(form(view, "card", "Update card", csrf
-						+ "<label for=\"cardNumber\">Card number</label><input id=\"cardNumber\" name=\"cardNumber\">"));
-			}
+			this.templates.render(template, model, output);
 		}
-		body.append("<h2>Invoices</h2><ul id=\"invoices\">");
-		for (Model.Invoice invoice : view.invoices()) {
-			body.append("<li>").append(DATE.format(java.time.Instant.ofEpochSecond(invoice.created))).append(": ")
-					.append(money(invoice.amountDue, invoice.currency)).append(" ").append(esc(invoice.status))
-					.append("</li>");
-		}
-		body.append("</ul><h2>Test clock</h2><form id=\"advance\" method=\"post\" action=\"").append(Sandbox.PATH)
-				.append("/portal/").append(esc(view.id())).append("/advance\">").append(csrf)
-				.append("<label for=\"days\">Move this reader's time forward by (days)</label>")
-				.append("<input id=\"days\" name=\"days\" type=\"number\" min=\"1\" value=\"1\">")
-				.append("<button id=\"advance-submit\" type=\"submit\">Advance</button></form>");
-		body.append("<p><a id=\"return\" href=\"").append(esc(view.returnUrl()))
-				.append("\">Return to Newsstand</a></p>");
-		return page("Customer portal", body.toString());
-	}
-
-	private static String form(PortalView view, String action, String label, String fields) {
-		return "<form id=\"" + action + "\" method=\"post\" action=\"" + Sandbox.PATH + "/portal/" + esc(view.id())
-				+ "/" + action + "\">" + fields + "<button id=\"" + action + "-submit\" type=\"submit\">" + esc(label)
-				+ "</button></form>";
-	}
-
-	private static String page(String title, String body) {
-		return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
-				+ " (Stripe sandbox)</title></head><body><p id=\"sandbox-banner\"><b>Stripe sandbox:</b>"
-				+ " payments are simulated, no money moves.</p>" + body + "</body></html>";
-	}
-
-	private static String money(long minor, String currency) {
-		return String.format(Locale.ENGLISH, "%s %d.%02d", currency.toUpperCase(Locale.ROOT), minor / 100, minor % 100);
-	}
-
-	private static String esc(@Nullable String text) {
-		return (text == null) ? "" : HtmlUtils.htmlEscape(text);
-	}
-
-	private static ResponseEntity<String> html(HttpStatus status, String html) {
-		return ResponseEntity.status(status)
-				.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(html);
+		// no-store: a page holds the reader's e-mail and what they typed; a shared
+		// computer's back button or a cache must not show it again.
+		return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
+				.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(output.toString());
 	}
 
 	private static ResponseEntity<String> redirect(String location) {

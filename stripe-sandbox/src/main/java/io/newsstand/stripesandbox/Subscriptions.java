@@ -152,7 +152,8 @@ final class Subscriptions {
 					(price == null) ? null : price.id, (price == null) ? null : price.nickname,
 					s != null && s.cancelAtPeriodEnd,
 					(s == null) ? null : Instant.ofEpochSecond(s.trialEnd != null ? s.trialEnd : s.periodEnd),
-					(method == null) ? null : method.brand + " •••• " + method.last4, invoices);
+					(method == null) ? null : method.brand + " •••• " + method.last4, invoices,
+					(price == null) ? 0 : price.unitAmount, (price == null) ? null : price.currency);
 		});
 	}
 

@@ -28,6 +28,8 @@ class GiftBrowserTest extends BrowserSiteTest {
 		this.browser.go("/membership");
 		this.browser.click("#choose-monthly");
 		this.browser.type("#cardNumber", "4242 4242 4242 4242");
+		this.browser.type("#cardExpiry", "12 / 34");
+		this.browser.type("#cardCvc", "123");
 		this.browser.click("#submit");
 		assertThat(this.browser.text("h1")).isEqualTo("Welcome to Newsstand");
 

@@ -84,6 +84,8 @@ class LayoutBrowserTest extends BrowserSiteTest {
 		assertFits("hosted checkout");
 		viewport(1280, 900);
 		this.browser.type("#cardNumber", "4242 4242 4242 4242");
+		this.browser.type("#cardExpiry", "12 / 34");
+		this.browser.type("#cardCvc", "123");
 		this.browser.click("#submit");
 		this.browser.go("/account");
 		this.browser.click("#membership-portal");

@@ -80,6 +80,8 @@ class ReaderJourneyBrowserTest extends BrowserSiteTest {
 		assertThat(this.browser.text("body")).contains("Stripe sandbox").contains("14-day free trial");
 		this.browser.screenshot("journey-3b-sandbox-checkout");
 		this.browser.type("#cardNumber", "4242 4242 4242 4242");
+		this.browser.type("#cardExpiry", "12 / 34");
+		this.browser.type("#cardCvc", "123");
 		this.browser.click("#submit");
 		assertThat(this.browser.text("h1")).as(main()).isEqualTo("Welcome to Newsstand");
 		assertThat(this.browser.text("#membership-headline")).startsWith("Your free trial ends on");
@@ -129,6 +131,8 @@ class ReaderJourneyBrowserTest extends BrowserSiteTest {
 		this.browser.go("/membership");
 		this.browser.click("#choose-monthly");
 		this.browser.type("#cardNumber", "4000 0000 0000 0341");
+		this.browser.type("#cardExpiry", "12 / 34");
+		this.browser.type("#cardCvc", "123");
 		this.browser.click("#submit");
 		assertThat(this.browser.text("#membership-headline")).startsWith("Your free trial ends on");
 
