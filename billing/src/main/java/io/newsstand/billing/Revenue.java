@@ -15,4 +15,13 @@ public interface Revenue {
 	/** One reader's invoices paid in the month. */
 	List<PaidInvoice> invoicesPaidIn(YearMonth month, String accountId);
 
+	/**
+	 * Every membership invoice paid in the twelve months up to and including the
+	 * month: those whose service period (a yearly plan's) may cover it.
+	 */
+	List<PaidInvoice> invoicesServing(YearMonth month);
+
+	/** One reader's invoices paid in the twelve months up to the month. */
+	List<PaidInvoice> invoicesServing(YearMonth month, String accountId);
+
 }

@@ -81,15 +81,34 @@ class RevenueTest {
 		List<String> ours = List.of(monthly, yearly, trial, refunded, dollars);
 		List<PaidInvoice> paid = this.revenue.invoicesPaidIn(thisMonth()).stream()
 				.filter(invoice -> ours.contains(invoice.accountId())).toList();
+		// The sandbox's card fee is 1.5% + 25 cents (rounded half up); a trial's 0
+		// invoice has no charge, so no fee.
 		assertThat(paid)
 				.extracting(PaidInvoice::accountId, PaidInvoice::currency, PaidInvoice::amountPaid,
-						PaidInvoice::refunded, PaidInvoice::net)
-				.containsExactlyInAnyOrder(tuple(monthly, "eur", 0L, 0L, 0L), tuple(monthly, "eur", 900L, 0L, 900L),
-						tuple(yearly, "eur", 0L, 0L, 0L), tuple(yearly, "eur", 9000L, 0L, 9000L),
-						tuple(trial, "eur", 0L, 0L, 0L), tuple(refunded, "eur", 0L, 0L, 0L),
-						tuple(refunded, "eur", 900L, 300L, 600L), tuple(dollars, "usd", 1000L, 0L, 1000L));
+						PaidInvoice::refunded, PaidInvoice::fee, PaidInvoice::net)
+				.containsExactlyInAnyOrder(tuple(monthly, "eur", 0L, 0L, null, 0L),
+						tuple(monthly, "eur", 900L, 0L, 39L, 861L), tuple(yearly, "eur", 0L, 0L, null, 0L),
+						tuple(yearly, "eur", 9000L, 0L, 160L, 8840L), tuple(trial, "eur", 0L, 0L, null, 0L),
+						tuple(refunded, "eur", 0L, 0L, null, 0L), tuple(refunded, "eur", 900L, 300L, 39L, 561L),
+						tuple(dollars, "usd", 1000L, 0L, 40L, 960L));
+		assertThat(paid).allSatisfy(invoice -> assertThat(invoice.net()).isEqualTo(
+				invoice.amountPaid() - invoice.refunded() - java.util.Objects.requireNonNullElse(invoice.fee(), 0L)));
+		// The line's service period: a year for the yearly plan, a month for the
+		// monthly.
+		assertThat(paid).filteredOn(invoice -> invoice.amountPaid() > 0 && invoice.accountId().equals(yearly))
+				.singleElement()
+				.satisfies(invoice -> assertThat(java.time.temporal.ChronoUnit.MONTHS.between(
+						invoice.periodStart().atOffset(ZoneOffset.UTC), invoice.periodEnd().atOffset(ZoneOffset.UTC)))
+						.isEqualTo(12));
+		assertThat(paid).filteredOn(invoice -> invoice.amountPaid() > 0 && invoice.accountId().equals(monthly))
+				.singleElement()
+				.satisfies(invoice -> assertThat(java.time.temporal.ChronoUnit.MONTHS.between(
+						invoice.periodStart().atOffset(ZoneOffset.UTC), invoice.periodEnd().atOffset(ZoneOffset.UTC)))
+						.isEqualTo(1));
+		assertThat(this.revenue.invoicesServing(thisMonth(), yearly)).extracting(PaidInvoice::amountPaid)
+				.containsExactlyInAnyOrder(0L, 9000L);
 		assertThat(this.revenue.invoicesPaidIn(thisMonth(), refunded)).extracting(PaidInvoice::net)
-				.containsExactlyInAnyOrder(0L, 600L);
+				.containsExactlyInAnyOrder(0L, 561L);
 		assertThat(this.revenue.invoicesPaidIn(thisMonth().minusMonths(1), monthly)).isEmpty();
 		assertThat(this.revenue.invoicesPaidIn(thisMonth(), BillingTestSupport.newAccount())).isEmpty();
 	}

@@ -225,6 +225,10 @@ final class Model {
 		/** Credit notes issued after payment (refunds), minor units. */
 		long creditedAfterPayment;
 
+		/** The payment intent that paid it; none for an invoice of 0. */
+		@Nullable
+		String paymentIntent;
+
 	}
 
 	static final class CreditNote {

@@ -38,7 +38,13 @@ final class Renderer {
 			case Model.CreditNote n -> creditNote(n);
 			case Model.PortalSession p -> portalSession(p);
 			case Model.TestClock t -> testClock(t);
-			default -> throw new IllegalArgumentException(object.getClass().getName());
+			default -> {
+				Map<String, Object> payment = Payments.render(object);
+				if (payment == null) {
+					throw new IllegalArgumentException(object.getClass().getName());
+				}
+				yield payment;
+			}
 		};
 	}
 
@@ -54,6 +60,11 @@ final class Renderer {
 	private void expandPath(Map<String, Object> target, List<String> path) {
 		String head = path.get(0);
 		Object value = target.get(head);
+		if (path.size() > 1 && value instanceof String id && this.lookup.apply(id) instanceof Object found) {
+			// A nested path expands each id on its way, as Stripe does.
+			value = render(found);
+			target.put(head, value);
+		}
 		if (path.size() == 1) {
 			if (value instanceof String id) {
 				Object found = this.lookup.apply(id);
@@ -210,6 +221,8 @@ final class Renderer {
 		map.put("attempt_count", i.attemptCount);
 		map.put("period_start", i.periodStart);
 		map.put("period_end", i.periodEnd);
+		map.put("payments", Payments.invoicePayments(i));
+		map.put("lines", Payments.invoiceLines(i));
 		Map<String, Object> transitions = new LinkedHashMap<>();
 		transitions.put("paid_at", i.paidAt);
 		map.put("status_transitions", transitions);

@@ -296,6 +296,12 @@ class SandboxApi {
 		return get(request, () -> retrieve(id, "invoice", Model.Invoice.class, request));
 	}
 
+	/** Where an invoice's fee is found: its charge's balance transaction. */
+	@GetMapping("/payment_intents/{id}")
+	ResponseEntity<Object> paymentIntent(@PathVariable String id, HttpServletRequest request) {
+		return get(request, () -> retrieve(id, "payment_intent", Payments.PaymentIntent.class, request));
+	}
+
 	@PostMapping("/billing_portal/sessions")
 	ResponseEntity<Object> portal(HttpServletRequest request) {
 		return post(request, () -> this.sandbox.subscriptions().createPortalSession(

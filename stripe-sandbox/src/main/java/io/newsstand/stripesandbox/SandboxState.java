@@ -57,6 +57,9 @@ final class SandboxState {
 			case "CreditNote" -> Model.CreditNote.class;
 			case "PortalSession" -> Model.PortalSession.class;
 			case "TestClock" -> Model.TestClock.class;
+			case "PaymentIntent" -> Payments.PaymentIntent.class;
+			case "Charge" -> Payments.Charge.class;
+			case "BalanceTransaction" -> Payments.BalanceTransaction.class;
 			default -> throw new IllegalStateException("Unknown sandbox object type " + name);
 		};
 	}

@@ -330,7 +330,13 @@ final class SandboxStore {
 			case Model.CreditNote n -> n.id;
 			case Model.PortalSession p -> p.id;
 			case Model.TestClock t -> t.id;
-			default -> throw new IllegalArgumentException(object.getClass().getName());
+			default -> {
+				String id = Payments.idOf(object);
+				if (id == null) {
+					throw new IllegalArgumentException(object.getClass().getName());
+				}
+				yield id;
+			}
 		};
 	}
 

@@ -147,6 +147,7 @@ final class SubscriptionLifecycle {
 		invoice.status = "paid";
 		invoice.amountPaid = invoice.amountDue;
 		invoice.paidAt = at;
+		Payments.record(this.store, invoice, at);
 		s.status = "active";
 		s.firstFailureAt = null;
 		s.failedAttempts = 0;

@@ -5,6 +5,7 @@ import com.stripe.model.Charge;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoicePayment;
 import com.stripe.model.PaymentIntent;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,17 +18,36 @@ import org.jspecify.annotations.Nullable;
  */
 final class InvoiceFees {
 
+	/**
+	 * What the invoice list expands: its payments (includable), whose payment
+	 * intents stay ids. Stripe expands at most four levels, so the rest of the
+	 * chain comes from one payment intent retrieve per paid payment
+	 * ({@link #INTENT_EXPAND}).
+	 */
+	static final String EXPAND = "data.payments";
+
+	/** A payment intent retrieved with its charge and balance transaction. */
+	static final String INTENT_EXPAND = "latest_charge.balance_transaction";
+
 	private InvoiceFees() {
 	}
 
 	static @Nullable Long of(Invoice invoice) {
+		return of(invoice, id -> null);
+	}
+
+	/**
+	 * The fee, retrieving each payment intent the response names only by id (with
+	 * {@link #INTENT_EXPAND}).
+	 */
+	static @Nullable Long of(Invoice invoice, Function<String, @Nullable PaymentIntent> intents) {
 		if (invoice.getPayments() == null || invoice.getPayments().getData() == null) {
 			return null;
 		}
 		long fees = 0;
 		boolean known = false;
 		for (InvoicePayment payment : invoice.getPayments().getData()) {
-			Long fee = fee(payment, invoice.getCurrency());
+			Long fee = fee(payment, invoice.getCurrency(), intents);
 			if (fee != null) {
 				fees += fee;
 				known = true;
@@ -36,11 +56,16 @@ final class InvoiceFees {
 		return known ? fees : null;
 	}
 
-	private static @Nullable Long fee(InvoicePayment payment, @Nullable String currency) {
+	private static @Nullable Long fee(InvoicePayment payment, @Nullable String currency,
+			Function<String, @Nullable PaymentIntent> intents) {
 		if (!"paid".equals(payment.getStatus()) || payment.getPayment() == null) {
 			return null;
 		}
 		PaymentIntent intent = payment.getPayment().getPaymentIntentObject();
+		String intentId = payment.getPayment().getPaymentIntent();
+		if (intent == null && intentId != null) {
+			intent = intents.apply(intentId);
+		}
 		Charge charge = (intent != null) ? intent.getLatestChargeObject() : payment.getPayment().getChargeObject();
 		BalanceTransaction balance = (charge != null) ? charge.getBalanceTransactionObject() : null;
 		// The fee is in the currency the charge settled in; another currency than the

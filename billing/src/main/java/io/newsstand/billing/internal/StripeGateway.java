@@ -284,7 +284,8 @@ class StripeGateway {
 		String after = null;
 		while (true) {
 			InvoiceListParams.Builder params = InvoiceListParams.builder().setStatus(InvoiceListParams.Status.PAID)
-					.setCreated(InvoiceListParams.Created.builder().setGte(from).setLt(to).build()).setLimit(100L);
+					.setCreated(InvoiceListParams.Created.builder().setGte(from).setLt(to).build()).setLimit(100L)
+					.addExpand(InvoiceFees.EXPAND);
 			if (customer != null) {
 				params.setCustomer(customer);
 			}
@@ -298,13 +299,32 @@ class StripeGateway {
 						Objects.requireNonNullElse(i.getPostPaymentCreditNotesAmount(), 0L),
 						Objects.requireNonNullElse(i.getCreated(), 0L),
 						(i.getStatusTransitions() == null) ? null : i.getStatusTransitions().getPaidAt(),
-						InvoiceFees.of(i)));
+						InvoiceFees.of(i, this::paymentIntentWithFee), linePeriod(i, true), linePeriod(i, false)));
 				after = i.getId();
 			}
 			if (!Boolean.TRUE.equals(page.getHasMore()) || page.getData().isEmpty()) {
 				return invoices;
 			}
 		}
+	}
+
+	/**
+	 * The service period of the invoice's first line (a membership invoice has
+	 * one): what a yearly payment pays for.
+	 */
+	private static @Nullable Long linePeriod(com.stripe.model.Invoice invoice, boolean start) {
+		if (invoice.getLines() == null || invoice.getLines().getData() == null
+				|| invoice.getLines().getData().isEmpty()) {
+			return null;
+		}
+		var period = invoice.getLines().getData().get(0).getPeriod();
+		return (period == null) ? null : start ? period.getStart() : period.getEnd();
+	}
+
+	/** A payment intent with its charge's balance transaction: where the fee is. */
+	private com.stripe.model.PaymentIntent paymentIntentWithFee(String id) {
+		return call("retrieve payment intent", () -> client().v1().paymentIntents().retrieve(id,
+				com.stripe.param.PaymentIntentRetrieveParams.builder().addExpand(InvoiceFees.INTENT_EXPAND).build()));
 	}
 
 	void cancelAtPeriodEnd(String subscriptionId, boolean cancel) {

@@ -39,10 +39,12 @@ final class StripeRecords {
 
 	/**
 	 * A paid invoice: amounts in minor units, refunds as the credit notes issued
-	 * after payment, times in epoch seconds, Stripe's fee where known.
+	 * after payment, times in epoch seconds, Stripe's fee where known, and the
+	 * service period of its (first) line where reported.
 	 */
 	record Invoice(String id, String customer, String currency, long amountPaid, long creditedAfterPayment,
-			long created, @Nullable Long paidAt, @Nullable Long fee) {
+			long created, @Nullable Long paidAt, @Nullable Long fee, @Nullable Long periodStart,
+			@Nullable Long periodEnd) {
 	}
 
 	/** A Stripe call that failed. */

@@ -39,17 +39,29 @@ class StripeRevenue implements Revenue {
 
 	@Override
 	public List<PaidInvoice> invoicesPaidIn(YearMonth month) {
-		return paid(month, null, null);
+		return paid(month, month, null, null);
 	}
 
 	@Override
 	public List<PaidInvoice> invoicesPaidIn(YearMonth month, String accountId) {
 		String customer = this.store.customerOf(accountId);
-		return (customer == null) ? List.of() : paid(month, customer, accountId);
+		return (customer == null) ? List.of() : paid(month, month, customer, accountId);
 	}
 
-	private List<PaidInvoice> paid(YearMonth month, @Nullable String customer, @Nullable String accountId) {
-		long start = month.atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+	@Override
+	public List<PaidInvoice> invoicesServing(YearMonth month) {
+		return paid(month.minusMonths(11), month, null, null);
+	}
+
+	@Override
+	public List<PaidInvoice> invoicesServing(YearMonth month, String accountId) {
+		String customer = this.store.customerOf(accountId);
+		return (customer == null) ? List.of() : paid(month.minusMonths(11), month, customer, accountId);
+	}
+
+	private List<PaidInvoice> paid(YearMonth first, YearMonth month, @Nullable String customer,
+			@Nullable String accountId) {
+		long start = first.atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
 		long end = month.plusMonths(1).atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
 		List<PaidInvoice> invoices = new ArrayList<>();
 		for (StripeRecords.Invoice invoice : this.stripe.paidInvoices(start - LOOKBACK_DAYS * 86_400L, end, customer)) {
@@ -65,7 +77,9 @@ class StripeRevenue implements Revenue {
 				continue;
 			}
 			invoices.add(new PaidInvoice(invoice.id(), account, invoice.currency(), invoice.amountPaid(),
-					invoice.creditedAfterPayment(), invoice.fee(), Instant.ofEpochSecond(paidAt)));
+					invoice.creditedAfterPayment(), invoice.fee(), Instant.ofEpochSecond(paidAt),
+					(invoice.periodStart() == null) ? null : Instant.ofEpochSecond(invoice.periodStart()),
+					(invoice.periodEnd() == null) ? null : Instant.ofEpochSecond(invoice.periodEnd())));
 		}
 		return invoices;
 	}

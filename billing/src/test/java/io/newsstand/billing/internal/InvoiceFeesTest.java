@@ -56,4 +56,21 @@ class InvoiceFeesTest {
 				.as("settled in dollars").isNull();
 	}
 
+	@Test
+	void aPaymentIntentNamedByIdIsRetrievedOnceWithItsFee() {
+		String byId = "{\"object\":\"invoice_payment\",\"status\":\"paid\",\"payment\":{\"type\":\"payment_intent\","
+				+ "\"payment_intent\":\"pi_7\"}}";
+		java.util.List<String> retrieved = new java.util.ArrayList<>();
+		Long fee = InvoiceFees.of(invoice(",\"payments\":{\"object\":\"list\",\"data\":[" + byId + "]}"), id -> {
+			retrieved.add(id);
+			return ApiResource.GSON.fromJson("{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"latest_charge\":"
+					+ "{\"id\":\"ch_7\",\"object\":\"charge\",\"balance_transaction\":" + balance("eur", 39) + "}}",
+					com.stripe.model.PaymentIntent.class);
+		});
+		assertThat(fee).isEqualTo(39L);
+		assertThat(retrieved).containsExactly("pi_7");
+		assertThat(InvoiceFees.of(invoice(",\"payments\":{\"object\":\"list\",\"data\":[" + byId + "]}")))
+				.as("nothing to retrieve with").isNull();
+	}
+
 }

@@ -1,5 +1,6 @@
 package io.newsstand.web.payouts;
 
+import io.newsstand.billing.PaidInvoice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -54,6 +55,33 @@ final class ServicePeriod {
 			parts.put(first.plusMonths(i), net / n + ((i < net % n) ? 1 : 0));
 		}
 		return parts;
+	}
+
+	/**
+	 * What a paid invoice brings to a month's statement. An invoice whose service
+	 * period covers one month (or is not reported) counts whole in the month it was
+	 * paid (cash basis, so a late renewal never lands in a closed month). A longer
+	 * one (a yearly plan) is spread by {@link #parts}; the parts of months before
+	 * the payment (an invoice paid late) go to the month of payment. The net is the
+	 * one known now: a refund lowers the parts of every statement still to be
+	 * computed, and frozen months keep theirs.
+	 */
+	static long shareFor(YearMonth month, PaidInvoice invoice) {
+		YearMonth paid = YearMonth.from(invoice.paidAt().atOffset(ZoneOffset.UTC));
+		Instant start = invoice.periodStart();
+		Instant end = invoice.periodEnd();
+		if (start == null || end == null || end.isBefore(start) || months(start, end) == 1) {
+			return month.equals(paid) ? invoice.net() : 0;
+		}
+		if (month.isBefore(paid)) {
+			return 0;
+		}
+		Map<YearMonth, Long> parts = parts(invoice.net(), start, end);
+		if (!month.equals(paid)) {
+			return parts.getOrDefault(month, 0L);
+		}
+		return parts.entrySet().stream().filter(part -> !part.getKey().isAfter(paid)).mapToLong(Map.Entry::getValue)
+				.sum();
 	}
 
 	/** The net's part for one month: 0 for a month outside the period. */

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Computes a {@link Statement} from the month's paid invoices and the reading
+ * Computes a {@link Statement} from the paid invoices serving the month (each
+ * brings its {@link ServicePeriod#shareFor share} of the month) and the reading
  * ledger. Per currency and member: the platform takes the floor of its share of
  * the member's net, and the rest is split across the publishers the member read
  * by largest remainder. A member who read nothing adds the rest to the pool,
@@ -31,8 +32,11 @@ final class StatementCalculator {
 			Instant now) {
 		Map<String, Map<String, Long>> netByCurrency = new TreeMap<>();
 		for (PaidInvoice invoice : invoices) {
-			netByCurrency.computeIfAbsent(invoice.currency(), currency -> new TreeMap<>()).merge(invoice.accountId(),
-					invoice.net(), Long::sum);
+			long share = ServicePeriod.shareFor(month, invoice);
+			if (share > 0) {
+				netByCurrency.computeIfAbsent(invoice.currency(), currency -> new TreeMap<>())
+						.merge(invoice.accountId(), share, Long::sum);
+			}
 		}
 		Map<String, Map<String, Long>> weights = weights(ledger);
 		Map<String, Long> everyone = new TreeMap<>();

@@ -93,7 +93,7 @@ public class Statements {
 			return month(month).map(statement -> statement.members().stream()
 					.filter(share -> share.accountId().equals(accountId)).toList()).orElse(List.of());
 		}
-		List<PaidInvoice> invoices = this.revenue.invoicesPaidIn(month, accountId);
+		List<PaidInvoice> invoices = this.revenue.invoicesServing(month, accountId);
 		return this.calculator
 				.compute(month, invoices, this.ledger.member(accountId, month), false, this.clock.instant()).members();
 	}
@@ -104,7 +104,7 @@ public class Statements {
 	}
 
 	private Statement compute(YearMonth month, boolean frozen) {
-		return this.calculator.compute(month, this.revenue.invoicesPaidIn(month), this.ledger.month(month), frozen,
+		return this.calculator.compute(month, this.revenue.invoicesServing(month), this.ledger.month(month), frozen,
 				this.clock.instant());
 	}
 

@@ -58,7 +58,7 @@ class PayoutsSiteTest extends SiteTest {
 
 	/**
 	 * Signs up, starts the monthly trial and ends it, so the member pays 9.00 EUR
-	 * now.
+	 * now: 8.61 net of the sandbox's card fee (1.5% + 0.25, rounded: 0.39).
 	 */
 	private Member payingMember(String name) {
 		SiteClient site = client();
@@ -92,8 +92,10 @@ class PayoutsSiteTest extends SiteTest {
 		reader.site().get("/articles/free-1");
 
 		String page = reader.site().get("/account/payouts").body();
-		assertThat(page).contains("Where your money went", "You paid EUR 9.00", "Newsstand keeps EUR 2.70")
-				.contains("Daily Ledger</td><td>EUR 6.30").doesNotContain("Open Gazette</td>");
+		assertThat(page)
+				.contains("Where your money went", "Your payment after refunds and Stripe's fee: EUR 8.61",
+						"Newsstand keeps EUR 2.58")
+				.contains("Daily Ledger</td><td>EUR 6.03").doesNotContain("Open Gazette</td>");
 		assertThat(page).contains("Daily Ledger: 2 articles");
 		assertThat(reader.site().get("/account").body()).contains("href=\"/account/payouts\"");
 
@@ -102,14 +104,15 @@ class PayoutsSiteTest extends SiteTest {
 		assertThat(own.statusCode()).isEqualTo(200);
 		JsonNode split = JSON.readTree(own.body());
 		assertThat(split.get("parts")).hasSize(1);
-		assertThat(split.get("parts").get(0).get("net").asLong()).isEqualTo(900);
+		assertThat(split.get("parts").get(0).get("net").asLong()).isEqualTo(861);
 		assertThat(split.get("parts").get(0).get("publishers").get(0).get("publisherId").asString())
 				.isEqualTo(FakeArticles.PAID_PUBLISHER);
-		assertThat(split.get("parts").get(0).get("publishers").get(0).get("amount").asLong()).isEqualTo(630);
+		assertThat(split.get("parts").get(0).get("publishers").get(0).get("amount").asLong()).isEqualTo(603);
 		assertThat(own.body()).doesNotContain(other.accountId());
 
 		String othersPage = other.site().get("/account/payouts").body();
-		assertThat(othersPage).contains("You paid EUR 9.00", "shared pool").doesNotContain("Daily Ledger</td>");
+		assertThat(othersPage).contains("Your payment after refunds and Stripe's fee: EUR 8.61", "shared pool")
+				.doesNotContain("Daily Ledger</td>");
 
 		assertThat(api(reader.site(), "/api/v1/me/payouts?month=2026-13", token).statusCode()).isEqualTo(400);
 		assertThat(client().get("/account/payouts").statusCode()).as("anonymous: to sign-in").isEqualTo(302);
