@@ -12,6 +12,7 @@ import io.newsstand.aggregator.internal.store.FeedState;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
 import io.newsstand.aggregator.internal.store.PollLeases;
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ class ArticleServiceReenableTest {
 
 	private final StringRedisTemplate redis;
 
-	private final TestClock clock = new TestClock(Instant.parse("2025-06-04T12:00:00Z"));
+	private final SettableClock clock = new SettableClock(Instant.parse("2025-06-04T12:00:00Z"));
 
 	private final CatalogFeed feed = new CatalogFeed(CatalogFeed.idFor("gone", URL), "gone", URL, "World", null, null);
 

@@ -2,7 +2,6 @@ package io.newsstand.billing.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,7 +13,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * Billing's beans: where Stripe is (the real API with a configured key, the
- * sandbox on the app's own port otherwise), the access rule and the clock.
+ * sandbox on the app's own port otherwise), and the access rule. Billing's
+ * "now" is the application's one {@link java.time.InstantSource} bean, the
+ * system clock where the context has none.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BillingProperties.class)
@@ -65,11 +66,6 @@ class BillingConfiguration {
 					+ " known before the web server has started");
 		}
 		return "http://127.0.0.1:" + port + StripeConnection.SANDBOX_PATH;
-	}
-
-	@Bean
-	BillingClock billingClock() {
-		return new BillingClock(InstantSource.system());
 	}
 
 	@Bean

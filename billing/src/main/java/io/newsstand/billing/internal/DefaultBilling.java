@@ -53,8 +53,8 @@ class DefaultBilling implements Billing {
 	private final MeterRegistry meters;
 
 	DefaultBilling(MembershipStore store, MembershipSync sync, StripeGateway stripe, AccountLock lock,
-			TrialLedger ledger, Plans plans, AccessRule rule, BillingProperties properties, BillingClock clock,
-			StripeConnection connection, ObjectProvider<MeterRegistry> meters) {
+			TrialLedger ledger, Plans plans, AccessRule rule, BillingProperties properties,
+			ObjectProvider<InstantSource> clock, StripeConnection connection, ObjectProvider<MeterRegistry> meters) {
 		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.store = store;
 		this.sync = sync;
@@ -64,7 +64,7 @@ class DefaultBilling implements Billing {
 		this.plans = plans;
 		this.rule = rule;
 		this.properties = properties;
-		this.clock = clock.source();
+		this.clock = clock.getIfAvailable(InstantSource::system);
 		this.testClocks = Objects.requireNonNullElse(properties.testClocks(), connection.sandbox());
 	}
 

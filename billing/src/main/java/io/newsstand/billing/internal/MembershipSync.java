@@ -6,10 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,14 +43,14 @@ class MembershipSync {
 	private final InstantSource clock;
 
 	MembershipSync(StripeGateway stripe, MembershipStore store, AccountLock lock, TrialLedger ledger, Plans plans,
-			BillingProperties properties, BillingClock clock) {
+			BillingProperties properties, ObjectProvider<InstantSource> clock) {
 		this.stripe = stripe;
 		this.store = store;
 		this.lock = lock;
 		this.ledger = ledger;
 		this.plans = plans;
 		this.properties = properties;
-		this.clock = clock.source();
+		this.clock = clock.getIfAvailable(InstantSource::system);
 	}
 
 	/**

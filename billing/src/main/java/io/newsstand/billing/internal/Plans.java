@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +28,10 @@ class Plans {
 
 	private volatile @Nullable Cached cached;
 
-	Plans(StripeGateway stripe, BillingProperties properties, BillingClock clock) {
+	Plans(StripeGateway stripe, BillingProperties properties, ObjectProvider<InstantSource> clock) {
 		this.stripe = stripe;
 		this.properties = properties;
-		this.clock = clock.source();
+		this.clock = clock.getIfAvailable(InstantSource::system);
 	}
 
 	private record Cached(Map<String, StripeRecords.Price> prices, Instant at) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +31,10 @@ class TrialReminders {
 
 	private final InstantSource clock;
 
-	TrialReminders(MembershipStore store, ApplicationEventPublisher events, BillingClock clock) {
+	TrialReminders(MembershipStore store, ApplicationEventPublisher events, ObjectProvider<InstantSource> clock) {
 		this.store = store;
 		this.events = events;
-		this.clock = clock.source();
+		this.clock = clock.getIfAvailable(InstantSource::system);
 	}
 
 	/** On Stripe's {@code customer.subscription.trial_will_end}. */

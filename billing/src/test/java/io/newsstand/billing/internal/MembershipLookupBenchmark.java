@@ -64,7 +64,9 @@ public class MembershipLookupBenchmark {
 		this.redis.opsForValue().set("bench:plain", "active");
 		// Only membership() is measured; the Stripe side of the service is not needed.
 		this.billing = new DefaultBilling(store, null, null, null, null, null,
-				new AccessRule(properties.pastDueGrace()), properties, new BillingClock(InstantSource.system()),
+				new AccessRule(properties.pastDueGrace()), properties,
+				new org.springframework.beans.factory.support.StaticListableBeanFactory()
+						.getBeanProvider(InstantSource.class),
 				new StripeConnection(() -> "sk_test_bench", () -> "http://127.0.0.1:9", () -> "whsec_bench", true),
 				new org.springframework.beans.factory.support.StaticListableBeanFactory()
 						.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));

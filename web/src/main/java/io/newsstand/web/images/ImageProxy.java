@@ -68,9 +68,8 @@ class ImageProxy {
 	private static final int MAX_REFUSALS = 10_000;
 
 	@Autowired
-	ImageProxy(ImageLinks links, RemoteMedia remote, ImageProperties properties) {
-		this(links, remote,
-				new ImageCache(properties.cacheDir(), properties.cacheMaxSize().toBytes(), InstantSource.system()),
+	ImageProxy(ImageLinks links, RemoteMedia remote, ImageProperties properties, InstantSource clock) {
+		this(links, remote, new ImageCache(properties.cacheDir(), properties.cacheMaxSize().toBytes(), clock),
 				new ImageResizer(properties.maxPixels(), properties.maxDecodedPixels(), properties.jpegQuality()),
 				properties.maxConcurrent());
 	}

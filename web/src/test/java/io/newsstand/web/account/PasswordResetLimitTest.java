@@ -3,9 +3,9 @@ package io.newsstand.web.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.redis.WindowCounter;
-import io.newsstand.web.site.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +16,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @ExtendWith(RedisExtension.class)
 class PasswordResetLimitTest {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:10:00Z"));
+	private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T09:10:00Z"));
 
 	private PasswordResetLimit limit;
 

@@ -13,7 +13,7 @@ import io.newsstand.aggregator.ArticleQuery;
 import io.newsstand.aggregator.ArticleSummary;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.aggregator.StoryClusters;
-import io.newsstand.web.site.MutableClock;
+import io.newsstand.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +29,7 @@ class FrontPageCacheTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
 
-	private final MutableClock clock = new MutableClock(NOW);
+	private final SettableClock clock = new SettableClock(NOW);
 
 	private final Articles articles = mock(Articles.class);
 

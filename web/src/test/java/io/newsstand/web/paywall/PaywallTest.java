@@ -3,7 +3,7 @@ package io.newsstand.web.paywall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.testing.RedisExtension;
-import io.newsstand.web.site.MutableClock;
+import io.newsstand.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -17,7 +17,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @ExtendWith(RedisExtension.class)
 class PaywallTest {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-30T12:00:00Z"));
+	private final SettableClock clock = new SettableClock(Instant.parse("2026-03-30T12:00:00Z"));
 
 	private final Set<String> members = new HashSet<>();
 

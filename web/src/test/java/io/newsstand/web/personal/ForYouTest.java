@@ -6,8 +6,8 @@ import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.ArticleQuery;
 import io.newsstand.aggregator.ArticleSummary;
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import io.newsstand.web.site.FakeArticles;
-import io.newsstand.web.site.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +25,7 @@ class ForYouTest {
 
 	private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
-	private final MutableClock clock = new MutableClock(NOW);
+	private final SettableClock clock = new SettableClock(NOW);
 
 	private final FakeArticles articles = new FakeArticles();
 

@@ -8,12 +8,12 @@ import io.newsstand.aggregator.ArticleQuery;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.aggregator.Publisher;
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import io.newsstand.web.articles.ArticleOpened;
 import io.newsstand.web.paywall.Access;
 import io.newsstand.web.paywall.Paywall;
 import io.newsstand.web.paywall.Paywalls;
 import io.newsstand.web.site.FakeArticles;
-import io.newsstand.web.site.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ class ArticleReadingTest {
 
 	private static final String SECRET = FakeArticles.secret(PAID);
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-30T12:00:00Z"));
+	private final SettableClock clock = new SettableClock(Instant.parse("2026-03-30T12:00:00Z"));
 
 	private final List<Object> events = new ArrayList<>();
 

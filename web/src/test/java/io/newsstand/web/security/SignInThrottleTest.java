@@ -3,11 +3,11 @@ package io.newsstand.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import io.newsstand.web.account.Account;
 import io.newsstand.web.account.AccountStore;
 import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.redis.WindowCounter;
-import io.newsstand.web.site.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +18,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @ExtendWith(RedisExtension.class)
 class SignInThrottleTest {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+	private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T09:00:00Z"));
 
 	private SignInThrottle throttle;
 

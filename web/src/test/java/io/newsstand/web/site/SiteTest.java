@@ -3,6 +3,7 @@ package io.newsstand.web.site;
 import io.newsstand.aggregator.ArticleSearchSource;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.testing.RedisTestContextInitializer;
+import io.newsstand.testing.SettableClock;
 import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ public abstract class SiteTest {
 	/** Subclasses move the shared clock, so they run one at a time. */
 	public static final String CLOCK = "newsstand-site-clock";
 
-	protected static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+	protected static final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T09:00:00Z"));
 
 	@TestBean
 	Clock testClock;

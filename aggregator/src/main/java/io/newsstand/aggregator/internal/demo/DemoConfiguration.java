@@ -2,6 +2,7 @@ package io.newsstand.aggregator.internal.demo;
 
 import io.newsstand.aggregator.internal.catalog.CatalogLoader;
 import java.time.InstantSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,8 +25,8 @@ class DemoConfiguration {
 	}
 
 	@Bean
-	DemoFeeds demoFeeds() {
-		return new DemoFeeds(new CatalogLoader().load("demo"), InstantSource.system());
+	DemoFeeds demoFeeds(ObjectProvider<InstantSource> clock) {
+		return new DemoFeeds(new CatalogLoader().load("demo"), clock.getIfAvailable(InstantSource::system));
 	}
 
 }

@@ -3,6 +3,7 @@ package io.newsstand.aggregator.internal.fetch;
 import io.newsstand.aggregator.RemoteMedia;
 import io.newsstand.aggregator.internal.AggregatorProperties;
 import java.time.InstantSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,11 +20,12 @@ class FetchConfiguration {
 
 	/** One fetcher for feeds and images: one per-host limit for both. */
 	@Bean
-	FeedFetcher feedFetcher(AggregatorProperties properties, PrivateNetworkGuard guard) {
+	FeedFetcher feedFetcher(AggregatorProperties properties, PrivateNetworkGuard guard,
+			ObjectProvider<InstantSource> clock) {
 		return new FeedFetcher(
 				new FetchSettings(properties.connectTimeout(), properties.requestTimeout(),
 						properties.maxFeedSize().toBytes(), properties.maxRequestsPerHost(), properties.userAgent()),
-				guard, InstantSource.system());
+				guard, clock.getIfAvailable(InstantSource::system));
 	}
 
 	@Bean

@@ -32,18 +32,17 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(AggregatorProperties.class)
 class PollConfiguration {
 
-	private static final InstantSource CLOCK = InstantSource.system();
-
 	@Bean
 	PollCycle poller(Catalog catalog, PollLeases schedule, ArticleStore store, FeedStateStore states,
 			AggregatorProperties properties, ObjectProvider<MeterRegistry> registry, Environment environment,
 			DemoFeedKey demoFeedKey, ObjectProvider<PublicTeaser> teaser, PrivateNetworkGuard guard,
-			FeedFetcher fetcher) {
+			FeedFetcher fetcher, ObjectProvider<InstantSource> clocks) {
+		InstantSource clock = clocks.getIfAvailable(InstantSource::system);
 		PollIntervals policy = new PollIntervals(properties.minInterval(), properties.maxInterval(),
 				properties.defaultInterval(), new Random());
 		FeedPoller feedPoller = new FeedPoller(fetcher, new FeedParser(),
 				new ArticleNormalizer(new HtmlSanitizer(), teaser.getIfUnique(() -> body -> "")), store, states, policy,
-				new PollMetrics(registry.getIfAvailable(SimpleMeterRegistry::new)), CLOCK, url -> {
+				new PollMetrics(registry.getIfAvailable(SimpleMeterRegistry::new)), clock, url -> {
 					if (!url.startsWith(CatalogFeed.SELF)) {
 						return url;
 					}
@@ -57,7 +56,7 @@ class PollConfiguration {
 		return new PollCycle(catalog, schedule, feedPoller, workerName(),
 				new PollCycle.Limits(properties.batchSize(), properties.maxInFlight(),
 						properties.parseThreadsOrDefault(), properties.lease(), properties.maxInterval()),
-				CLOCK);
+				clock);
 	}
 
 	@Bean

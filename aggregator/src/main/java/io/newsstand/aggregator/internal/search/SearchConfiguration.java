@@ -27,7 +27,7 @@ class SearchConfiguration {
 	@Bean
 	RedisSearchFeed searchFeed(StringRedisTemplate redis, SearchProperties properties,
 			ObjectProvider<InstantSource> clock) {
-		return new RedisSearchFeed(redis, properties.feedRetention(), clock.getIfUnique(InstantSource::system));
+		return new RedisSearchFeed(redis, properties.feedRetention(), clock.getIfAvailable(InstantSource::system));
 	}
 
 	@Bean
@@ -37,14 +37,14 @@ class SearchConfiguration {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("search-index-");
 		executor.setVirtualThreads(true);
 		return new SearchIndexer(properties, redis, connections, source.getIfUnique(SearchConfiguration::noSource),
-				SearchSchema.analyzer(), clock.getIfUnique(InstantSource::system), executor);
+				SearchSchema.analyzer(), clock.getIfAvailable(InstantSource::system), executor);
 	}
 
 	@Bean
 	ArticleSearch articleSearch(SearchIndexer indexer, SearchProperties properties,
 			ObjectProvider<InstantSource> clock) {
 		return new LuceneArticleSearch(indexer::index, indexer::ready, SearchSchema.analyzer(), properties,
-				clock.getIfUnique(InstantSource::system));
+				clock.getIfAvailable(InstantSource::system));
 	}
 
 	/**

@@ -22,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(AggregatorProperties.class)
 class StoreConfiguration {
 
-	private static final InstantSource CLOCK = InstantSource.system();
-
 	/**
 	 * The article store's JSON, written by ArticleStore and read by ArticleReads.
 	 */
@@ -32,7 +30,7 @@ class StoreConfiguration {
 	@Bean
 	ArticleStore articleStore(StringRedisTemplate redis, AggregatorProperties properties,
 			ObjectProvider<StoryClusters> clusters, ObjectProvider<RedisSearchFeed> searchFeed,
-			ObjectProvider<MeterRegistry> registry) {
+			ObjectProvider<MeterRegistry> registry, ObjectProvider<InstantSource> clock) {
 		// One feed's assignments at a time, in order, off the poller's path; a
 		// backlog beyond 1,000 feeds is dropped (logged and counted), never waited
 		// for. Not a bean: an Executor bean would replace Boot's task executor.
@@ -45,9 +43,9 @@ class StoreConfiguration {
 		discovery.setKeepAliveSeconds(30);
 		discovery.setDaemon(true);
 		discovery.initialize();
-		return new ArticleStore(redis, ARTICLE_JSON, properties.retention(), CLOCK,
-				new DiscoveryEvents(clusters.getIfUnique(), searchFeed.getIfUnique(), discovery,
-						registry.getIfAvailable(SimpleMeterRegistry::new)));
+		return new ArticleStore(redis, ARTICLE_JSON, properties.retention(),
+				clock.getIfAvailable(InstantSource::system), new DiscoveryEvents(clusters.getIfUnique(),
+						searchFeed.getIfUnique(), discovery, registry.getIfAvailable(SimpleMeterRegistry::new)));
 	}
 
 	@Bean
@@ -61,21 +59,22 @@ class StoreConfiguration {
 	}
 
 	@Bean
-	PollLeases pollSchedule(StringRedisTemplate redis) {
-		return new PollLeases(redis, CLOCK);
+	PollLeases pollSchedule(StringRedisTemplate redis, ObjectProvider<InstantSource> clock) {
+		return new PollLeases(redis, clock.getIfAvailable(InstantSource::system));
 	}
 
 	@Bean
 	@ConditionalOnProperty(prefix = "newsstand.aggregator", name = "polling-enabled", havingValue = "true", matchIfMissing = true)
 	StoreJobs storeJobs(ArticleStore store, Catalog catalog, ArticleReads articles,
-			ObjectProvider<StoryClusters> clusters, ObjectProvider<MeterRegistry> registry, JobLease lease) {
+			ObjectProvider<StoryClusters> clusters, ObjectProvider<MeterRegistry> registry, JobLease lease,
+			ObjectProvider<InstantSource> clock) {
 		StoryClusters storyClusters = clusters.getIfUnique();
 		// Articles published in the last 6 hours, at most 5,000: one round trip reads
 		// them, one finds those without a record.
 		ClusterCatchUp catchUp = storyClusters == null
 				? null
-				: new ClusterCatchUp(articles, storyClusters, CLOCK, Duration.ofHours(6), 5000,
-						registry.getIfAvailable(SimpleMeterRegistry::new));
+				: new ClusterCatchUp(articles, storyClusters, clock.getIfAvailable(InstantSource::system),
+						Duration.ofHours(6), 5000, registry.getIfAvailable(SimpleMeterRegistry::new));
 		return new StoreJobs(store, catalog, catchUp, lease);
 	}
 

@@ -5,6 +5,7 @@ import io.newsstand.aggregator.internal.SyntheticNews;
 import io.newsstand.testing.BenchmarkGoal;
 import io.newsstand.testing.RedisTestDatabase;
 import io.newsstand.testing.RedisTestServer;
+import io.newsstand.testing.SettableClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.aggregator.StoryArticle;
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,6 +6,7 @@ import io.newsstand.aggregator.ClusterAssignment;
 import io.newsstand.aggregator.StoryArticle;
 import io.newsstand.aggregator.StoryMember;
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

@@ -3,7 +3,6 @@ package io.newsstand.aggregator.internal.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.aggregator.Article;
-import io.newsstand.aggregator.internal.TestClock;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogLoader;
@@ -13,6 +12,7 @@ import io.newsstand.aggregator.internal.parse.FeedContext;
 import io.newsstand.aggregator.internal.parse.FeedParser;
 import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
 import io.newsstand.aggregator.internal.parse.ParseOutcome;
+import io.newsstand.testing.SettableClock;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,7 +36,7 @@ class DemoContentTest {
 
 	private static final String BASE = "http://127.0.0.1:8080";
 
-	private final TestClock clock = new TestClock(Instant.parse("2026-03-04T06:00:00Z"));
+	private final SettableClock clock = new SettableClock(Instant.parse("2026-03-04T06:00:00Z"));
 
 	private final Catalog catalog = new CatalogLoader().load("demo");
 

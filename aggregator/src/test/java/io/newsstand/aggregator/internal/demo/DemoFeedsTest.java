@@ -3,7 +3,6 @@ package io.newsstand.aggregator.internal.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.aggregator.Article;
-import io.newsstand.aggregator.internal.TestClock;
 import io.newsstand.aggregator.internal.catalog.CatalogLoader;
 import io.newsstand.aggregator.internal.demo.DemoFeeds.DemoFeed;
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
@@ -13,6 +12,7 @@ import io.newsstand.aggregator.internal.parse.FeedParser;
 import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
 import io.newsstand.aggregator.internal.parse.ParseOutcome;
 import io.newsstand.aggregator.internal.parse.XmlCleaner;
+import io.newsstand.testing.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class DemoFeedsTest {
 
-	private final TestClock clock = new TestClock(Instant.parse("2025-06-04T12:00:00Z"));
+	private final SettableClock clock = new SettableClock(Instant.parse("2025-06-04T12:00:00Z"));
 
 	private final DemoFeeds feeds = new DemoFeeds(new CatalogLoader().load("demo"), this.clock);
 

@@ -3,13 +3,13 @@ package io.newsstand.aggregator.internal.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.aggregator.ArticleQuery;
-import io.newsstand.aggregator.internal.TestClock;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogPublisher;
 import io.newsstand.aggregator.internal.fetch.TestServer;
 import io.newsstand.aggregator.internal.poll.FeedPoller.PollReport;
 import io.newsstand.aggregator.internal.store.FeedState;
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +35,7 @@ class FeedPollerTest {
 
 	private final TestServer server = new TestServer();
 
-	private final TestClock clock = new TestClock(NOW);
+	private final SettableClock clock = new SettableClock(NOW);
 
 	private final AtomicReference<String> body = new AtomicReference<>(Rss.feed("alpha", 10, NOW, 10));
 

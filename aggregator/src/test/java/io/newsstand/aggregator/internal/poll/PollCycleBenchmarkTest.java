@@ -3,11 +3,11 @@ package io.newsstand.aggregator.internal.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.newsstand.aggregator.internal.TestClock;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.fetch.TestServer;
 import io.newsstand.testing.BenchmarkGoal;
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,7 +76,7 @@ class PollCycleBenchmarkTest {
 			for (int i = 0; i < FEEDS; i++) {
 				urls.add(server.url("/feeds/" + i).toString());
 			}
-			TestClock clock = new TestClock(NOW);
+			SettableClock clock = new SettableClock(NOW);
 			PollingFixture fixture = new PollingFixture(redis, clock, server.hostPort());
 			Catalog catalog = new Catalog("bench", List.of(PollingFixture.publisher("bench", urls)));
 			// The app's defaults (AggregatorProperties): batch-size 100, max-in-flight 300,

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsstand.aggregator.ArticleQuery;
-import io.newsstand.aggregator.internal.TestClock;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.fetch.TestServer;
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ class PollCycleTest {
 
 	private final TestServer server = new TestServer();
 
-	private final TestClock clock = new TestClock(NOW);
+	private final SettableClock clock = new SettableClock(NOW);
 
 	private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 

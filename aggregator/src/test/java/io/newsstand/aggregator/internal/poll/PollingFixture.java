@@ -1,7 +1,6 @@
 package io.newsstand.aggregator.internal.poll;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.newsstand.aggregator.internal.TestClock;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogPublisher;
@@ -15,6 +14,7 @@ import io.newsstand.aggregator.internal.store.ArticleReads;
 import io.newsstand.aggregator.internal.store.ArticleStore;
 import io.newsstand.aggregator.internal.store.FeedStateStore;
 import io.newsstand.aggregator.internal.store.PollLeases;
+import io.newsstand.testing.SettableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -26,7 +26,7 @@ final class PollingFixture {
 
 	static final Duration LEASE = Duration.ofMinutes(5);
 
-	final TestClock clock;
+	final SettableClock clock;
 
 	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -38,7 +38,7 @@ final class PollingFixture {
 
 	final FeedPoller feedPoller;
 
-	PollingFixture(StringRedisTemplate redis, TestClock clock, String... allowedHosts) {
+	PollingFixture(StringRedisTemplate redis, SettableClock clock, String... allowedHosts) {
 		this(redis, redis, clock, allowedHosts);
 	}
 
@@ -46,7 +46,7 @@ final class PollingFixture {
 	 * {@code storeRedis} may differ from the schedule's Redis, to simulate an
 	 * outage.
 	 */
-	PollingFixture(StringRedisTemplate scheduleRedis, StringRedisTemplate storeRedis, TestClock clock,
+	PollingFixture(StringRedisTemplate scheduleRedis, StringRedisTemplate storeRedis, SettableClock clock,
 			String... allowedHosts) {
 		this.clock = clock;
 		ArticleStore store = new ArticleStore(storeRedis, JsonMapper.builder().build(), Duration.ofDays(30), clock);

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
-import io.newsstand.aggregator.internal.TestClock;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.fetch.TestServer;
 import io.newsstand.testing.RedisProcess;
 import io.newsstand.testing.RedisTestCluster;
+import io.newsstand.testing.SettableClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -117,7 +117,7 @@ class ScaleOutPollBenchmarkTest {
 	/** Median cycle seconds, feeds/s, commands/feed; duplicates; max per node. */
 	private static double[] run(RedisTestCluster cluster, Catalog catalog, String[] hosts, int nodes,
 			AtomicInteger generation, AtomicIntegerArray fetches) throws Exception {
-		TestClock clock = new TestClock(NOW);
+		SettableClock clock = new SettableClock(NOW);
 		List<LettuceConnectionFactory> factories = new ArrayList<>();
 		List<PollCycle> pollers = new ArrayList<>();
 		for (int n = 0; n < nodes; n++) {

@@ -7,7 +7,6 @@ import io.newsstand.aggregator.ArticlePage;
 import io.newsstand.aggregator.ArticleQuery;
 import io.newsstand.aggregator.ArticleSummary;
 import io.newsstand.aggregator.InvalidCursorException;
-import io.newsstand.aggregator.internal.TestClock;
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
 import io.newsstand.aggregator.internal.parse.FeedContext;
 import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
@@ -15,6 +14,7 @@ import io.newsstand.aggregator.internal.parse.NormalizedArticle;
 import io.newsstand.aggregator.internal.parse.ParsedFeed;
 import io.newsstand.aggregator.internal.parse.ParsedItem;
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ class ArticleStoreTest {
 
 	private final StringRedisTemplate redis;
 
-	private final TestClock clock = new TestClock(START);
+	private final SettableClock clock = new SettableClock(START);
 
 	private final ArticleNormalizer normalizer = new ArticleNormalizer(new HtmlSanitizer());
 

@@ -14,7 +14,6 @@ import io.newsstand.aggregator.StoryArticle;
 import io.newsstand.aggregator.StoryClusters;
 import io.newsstand.aggregator.StoryMember;
 import io.newsstand.aggregator.internal.AggregatorTestAccess;
-import io.newsstand.aggregator.internal.TestClock;
 import io.newsstand.aggregator.internal.parse.ArticleNormalizer;
 import io.newsstand.aggregator.internal.parse.FeedContext;
 import io.newsstand.aggregator.internal.parse.HtmlSanitizer;
@@ -23,6 +22,7 @@ import io.newsstand.aggregator.internal.parse.ParsedFeed;
 import io.newsstand.aggregator.internal.parse.ParsedItem;
 import io.newsstand.aggregator.internal.search.RedisSearchFeed;
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -195,7 +195,7 @@ class DiscoveryWiringTest {
 		app().run(context -> {
 			StoryClusters clusters = context.getBean(StoryClusters.class);
 			RedisSearchFeed searchFeed = context.getBean(RedisSearchFeed.class);
-			TestClock clock = new TestClock(this.now);
+			SettableClock clock = new SettableClock(this.now);
 			ArticleStore store = new ArticleStore(this.redis, JsonMapper.builder().build(), Duration.ofDays(30), clock,
 					new DiscoveryEvents(clusters, searchFeed, Runnable::run, new SimpleMeterRegistry()));
 			String a = alpha().get(0).article().id();
@@ -246,7 +246,7 @@ class DiscoveryWiringTest {
 			};
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
 			ArticleStore store = new ArticleStore(this.redis, JsonMapper.builder().build(), Duration.ofDays(30),
-					new TestClock(this.now),
+					new SettableClock(this.now),
 					new DiscoveryEvents(broken, context.getBean(RedisSearchFeed.class), Runnable::run, registry));
 			String a = alpha().get(0).article().id();
 			assertThat(store.save(alpha())).isEqualTo(new StoreResult(1, 0, 0, 0));
@@ -262,7 +262,7 @@ class DiscoveryWiringTest {
 		app().run(context -> {
 			StoryClusters clusters = context.getBean(StoryClusters.class);
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
-			TestClock clock = new TestClock(this.now);
+			SettableClock clock = new SettableClock(this.now);
 			// A node stopping (or a full queue) refuses the assignments: the articles are
 			// stored, their clusters are not.
 			ArticleStore store = new ArticleStore(this.redis, JsonMapper.builder().build(), Duration.ofDays(30), clock,
@@ -314,7 +314,7 @@ class DiscoveryWiringTest {
 	@Test
 	void aRebuildIndexesEveryStoredArticleWithThePaywallsTeaser() {
 		ArticleStore store = new ArticleStore(this.redis, JsonMapper.builder().build(), Duration.ofDays(30),
-				new TestClock(this.now));
+				new SettableClock(this.now));
 		store.save(alpha());
 		store.save(beta());
 		// No feed entries: only a rebuild from the store can find them.

@@ -2,8 +2,8 @@ package io.newsstand.aggregator.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsstand.aggregator.internal.TestClock;
 import io.newsstand.testing.RedisExtension;
+import io.newsstand.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ class PollLeasesTest {
 
 	private final StringRedisTemplate redis;
 
-	private final TestClock clock = new TestClock(Instant.parse("2025-06-04T12:00:00Z"));
+	private final SettableClock clock = new SettableClock(Instant.parse("2025-06-04T12:00:00Z"));
 
 	private PollLeases schedule;
 
