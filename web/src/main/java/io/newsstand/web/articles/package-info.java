@@ -4,7 +4,9 @@
  * view publishes, which the reading, front page, personal and payouts packages
  * share.
  */
+@ApplicationModule
 @NullMarked
 package io.newsstand.web.articles;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,9 @@
  * member's net payment across the publishers they read, and the pages and API
  * that show them.
  */
+@ApplicationModule
 @NullMarked
 package io.newsstand.web.payouts;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

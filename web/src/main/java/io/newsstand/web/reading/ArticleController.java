@@ -3,6 +3,7 @@ package io.newsstand.web.reading;
 import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.web.frontpage.Picks;
+import io.newsstand.web.frontpage.StoryLists;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.membership.Offer;
 import io.newsstand.web.security.Reader;

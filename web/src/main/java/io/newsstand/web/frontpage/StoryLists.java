@@ -1,9 +1,6 @@
-package io.newsstand.web.reading;
+package io.newsstand.web.frontpage;
 
 import io.newsstand.aggregator.ArticleSummary;
-import io.newsstand.web.frontpage.Editions;
-import io.newsstand.web.frontpage.FrontPage;
-import io.newsstand.web.frontpage.HomeLists;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -11,10 +8,11 @@ import org.springframework.stereotype.Component;
 /**
  * "Top stories right now" beside an article: the front page's own list (kept
  * there, recomputed once per change or interval), so an article page does not
- * pay for it on every view. Related stories are {@link RelatedStories}.
+ * pay for it on every view. Related stories are the reading package's
+ * {@code RelatedStories}.
  */
 @Component
-class StoryLists {
+public class StoryLists {
 
 	private final FrontPage frontPage;
 
@@ -29,7 +27,7 @@ class StoryLists {
 	 * The front page's top stories of the edition the reader's browser chose,
 	 * without the article being read.
 	 */
-	List<ArticleSummary> top(HttpServletRequest request, String besideArticleId, int count) {
+	public List<ArticleSummary> top(HttpServletRequest request, String besideArticleId, int count) {
 		return this.frontPage.lists(this.editions.ofBrowser(request)).top().stream().map(HomeLists.TopStory::story)
 				.filter(story -> !story.id().equals(besideArticleId)).limit(count).toList();
 	}
@@ -38,7 +36,7 @@ class StoryLists {
 	 * The front page's "Our Picks" of the reader's edition, without the article
 	 * being read.
 	 */
-	List<ArticleSummary> picks(HttpServletRequest request, String besideArticleId, int count) {
+	public List<ArticleSummary> picks(HttpServletRequest request, String besideArticleId, int count) {
 		return this.frontPage.lists(this.editions.ofBrowser(request)).picks().stream()
 				.filter(story -> !story.id().equals(besideArticleId)).limit(count).toList();
 	}
