@@ -31,12 +31,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /**
  * Publisher payouts in a real browser: a reader subscribes through the hosted
  * checkout, starts paying, reads two articles of one publisher and one of
- * another, and finds on "Where your money went" their payment, net of Stripe's
- * fee, split between the two; an operator sees the month's publishers on the
- * payouts page and downloads the CSV in the same session. A stranger, a
- * signed-in non-member and another member see none of it. The month is the
- * current one, so no month has to close (the frozen statement has its own test
- * in {@code PayoutsSiteTest}).
+ * another, and finds on "Where your money went" what they paid, Stripe's fee,
+ * and the net split between the two, with the page's own explanation of the
+ * split; an operator sees the month's publishers on the payouts page and
+ * downloads the CSV in the same session. A stranger, a signed-in non-member and
+ * another member see none of it. The month is the current one, so no month has
+ * to close (the frozen statement has its own test in {@code PayoutsSiteTest}).
  */
 @ResourceLock(SiteTest.CLOCK)
 @Isolated
@@ -93,6 +93,11 @@ class PayoutsBrowserTest extends BrowserSiteTest {
 		assertThat(this.browser.path()).isEqualTo("/account/payouts");
 		assertThat(this.browser.text("h1")).isEqualTo("Where your money went");
 		assertOwnSplit();
+		// The one-sentence summary links to the page's own explanation, which is there.
+		String help = this.browser.find("#split-summary a[href='#how-it-works']").getDomProperty("hash");
+		assertThat(this.browser.text(help)).isEqualTo("How the split works");
+		assertThat(this.browser.text("section:has(> #how-it-works)")).contains("largest remainders", "shared pool",
+				"one twelfth");
 		this.browser.assertAccessible();
 		this.browser.screenshot("payouts-1-where-your-money-went");
 
@@ -113,6 +118,8 @@ class PayoutsBrowserTest extends BrowserSiteTest {
 	 */
 	private void assertOwnSplit() {
 		assertThat(this.browser.text("#part-eur")).isEqualTo("Your payment after refunds and Stripe's fee: EUR 8.61");
+		assertThat(this.browser.text("#payments-eur"))
+				.isEqualTo("You paid EUR 9.00 this month; Stripe's fee was EUR 0.39.");
 		assertThat(this.browser.text("main")).contains("Newsstand keeps EUR 2.58 to run the service.");
 		Map<String, String> split = rows("#payouts-split-eur tbody tr");
 		assertThat(split).containsExactly(Map.entry("Daily Ledger", "EUR 4.02"), Map.entry("Harbour Post", "EUR 2.01"));
