@@ -173,6 +173,7 @@ class PayoutsBrowserTest extends BrowserSiteTest {
 		List<String> ledgerRow = cells("#publishers tbody tr", "Daily Ledger");
 		assertThat(Long.parseLong(ledgerRow.get(1))).as("reads").isGreaterThanOrEqualTo(3);
 		assertThat(Long.parseLong(ledgerRow.get(2))).as("readers").isGreaterThanOrEqualTo(2);
+		this.browser.assertAccessible();
 		this.browser.screenshot("payouts-2-operator");
 
 		Map<String, Object> fetched = fetch("/operator/payouts/" + month + ".csv");
