@@ -77,7 +77,8 @@ class HostedCheckoutBrowserTest extends BrowserSiteTest {
 		this.browser.find("#submit").click();
 		assertThat(this.browser.find("#submit").getDomProperty("disabled")).isEqualTo("true");
 		assertThat(this.browser.text("#submit")).isEqualTo("Processing…");
-		this.browser.driver().executeScript("document.getElementById('checkout').submit();");
+		this.browser.driver()
+				.executeScript("HTMLFormElement.prototype.submit.call(document.getElementById('checkout'));");
 		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(20))
 				.until(driver -> !this.browser.text("#cardNumber-error").isEmpty());
 		assertThat(this.browser.text("#cardNumber-error")).isEqualTo("Your card was declined.");
