@@ -38,7 +38,9 @@ class MemberPayoutsController {
 
 	@GetMapping("/account/payouts")
 	String page(@AuthenticationPrincipal Reader reader, Model model) {
-		model.addAttribute("payouts", view(reader.accountId(), this.statements.currentMonth()));
+		YearMonth month = this.statements.currentMonth();
+		model.addAttribute("payouts", view(reader.accountId(), month));
+		model.addAttribute("payments", MemberPayments.of(this.statements.paidIn(reader.accountId(), month)));
 		return "payouts/member";
 	}
 

@@ -98,6 +98,11 @@ public class Statements {
 				.compute(month, invoices, this.ledger.member(accountId, month), false, this.clock.instant()).members();
 	}
 
+	/** The member's own invoices paid in the month, as Stripe reports them now. */
+	public List<PaidInvoice> paidIn(String accountId, YearMonth month) {
+		return this.revenue.invoicesPaidIn(month, accountId);
+	}
+
 	/** The member's own reading this month, by publisher. */
 	public List<LedgerEntry> reading(String accountId, YearMonth month) {
 		return this.ledger.member(accountId, month);
