@@ -53,6 +53,13 @@ public record Article(String id, String title, String url, String publisherId, S
 		int wordCount, int readingMinutes, boolean free) {
 
 	/**
+	 * An article may be shared between readers (cached), so its lists never change.
+	 */
+	public Article {
+		categories = List.copyOf(categories);
+	}
+
+	/**
 	 * The teaser of this article (no body).
 	 *
 	 * @return its summary

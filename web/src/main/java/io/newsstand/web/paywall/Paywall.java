@@ -1,5 +1,7 @@
 package io.newsstand.web.paywall;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +26,14 @@ public class Paywall {
 	private final PaywallProperties properties;
 
 	private final VerifiedReaders verifiedReaders;
+
+	/**
+	 * Teasers by the whole body they were cut from (a changed body is a new key):
+	 * cutting parses the body, and every anonymous view of a popular article asks
+	 * for the same teaser. Bounded to about 16 MB.
+	 */
+	private final Cache<String, String> teasers = Caffeine.newBuilder().maximumWeight(8_000_000)
+			.weigher((String body, String teaser) -> body.length() + teaser.length()).build();
 
 	Paywall(Entitlements entitlements, ReadingMeter meter, PaywallProperties properties,
 			VerifiedReaders verifiedReaders) {
@@ -110,7 +120,7 @@ public class Paywall {
 
 	/** The opening of an article's body that a reader without access sees. */
 	public String teaser(String bodyHtml) {
-		return Teasers.opening(bodyHtml, this.properties.teaserShare());
+		return this.teasers.get(bodyHtml, body -> Teasers.opening(body, this.properties.teaserShare()));
 	}
 
 }
