@@ -1,5 +1,6 @@
 package io.newsstand.stripesandbox;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -128,21 +129,7 @@ final class Checkout {
 			s.defaultPaymentMethod = (method == null) ? null : method.id;
 			this.store.put(s.id, s);
 			if (trial) {
-				s.status = "trialing";
-				s.trialStart = now;
-				s.trialEnd = now + session.trialPeriodDays * SubscriptionLifecycle.DAY;
-				s.trialWillEndSent = session.trialPeriodDays <= 3;
-				s.periodStart = now;
-				s.periodEnd = s.trialEnd;
-				Model.Invoice invoice = this.lifecycle.invoice(s, 0, "subscription_create", now);
-				invoice.status = "paid";
-				invoice.paidAt = now;
-				this.emitter.emit(events, "customer.subscription.created", s, null);
-				this.emitter.emit(events, "invoice.paid", invoice, null);
-				if (s.trialWillEndSent) {
-					// A trial of three days or less: Stripe announces its end at once.
-					this.emitter.emit(events, "customer.subscription.trial_will_end", s, null);
-				}
+				startTrial(s, session.trialPeriodDays, now, events);
 			} else {
 				s.status = "incomplete";
 				s.periodStart = now;
@@ -156,6 +143,28 @@ final class Checkout {
 			this.emitter.emit(events, "checkout.session.completed", session, null);
 			return this.store.render(session);
 		});
+	}
+
+	/**
+	 * A subscription created in its trial: a paid $0 invoice, and the events Stripe
+	 * sends for it.
+	 */
+	private void startTrial(Model.Subscription s, long trialPeriodDays, long now, List<Map<String, Object>> events) {
+		s.status = "trialing";
+		s.trialStart = now;
+		s.trialEnd = now + trialPeriodDays * SubscriptionLifecycle.DAY;
+		s.trialWillEndSent = trialPeriodDays <= 3;
+		s.periodStart = now;
+		s.periodEnd = s.trialEnd;
+		Model.Invoice invoice = this.lifecycle.invoice(s, 0, "subscription_create", now);
+		invoice.status = "paid";
+		invoice.paidAt = now;
+		this.emitter.emit(events, "customer.subscription.created", s, null);
+		this.emitter.emit(events, "invoice.paid", invoice, null);
+		if (s.trialWillEndSent) {
+			// A trial of three days or less: Stripe announces its end at once.
+			this.emitter.emit(events, "customer.subscription.trial_will_end", s, null);
+		}
 	}
 
 }

@@ -64,9 +64,10 @@ class ArticleServiceReenableTest {
 	private void goneAnswered() {
 		assertThat(this.schedule.claim("worker", 10, Duration.ofMinutes(2))).containsExactly(this.feed.id());
 		Instant now = this.clock.instant();
-		this.states.save(new FeedState(this.feed.id(), URL, "\"v1\"", null, "hash", 410,
-				"HTTP 410 Gone: the publisher removed this feed; polling stopped", "gone", 1, now, now.minusSeconds(60),
-				null, 12, Duration.ofMinutes(15), true));
+		this.states.save(FeedState.builder(this.feed.id()).url(URL).etag("\"v1\"").bodyHash("hash").lastStatus(410)
+				.lastError("HTTP 410 Gone: the publisher removed this feed; polling stopped").lastErrorKind("gone")
+				.consecutiveErrors(1).lastPoll(now).lastSuccess(now.minusSeconds(60)).items(12)
+				.interval(Duration.ofMinutes(15)).disabled(true).build());
 		assertThat(this.schedule.disable("worker", this.feed.id())).isTrue();
 	}
 

@@ -107,8 +107,7 @@ class MembershipSync {
 			// membership, and the next checkout creates a new customer.
 			log.warn("Customer {} of account {} does not exist at Stripe; membership reset", customerId, accountId);
 			this.store.unlinkIfCustomer(accountId, customerId);
-			return new Snapshot(accountId, customerId, null, SubscriptionStatus.NONE, null, null, null, null, null,
-					null, false, false, null, 0, 0, "eur", now, false);
+			return Snapshot.builder(accountId, customerId, now).build();
 		}
 		if (customer.deleted()) {
 			// Deleted at Stripe (its subscriptions are cancelled): a new checkout needs a
@@ -124,20 +123,10 @@ class MembershipSync {
 		if (ours.stream().anyMatch(s -> s.trialStart() != null)) {
 			this.ledger.markUsed(accountId, customer.email());
 		}
-		List<StripeRecords.Subscription> live = ours.stream().filter(StripeRecords.Subscription::live).toList();
-		if (live.size() > 1) {
-			log.warn("Account {} (customer {}) has {} live subscriptions: {}", accountId, customerId, live.size(),
-					live.stream().map(StripeRecords.Subscription::id).toList());
-		}
-		StripeRecords.Subscription chosen = live.stream()
-				.min(Comparator.comparingInt((StripeRecords.Subscription s) -> rank(s.status()))
-						.thenComparing(Comparator.comparingLong(StripeRecords.Subscription::created).reversed()))
-				.orElseGet(() -> ours.stream().max(Comparator.comparingLong(StripeRecords.Subscription::created))
-						.orElse(null));
+		StripeRecords.Subscription chosen = chosen(accountId, customerId, ours);
 		if (chosen == null) {
-			return new Snapshot(accountId, customerId, customer.email(), SubscriptionStatus.NONE, null, null, null,
-					null, null, null, false, customer.defaultPaymentMethod() != null, null, offset, 0, "eur", now,
-					false);
+			return Snapshot.builder(accountId, customerId, now).email(customer.email())
+					.hasPaymentMethod(customer.defaultPaymentMethod() != null).clockOffsetSeconds(offset).build();
 		}
 		String paymentMethod = (chosen.defaultPaymentMethod() != null)
 				? chosen.defaultPaymentMethod()
@@ -159,10 +148,30 @@ class MembershipSync {
 		// Only grace depends on it (GraceAfterFailedPayment): one more call, and only
 		// while a payment is overdue.
 		boolean hasPaid = pastDue && this.stripe.hasPaidInvoice(chosen.id());
-		return new Snapshot(accountId, customerId, customer.email(), chosen.status(), chosen.id(), chosen.itemId(),
-				plan, instant(chosen.trialEnd()), periodStart, instant(chosen.periodEnd()), chosen.cancelAtPeriodEnd(),
-				paymentMethod != null, pastDue ? periodStart : null, offset, price.amount(), price.currency(), now,
-				hasPaid);
+		return Snapshot.builder(accountId, customerId, now).email(customer.email()).status(chosen.status())
+				.subscriptionId(chosen.id()).itemId(chosen.itemId()).plan(plan).trialEnd(instant(chosen.trialEnd()))
+				.periodStart(periodStart).periodEnd(instant(chosen.periodEnd()))
+				.cancelAtPeriodEnd(chosen.cancelAtPeriodEnd()).hasPaymentMethod(paymentMethod != null)
+				.pastDueSince(pastDue ? periodStart : null).clockOffsetSeconds(offset).amount(price.amount())
+				.currency(price.currency()).hasPaid(hasPaid).build();
+	}
+
+	/**
+	 * The subscription the membership follows: the most entitling live one (the
+	 * newest of equals), else the newest ended one, else none.
+	 */
+	private static StripeRecords.@Nullable Subscription chosen(String accountId, String customerId,
+			List<StripeRecords.Subscription> ours) {
+		List<StripeRecords.Subscription> live = ours.stream().filter(StripeRecords.Subscription::live).toList();
+		if (live.size() > 1) {
+			log.warn("Account {} (customer {}) has {} live subscriptions: {}", accountId, customerId, live.size(),
+					live.stream().map(StripeRecords.Subscription::id).toList());
+		}
+		return live.stream()
+				.min(Comparator.comparingInt((StripeRecords.Subscription s) -> rank(s.status()))
+						.thenComparing(Comparator.comparingLong(StripeRecords.Subscription::created).reversed()))
+				.orElseGet(() -> ours.stream().max(Comparator.comparingLong(StripeRecords.Subscription::created))
+						.orElse(null));
 	}
 
 	private static int rank(SubscriptionStatus status) {

@@ -20,9 +20,10 @@ class AccessRuleTest {
 
 	static Snapshot snapshot(String status, @Nullable Instant trialEnd, @Nullable Instant periodEnd, boolean cancel,
 			@Nullable Instant pastDueSince) {
-		return new Snapshot("a1", "cus_1", "reader@example.com", SubscriptionStatus.of(status), "sub_1", "si_1",
-				"monthly", trialEnd, NOW.minus(Duration.ofDays(10)), periodEnd, cancel, true, pastDueSince, 0, 900,
-				"eur", NOW, true);
+		return Snapshot.builder("a1", "cus_1", NOW).email("reader@example.com").status(SubscriptionStatus.of(status))
+				.subscriptionId("sub_1").itemId("si_1").plan("monthly").trialEnd(trialEnd)
+				.periodStart(NOW.minus(Duration.ofDays(10))).periodEnd(periodEnd).cancelAtPeriodEnd(cancel)
+				.hasPaymentMethod(true).pastDueSince(pastDueSince).amount(900).hasPaid(true).build();
 	}
 
 	Membership at(Snapshot snapshot, Instant now) {
@@ -109,9 +110,10 @@ class AccessRuleTest {
 
 		@Test
 		void aSubscriptionThatNeverPaidGetsNoGraceAndIsToldToUpdateItsCard() {
-			Snapshot neverPaid = new Snapshot("a1", "cus_1", "reader@example.com", SubscriptionStatus.PAST_DUE, "sub_1",
-					"si_1", "monthly", NOW, NOW, NOW.plus(Duration.ofDays(30)), false, true, NOW, 0, 900, "eur", NOW,
-					false);
+			Snapshot neverPaid = Snapshot.builder("a1", "cus_1", NOW).email("reader@example.com")
+					.status(SubscriptionStatus.PAST_DUE).subscriptionId("sub_1").itemId("si_1").plan("monthly")
+					.trialEnd(NOW).periodStart(NOW).periodEnd(NOW.plus(Duration.ofDays(30))).hasPaymentMethod(true)
+					.pastDueSince(NOW).amount(900).build();
 			Membership membership = at(neverPaid, NOW.plus(Duration.ofMinutes(1)));
 			assertThat(membership.state()).isEqualTo(MembershipState.PAST_DUE);
 			assertThat(membership.mayReadInFull()).isFalse();
@@ -156,9 +158,9 @@ class AccessRuleTest {
 
 	@Test
 	void aTestClockAheadOfRealTimeIsTheCustomersNow() {
-		Snapshot ahead = new Snapshot("a1", "cus_1", null, SubscriptionStatus.ACTIVE, "sub_1", "si_1", "monthly", null,
-				NOW, NOW.plus(Duration.ofDays(30)), false, true, null, Duration.ofDays(31).toSeconds(), 900, "eur", NOW,
-				false);
+		Snapshot ahead = Snapshot.builder("a1", "cus_1", NOW).status(SubscriptionStatus.ACTIVE).subscriptionId("sub_1")
+				.itemId("si_1").plan("monthly").periodStart(NOW).periodEnd(NOW.plus(Duration.ofDays(30)))
+				.hasPaymentMethod(true).clockOffsetSeconds(Duration.ofDays(31).toSeconds()).amount(900).build();
 		assertThat(at(ahead, NOW).mayReadInFull()).isFalse();
 	}
 

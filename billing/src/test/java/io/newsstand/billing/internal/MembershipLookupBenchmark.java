@@ -58,9 +58,9 @@ public class MembershipLookupBenchmark {
 				.bindOrCreate("newsstand.billing", BillingProperties.class);
 		MembershipStore store = new MembershipStore(this.redis);
 		Instant now = Instant.now();
-		store.write(new Snapshot("bench", "cus_bench", "bench@example.org", SubscriptionStatus.ACTIVE, "sub_bench",
-				"si_bench", "monthly", null, now, now.plusSeconds(86_400 * 30), false, true, null, 0, 900, "eur", now,
-				false));
+		store.write(Snapshot.builder("bench", "cus_bench", now).email("bench@example.org")
+				.status(SubscriptionStatus.ACTIVE).subscriptionId("sub_bench").itemId("si_bench").plan("monthly")
+				.periodStart(now).periodEnd(now.plusSeconds(86_400 * 30)).hasPaymentMethod(true).amount(900).build());
 		this.redis.opsForValue().set("bench:plain", "active");
 		// Only membership() is measured; the Stripe side of the service is not needed.
 		this.billing = new DefaultBilling(store, null, null, null, null, null,

@@ -23,8 +23,25 @@ class MembershipStoreTest {
 	}
 
 	static Snapshot snapshot(String account, String status) {
-		return new Snapshot(account, "cus_" + account, null, SubscriptionStatus.of(status), null, null, null, null,
-				null, null, false, false, null, 0, 0, "eur", NOW, false);
+		return Snapshot.builder(account, "cus_" + account, NOW).status(SubscriptionStatus.of(status)).build();
+	}
+
+	@Test
+	void theSnapshotJsonKeepsItsFieldNames() {
+		Snapshot full = Snapshot.builder("a9", "cus_9", NOW).email("r@example.com").status(SubscriptionStatus.PAST_DUE)
+				.subscriptionId("sub_9").itemId("si_9").plan("yearly").trialEnd(NOW).periodStart(NOW).periodEnd(NOW)
+				.cancelAtPeriodEnd(true).hasPaymentMethod(true).pastDueSince(NOW).clockOffsetSeconds(60).amount(9000)
+				.currency("usd").hasPaid(true).build();
+		this.store.write(full);
+
+		String at = "\"2026-06-15T12:00:00Z\"";
+		assertThat(this.redis.opsForValue().get(BillingKeys.membership("a9"))).contains("\"accountId\":\"a9\"",
+				"\"customerId\":\"cus_9\"", "\"email\":\"r@example.com\"", "\"status\":\"past_due\"",
+				"\"subscriptionId\":\"sub_9\"", "\"itemId\":\"si_9\"", "\"plan\":\"yearly\"", "\"trialEnd\":" + at,
+				"\"periodStart\":" + at, "\"periodEnd\":" + at, "\"cancelAtPeriodEnd\":true",
+				"\"hasPaymentMethod\":true", "\"pastDueSince\":" + at, "\"clockOffsetSeconds\":60", "\"amount\":9000",
+				"\"currency\":\"usd\"", "\"syncedAt\":" + at, "\"hasPaid\":true");
+		assertThat(this.store.read("a9")).isEqualTo(full);
 	}
 
 	@Test

@@ -51,90 +51,29 @@ public record MembershipSummary(String state, String headline, List<String> deta
 		String planWords = (plan != null) ? plan + " plan" : "plan";
 		String charge = (price != null) ? price.price() + " for the " + planWords : "the " + planWords + "'s price";
 		String other = Plan.MONTHLY.equals(plan) ? Plan.YEARLY : Plan.MONTHLY;
+		Instant trialEnd = membership.trialEndsAt();
+		Integer daysLeft = (membership.state() == MembershipState.TRIALING && trialEnd != null)
+				? Membership.daysLeft(now, trialEnd)
+				: null;
 		List<String> details = new ArrayList<>();
 		List<Action> actions = new ArrayList<>();
-		Integer daysLeft = null;
-		String headline;
-		switch (membership.state()) {
+		String headline = switch (membership.state()) {
 			case NONE -> {
-				headline = "You are not a member yet.";
 				details.add(
 						terms.trialDays() + "-day free trial, then " + terms.monthlyPrice() + ". Cancel at any time.");
+				yield "You are not a member yet.";
 			}
-			case TRIALING -> {
-				Instant end = membership.trialEndsAt();
-				daysLeft = (end != null) ? Membership.daysLeft(now, end) : null;
-				headline = (end != null)
-						? "Your free trial ends on " + day(end) + " (" + daysLeft + (daysLeft == 1 ? " day" : " days")
-								+ " left)."
-						: "You are in your free trial.";
-				if (membership.cancelAtPeriodEnd()) {
-					details.add(
-							"You cancelled: you read everything until the trial ends, and you will not be charged.");
-					actions.add(new Action("resume", "Keep my membership", null, true));
-				} else {
-					details.add("On " + ((end != null) ? day(end) : "the trial's last day") + " we charge " + charge
-							+ ", unless you cancel before then.");
-					actions.add(new Action("cancel", "Cancel the trial", null, false));
-					actions.add(new Action("end-trial", "End the trial and start paying now", null, false));
-					actions.add(new Action("switch", "Switch to the " + other + " plan", other, false));
-				}
-			}
-			case ACTIVE -> {
-				headline = "You are a member on the " + planWords + ".";
-				if (membership.currentPeriodEnd() != null) {
-					details.add(
-							"Your membership renews on " + day(membership.currentPeriodEnd()) + ": " + charge + ".");
-				}
-				actions.add(new Action("cancel", "Cancel my membership", null, false));
-				actions.add(new Action("switch", "Switch to the " + other + " plan", other, false));
-			}
-			case CANCELING -> {
-				Instant until = membership.currentPeriodEnd();
-				Instant trialEnd = membership.trialEndsAt();
-				boolean inTrial = trialEnd != null && (until == null || !until.isAfter(trialEnd));
-				headline = inTrial ? "Your free trial is cancelled." : "Your membership is cancelled.";
-				details.add("You read everything until " + ((until != null) ? day(until) : "the period ends")
-						+ ". You will not be charged again.");
-				actions.add(new Action("resume", "Keep my membership", null, true));
-			}
-			case PAST_DUE -> {
-				if (membership.mayReadInFull()) {
-					headline = "Your last payment failed.";
-					details.add(
-							"You can keep reading"
-									+ ((membership.graceEndsAt() != null)
-											? " until " + day(membership.graceEndsAt())
-											: " for now")
-									+ ". Update your card in the billing portal and we will try again.");
-				} else {
-					// Never paid: no grace (GraceAfterFailedPayment), teasers only.
-					headline = "Your first payment failed, so your membership has not started.";
-					details.add("You read teasers until it succeeds. Update your card in the billing portal and we"
-							+ " will charge it again.");
-				}
-			}
+			case TRIALING -> trialing(membership, daysLeft, charge, other, details, actions);
+			case ACTIVE -> active(membership, planWords, charge, other, details, actions);
+			case CANCELING -> canceling(membership, details, actions);
+			case PAST_DUE -> pastDue(membership, details);
 			case PAUSED -> {
-				headline = "Your trial ended without a card, so your membership is paused.";
 				details.add("Add a card under \"Manage billing\" to continue reading everything.");
+				yield "Your trial ended without a card, so your membership is paused.";
 			}
-			case LAPSED -> {
-				Instant trialEnd = membership.trialEndsAt();
-				Instant periodEnd = membership.currentPeriodEnd();
-				boolean trialOnly = trialEnd != null && (periodEnd == null || !periodEnd.isAfter(trialEnd));
-				if (membership.updateCard()) {
-					// Still past due at Stripe, after the grace period: a working card revives it.
-					headline = "Your payment failed and the grace period is over.";
-					details.add("Update your card in the billing portal and we will charge it again.");
-				} else {
-					headline = trialOnly
-							? "Your free trial ended on " + day(trialEnd) + "."
-							: "Your membership ended" + ((periodEnd != null) ? " on " + day(periodEnd) : "") + ".";
-					details.add("Become a member again to read everything: " + terms.monthlyPrice() + ".");
-				}
-			}
+			case LAPSED -> lapsed(membership, terms, details);
 			default -> throw new IllegalStateException("Unknown membership state " + membership.state());
-		}
+		};
 		if (membership.updateCard()) {
 			actions.add(new Action("portal", "Update your card", null, true));
 		} else if (membership.state() != MembershipState.NONE && membership.state() != MembershipState.LAPSED) {
@@ -142,6 +81,73 @@ public record MembershipSummary(String state, String headline, List<String> deta
 		}
 		return new MembershipSummary(code(membership.state()), headline, List.copyOf(details), List.copyOf(actions),
 				daysLeft);
+	}
+
+	private static String trialing(Membership membership, @Nullable Integer daysLeft, String charge, String other,
+			List<String> details, List<Action> actions) {
+		Instant end = membership.trialEndsAt();
+		if (membership.cancelAtPeriodEnd()) {
+			details.add("You cancelled: you read everything until the trial ends, and you will not be charged.");
+			actions.add(new Action("resume", "Keep my membership", null, true));
+		} else {
+			details.add("On " + ((end != null) ? day(end) : "the trial's last day") + " we charge " + charge
+					+ ", unless you cancel before then.");
+			actions.add(new Action("cancel", "Cancel the trial", null, false));
+			actions.add(new Action("end-trial", "End the trial and start paying now", null, false));
+			actions.add(new Action("switch", "Switch to the " + other + " plan", other, false));
+		}
+		return (end != null)
+				? "Your free trial ends on " + day(end) + " (" + daysLeft + (daysLeft == 1 ? " day" : " days")
+						+ " left)."
+				: "You are in your free trial.";
+	}
+
+	private static String active(Membership membership, String planWords, String charge, String other,
+			List<String> details, List<Action> actions) {
+		if (membership.currentPeriodEnd() != null) {
+			details.add("Your membership renews on " + day(membership.currentPeriodEnd()) + ": " + charge + ".");
+		}
+		actions.add(new Action("cancel", "Cancel my membership", null, false));
+		actions.add(new Action("switch", "Switch to the " + other + " plan", other, false));
+		return "You are a member on the " + planWords + ".";
+	}
+
+	private static String canceling(Membership membership, List<String> details, List<Action> actions) {
+		Instant until = membership.currentPeriodEnd();
+		Instant trialEnd = membership.trialEndsAt();
+		boolean inTrial = trialEnd != null && (until == null || !until.isAfter(trialEnd));
+		details.add("You read everything until " + ((until != null) ? day(until) : "the period ends")
+				+ ". You will not be charged again.");
+		actions.add(new Action("resume", "Keep my membership", null, true));
+		return inTrial ? "Your free trial is cancelled." : "Your membership is cancelled.";
+	}
+
+	private static String pastDue(Membership membership, List<String> details) {
+		if (!membership.mayReadInFull()) {
+			// Never paid: no grace (GraceAfterFailedPayment), teasers only.
+			details.add("You read teasers until it succeeds. Update your card in the billing portal and we"
+					+ " will charge it again.");
+			return "Your first payment failed, so your membership has not started.";
+		}
+		details.add("You can keep reading"
+				+ ((membership.graceEndsAt() != null) ? " until " + day(membership.graceEndsAt()) : " for now")
+				+ ". Update your card in the billing portal and we will try again.");
+		return "Your last payment failed.";
+	}
+
+	private static String lapsed(Membership membership, Offer.Terms terms, List<String> details) {
+		if (membership.updateCard()) {
+			// Still past due at Stripe, after the grace period: a working card revives it.
+			details.add("Update your card in the billing portal and we will charge it again.");
+			return "Your payment failed and the grace period is over.";
+		}
+		Instant trialEnd = membership.trialEndsAt();
+		Instant periodEnd = membership.currentPeriodEnd();
+		boolean trialOnly = trialEnd != null && (periodEnd == null || !periodEnd.isAfter(trialEnd));
+		details.add("Become a member again to read everything: " + terms.monthlyPrice() + ".");
+		return trialOnly
+				? "Your free trial ended on " + day(trialEnd) + "."
+				: "Your membership ended" + ((periodEnd != null) ? " on " + day(periodEnd) : "") + ".";
 	}
 
 	/** Whether the reader can start a checkout (no membership, or an ended one). */

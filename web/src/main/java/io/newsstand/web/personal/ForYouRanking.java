@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,64 +59,42 @@ final class ForYouRanking {
 	record Ranked(Card card, double score, String reason) {
 	}
 
+	/**
+	 * What the reader's history says they like: decayed reads per publisher,
+	 * section and topic.
+	 */
+	private record Taste(Map<String, Double> publishers, Map<String, Double> sections, Map<String, Double> topics) {
+
+		static Taste of(List<Read> history, Instant now, Duration halfLife) {
+			Taste taste = new Taste(new HashMap<>(), new HashMap<>(), new HashMap<>());
+			for (Read read : history) {
+				double weight = decay(read.at(), now, halfLife);
+				taste.publishers.merge(read.card().publisherId(), weight, Double::sum);
+				sectionKey(read.card()).ifPresent(section -> taste.sections.merge(section, weight, Double::sum));
+				for (String topic : read.card().topics()) {
+					taste.topics.merge(topic, weight / read.card().topics().size(), Double::sum);
+				}
+			}
+			return taste;
+		}
+
+	}
+
 	static List<Ranked> rank(FollowSet follows, List<Read> history, Set<String> openedIds, Collection<Card> candidates,
 			Instant now, Duration tasteHalfLife, Duration freshnessHalfLife, int size) {
-		Map<String, Double> publisherTaste = new HashMap<>();
-		Map<String, Double> sectionTaste = new HashMap<>();
-		Map<String, Double> topicTaste = new HashMap<>();
-		for (Read read : history) {
-			double weight = decay(read.at(), now, tasteHalfLife);
-			publisherTaste.merge(read.card().publisherId(), weight, Double::sum);
-			sectionKey(read.card()).ifPresent(section -> sectionTaste.merge(section, weight, Double::sum));
-			for (String topic : read.card().topics()) {
-				topicTaste.merge(topic, weight / read.card().topics().size(), Double::sum);
-			}
-		}
+		Taste taste = Taste.of(history, now, tasteHalfLife);
 		Map<String, String> sectionLabels = new HashMap<>();
 		follows.following(FollowKind.SECTION).forEach(follow -> sectionLabels.put(follow.value(), follow.label()));
 		Set<String> muted = follows.mutedIds();
 
 		List<Ranked> scored = new ArrayList<>();
 		List<Card> rest = new ArrayList<>();
-		Set<String> seen = new java.util.HashSet<>();
+		Set<String> seen = new HashSet<>();
 		for (Card card : candidates) {
 			if (!seen.add(card.id()) || muted.contains(card.publisherId()) || openedIds.contains(card.id())) {
 				continue;
 			}
-			Signals signals = new Signals();
-			String publisherName = card.summary().publisherName();
-			if (follows.follows(FollowKind.PUBLISHER, card.publisherId())) {
-				signals.add(PUBLISHER_FOLLOW, "Because you follow " + publisherName);
-			}
-			var section = sectionKey(card);
-			if (section.isPresent() && follows.follows(FollowKind.SECTION, section.get())) {
-				signals.add(SECTION_FOLLOW, "Because you follow " + sectionLabels.get(section.get()));
-			}
-			boolean firstTopic = true;
-			String tastiestTopic = null;
-			double topicTasteBest = 0;
-			for (String topic : card.topics()) {
-				if (follows.follows(FollowKind.TOPIC, topic)) {
-					signals.add(firstTopic ? TOPIC_FOLLOW : MORE_TOPICS, "Because you follow " + topic);
-					firstTopic = false;
-				}
-				double taste = squash(topicTaste.getOrDefault(topic, 0.0));
-				if (taste > topicTasteBest) {
-					topicTasteBest = taste;
-					tastiestTopic = topic;
-				}
-			}
-			double publisher = squash(publisherTaste.getOrDefault(card.publisherId(), 0.0));
-			if (publisher > 0) {
-				signals.add(PUBLISHER_TASTE * publisher, "Because you read " + publisherName);
-			}
-			if (tastiestTopic != null) {
-				signals.add(TOPIC_TASTE * topicTasteBest, "Because you read about " + tastiestTopic);
-			}
-			double sectionLiking = section.map(key -> squash(sectionTaste.getOrDefault(key, 0.0))).orElse(0.0);
-			if (sectionLiking > 0) {
-				signals.add(SECTION_TASTE * sectionLiking, "Because you read " + card.summary().section().strip());
-			}
+			Signals signals = signals(card, follows, sectionLabels, taste);
 			if (signals.total == 0) {
 				rest.add(card);
 				continue;
@@ -132,6 +111,47 @@ final class ForYouRanking {
 			chosen.add(new Ranked(card, 0, NEW));
 		}
 		return chosen;
+	}
+
+	/**
+	 * Why one candidate suits the reader: what they follow, then what they read.
+	 */
+	private static Signals signals(Card card, FollowSet follows, Map<String, String> sectionLabels, Taste taste) {
+		Signals signals = new Signals();
+		String publisherName = card.summary().publisherName();
+		if (follows.follows(FollowKind.PUBLISHER, card.publisherId())) {
+			signals.add(PUBLISHER_FOLLOW, "Because you follow " + publisherName);
+		}
+		var section = sectionKey(card);
+		if (section.isPresent() && follows.follows(FollowKind.SECTION, section.get())) {
+			signals.add(SECTION_FOLLOW, "Because you follow " + sectionLabels.get(section.get()));
+		}
+		boolean firstTopic = true;
+		String tastiestTopic = null;
+		double topicTasteBest = 0;
+		for (String topic : card.topics()) {
+			if (follows.follows(FollowKind.TOPIC, topic)) {
+				signals.add(firstTopic ? TOPIC_FOLLOW : MORE_TOPICS, "Because you follow " + topic);
+				firstTopic = false;
+			}
+			double liking = squash(taste.topics().getOrDefault(topic, 0.0));
+			if (liking > topicTasteBest) {
+				topicTasteBest = liking;
+				tastiestTopic = topic;
+			}
+		}
+		double publisher = squash(taste.publishers().getOrDefault(card.publisherId(), 0.0));
+		if (publisher > 0) {
+			signals.add(PUBLISHER_TASTE * publisher, "Because you read " + publisherName);
+		}
+		if (tastiestTopic != null) {
+			signals.add(TOPIC_TASTE * topicTasteBest, "Because you read about " + tastiestTopic);
+		}
+		double sectionLiking = section.map(key -> squash(taste.sections().getOrDefault(key, 0.0))).orElse(0.0);
+		if (sectionLiking > 0) {
+			signals.add(SECTION_TASTE * sectionLiking, "Because you read " + card.summary().section().strip());
+		}
+		return signals;
 	}
 
 	/**

@@ -97,6 +97,24 @@ record SearchRequest(@Nullable String q, @Nullable String publisher, @Nullable S
 			errors.put("limit", "Ask for 1 to " + MAX_LIMIT + " results per page.");
 			limit = DEFAULT_LIMIT;
 		}
+		int offset = offset(limit, errors);
+		if (offset >= 0 && (long) offset + limit > SearchQuery.MAX_DEPTH && !errors.containsKey("limit")) {
+			errors.put(text(this.cursor).isEmpty() ? "page" : "cursor",
+					"Results stop at " + SearchQuery.MAX_DEPTH + ": add words or filters to narrow the search.");
+		}
+		if (!errors.isEmpty()) {
+			return new Invalid(errors);
+		}
+		SearchQuery query = new SearchQuery(text, publisher.isEmpty() ? Set.of() : Set.of(publisher),
+				section.isEmpty() ? Set.of() : Set.of(section), from, to, false, offset, limit);
+		return new Valid(query, offset / limit + 1);
+	}
+
+	/**
+	 * Where the page starts, from the cursor or the page number; records a bad one
+	 * in {@code errors} (the result is then 0 or negative).
+	 */
+	private int offset(int limit, Map<String, String> errors) {
 		int offset = 0;
 		if (!text(this.cursor).isEmpty() && !text(this.page).isEmpty()) {
 			errors.put("cursor", "Send either cursor or page, not both.");
@@ -114,16 +132,7 @@ record SearchRequest(@Nullable String q, @Nullable String publisher, @Nullable S
 				offset = (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * limit);
 			}
 		}
-		if (offset >= 0 && (long) offset + limit > SearchQuery.MAX_DEPTH && !errors.containsKey("limit")) {
-			errors.put(text(this.cursor).isEmpty() ? "page" : "cursor",
-					"Results stop at " + SearchQuery.MAX_DEPTH + ": add words or filters to narrow the search.");
-		}
-		if (!errors.isEmpty()) {
-			return new Invalid(errors);
-		}
-		SearchQuery query = new SearchQuery(text, publisher.isEmpty() ? Set.of() : Set.of(publisher),
-				section.isEmpty() ? Set.of() : Set.of(section), from, to, false, offset, limit);
-		return new Valid(query, offset / limit + 1);
+		return offset;
 	}
 
 	static String cursor(int offset) {

@@ -1,5 +1,6 @@
 package io.newsstand.web.session;
 
+import io.newsstand.web.config.WebProperties;
 import java.time.Duration;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -16,12 +17,12 @@ import org.springframework.session.data.redis.RedisSessionRepository;
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
 
-	static final String TOUCH_INTERVAL = "newsstand.web.session-touch-interval";
-
 	@Bean
 	static BeanPostProcessor touchThrottlingSessionRepositoryWrapper(Environment environment) {
-		Duration touchInterval = Binder.get(environment).bind(TOUCH_INTERVAL, Duration.class)
-				.orElse(Duration.ofMinutes(5));
+		// Bound here, not injected: a BeanPostProcessor is created before other beans.
+		// Binding the record keeps the default in WebProperties.
+		Duration touchInterval = Binder.get(environment).bindOrCreate("newsstand.web", WebProperties.class)
+				.sessionTouchInterval();
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {

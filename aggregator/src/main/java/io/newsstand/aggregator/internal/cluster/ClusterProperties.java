@@ -2,6 +2,7 @@ package io.newsstand.aggregator.internal.cluster;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -42,9 +43,13 @@ record ClusterProperties(@DefaultValue("72h") Duration window, @DefaultValue("0.
 		require(candidatesPerBucket >= 1, "candidates-per-bucket", "at least 1");
 	}
 
-	/** The defaults, for code that runs without Spring (tests, benchmarks). */
+	/**
+	 * The defaults, for code that runs without Spring (tests, benchmarks); bound
+	 * like the application binds them, so the defaults stay in the annotations
+	 * above.
+	 */
 	static ClusterProperties defaults() {
-		return new ClusterProperties(Duration.ofHours(72), 0.3, 32, 2, Duration.ofDays(30), 400, 10);
+		return new Binder().bindOrCreate("newsstand.discovery.clusters", ClusterProperties.class);
 	}
 
 	private static void require(boolean valid, String property, String expected) {

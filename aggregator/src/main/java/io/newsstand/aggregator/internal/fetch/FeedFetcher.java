@@ -111,36 +111,45 @@ public final class FeedFetcher {
 				current = next;
 				continue;
 			}
-			URI moved = permanent;
-			Duration maxAge = maxAge(headers);
-			if (status == 304) {
-				return new FetchResult.NotModified(headers.firstValue("ETag").orElse(null),
-						headers.firstValue("Last-Modified").orElse(null), maxAge, moved);
-			}
-			if (status == 410) {
-				return new FetchResult.Gone();
-			}
-			if (status == 429 || status == 503) {
-				return new FetchResult.RateLimited(status, retryAt(headers.firstValue("Retry-After").orElse(null)));
-			}
-			if (status < 200 || status > 299) {
-				return new FetchResult.Failed(FailureKind.HTTP_STATUS, status, "HTTP " + status);
-			}
-			byte[] body;
-			try {
-				body = decode(response.body(), headers.firstValue("Content-Encoding").orElse(""));
-			} catch (FetchFailure failure) {
-				return failure.result;
-			}
-			if (body.length == 0) {
-				return new FetchResult.Failed(FailureKind.EMPTY, status, "empty body");
-			}
-			return new FetchResult.Fetched(status, body, headers.firstValue("Content-Type").orElse(null),
-					headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null), maxAge,
-					moved);
+			return answer(response, permanent);
 		}
 		return new FetchResult.Failed(FailureKind.TOO_MANY_REDIRECTS, 0,
 				"more than " + FetchSettings.MAX_REDIRECTS + " redirects");
+	}
+
+	/**
+	 * What a response that is not a redirect means; {@code moved} is where a chain
+	 * of permanent redirects led, if it did.
+	 */
+	private FetchResult answer(HttpResponse<byte[]> response, @Nullable URI moved) {
+		int status = response.statusCode();
+		HttpHeaders headers = response.headers();
+		Duration maxAge = maxAge(headers);
+		if (status == 304) {
+			return new FetchResult.NotModified(headers.firstValue("ETag").orElse(null),
+					headers.firstValue("Last-Modified").orElse(null), maxAge, moved);
+		}
+		if (status == 410) {
+			return new FetchResult.Gone();
+		}
+		if (status == 429 || status == 503) {
+			return new FetchResult.RateLimited(status, retryAt(headers.firstValue("Retry-After").orElse(null)));
+		}
+		if (status < 200 || status > 299) {
+			return new FetchResult.Failed(FailureKind.HTTP_STATUS, status, "HTTP " + status);
+		}
+		byte[] body;
+		try {
+			body = decode(response.body(), headers.firstValue("Content-Encoding").orElse(""));
+		} catch (FetchFailure failure) {
+			return failure.result;
+		}
+		if (body.length == 0) {
+			return new FetchResult.Failed(FailureKind.EMPTY, status, "empty body");
+		}
+		return new FetchResult.Fetched(status, body, headers.firstValue("Content-Type").orElse(null),
+				headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null), maxAge,
+				moved);
 	}
 
 	private HttpResponse<byte[]> send(FetchRequest request, URI url, long[] deadline) throws FetchFailure {

@@ -2,8 +2,11 @@ package io.newsstand.aggregator.internal.search;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * Search settings ({@code newsstand.search.*}, see docs/configuration.md).
@@ -43,11 +46,13 @@ record SearchProperties(@DefaultValue("true") boolean enabled, @DefaultValue("./
 	}
 
 	/**
-	 * The defaults with another index directory, for code that runs without Spring.
+	 * The defaults with another index directory, for code that runs without Spring;
+	 * bound like the application binds them, so the defaults stay in the
+	 * annotations above.
 	 */
 	static SearchProperties defaults(Path indexDir) {
-		return new SearchProperties(true, indexDir, Duration.ofDays(7), Duration.ofSeconds(5), Duration.ofSeconds(1),
-				Duration.ofHours(48), 1.0, 100_000);
+		var settings = new MapConfigurationPropertySource(Map.of("newsstand.search.index-dir", indexDir.toString()));
+		return new Binder(settings).bindOrCreate("newsstand.search", SearchProperties.class);
 	}
 
 	private static void require(boolean valid, String property, String expected) {

@@ -111,13 +111,7 @@ public final class ArticleReads {
 				return new ArticlePage(List.of(), null);
 			}
 		}
-		String key = publisher != null
-				? RedisKeys.byPublisher(publisher)
-				: section != null
-						? RedisKeys.bySection(section)
-						: topic != null
-								? RedisKeys.byTopic(topic)
-								: region != null ? RedisKeys.byRegion(region) : RedisKeys.LATEST;
+		String key = indexKey(publisher, section, topic, region);
 		Cursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : Cursor.decode(query.cursor());
 		double max = cursor == null ? Double.POSITIVE_INFINITY : cursor.score();
 		List<ArticleSummary> items = new ArrayList<>();
@@ -132,14 +126,7 @@ public final class ArticleReads {
 				return new ArticlePage(items, null);
 			}
 			offset += page.size();
-			List<TypedTuple<String>> candidates = new ArrayList<>();
-			for (TypedTuple<String> tuple : page) {
-				if (cursor != null && tuple.getScore() != null && tuple.getScore() == cursor.score()
-						&& tuple.getValue() != null && tuple.getValue().compareTo(cursor.id()) >= 0) {
-					continue;
-				}
-				candidates.add(tuple);
-			}
+			List<TypedTuple<String>> candidates = after(page, cursor);
 			List<Object> bodies = Pipelines.run(this.redis, redis -> {
 				for (TypedTuple<String> tuple : candidates) {
 					redis.<String, String>opsForHash().get(RedisKeys.article(String.valueOf(tuple.getValue())), JSON);
@@ -166,6 +153,36 @@ public final class ArticleReads {
 			}
 		}
 		return new ArticlePage(items, last == null ? null : last.encode());
+	}
+
+	/**
+	 * The index the filter narrows most: publisher, section, topic, region or all.
+	 */
+	private static String indexKey(@Nullable String publisher, @Nullable String section, @Nullable String topic,
+			@Nullable String region) {
+		if (publisher != null) {
+			return RedisKeys.byPublisher(publisher);
+		}
+		if (section != null) {
+			return RedisKeys.bySection(section);
+		}
+		if (topic != null) {
+			return RedisKeys.byTopic(topic);
+		}
+		return (region != null) ? RedisKeys.byRegion(region) : RedisKeys.LATEST;
+	}
+
+	/** The entries of a page past the cursor (ties on score are ordered by id). */
+	private static List<TypedTuple<String>> after(Set<TypedTuple<String>> page, @Nullable Cursor cursor) {
+		List<TypedTuple<String>> candidates = new ArrayList<>();
+		for (TypedTuple<String> tuple : page) {
+			if (cursor != null && tuple.getScore() != null && tuple.getScore() == cursor.score()
+					&& tuple.getValue() != null && tuple.getValue().compareTo(cursor.id()) >= 0) {
+				continue;
+			}
+			candidates.add(tuple);
+		}
+		return candidates;
 	}
 
 	private static boolean matches(Article article, @Nullable String publisher, @Nullable String section,

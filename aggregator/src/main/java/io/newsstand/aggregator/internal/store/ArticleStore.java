@@ -74,18 +74,7 @@ public final class ArticleStore {
 	 * stored, one writes what is new or changed.
 	 */
 	public StoreResult save(List<NormalizedArticle> incoming) {
-		// One article per identity, and per publisher and canonical URL: the first of
-		// them wins (two feeds of one publisher carrying one story are one article).
-		Map<String, NormalizedArticle> byId = new LinkedHashMap<>();
-		Set<String> urls = new HashSet<>();
-		for (NormalizedArticle article : incoming) {
-			if (article.canonicalUrl() != null
-					&& !urls.add(article.article().publisherId() + ' ' + article.canonicalUrl())) {
-				continue;
-			}
-			byId.putIfAbsent(article.article().id(), article);
-		}
-		List<NormalizedArticle> articles = new ArrayList<>(byId.values());
+		List<NormalizedArticle> articles = distinct(incoming);
 		if (articles.isEmpty()) {
 			return new StoreResult(0, 0, 0, 0);
 		}
@@ -112,38 +101,72 @@ public final class ArticleStore {
 				skipped++;
 			} else if (alias != null && !alias.equals(article.article().id())) {
 				aliased.add(withId(article, alias));
-			} else if (existing.get(0) == null) {
-				writes.add(new Write(article, false, null));
-			} else if (existing.get(0).equals(article.contentHash())) {
+			} else if (!addWrite(writes, article, existing)) {
 				unchanged++;
-			} else {
-				writes.add(new Write(article, true, existing.get(1)));
 			}
 		}
-		if (!aliased.isEmpty()) {
-			// The same story from another feed of the publisher: update the stored one.
-			List<Object> aliasKnown = Pipelines.run(this.redis, redis -> {
-				for (NormalizedArticle article : aliased) {
-					redis.<String, String>opsForHash().multiGet(RedisKeys.article(article.article().id()),
-							List.of(HASH, PUBLISHED));
-				}
-			});
-			for (int i = 0; i < aliased.size(); i++) {
-				@SuppressWarnings("unchecked")
-				List<String> existing = (List<String>) aliasKnown.get(i);
-				NormalizedArticle article = aliased.get(i);
-				if (existing.get(0) == null) {
-					writes.add(new Write(article, false, null));
-				} else if (existing.get(0).equals(article.contentHash())) {
-					unchanged++;
-				} else {
-					writes.add(new Write(article, true, existing.get(1)));
-				}
-			}
-		}
+		unchanged += addAliasedWrites(aliased, writes);
 		write(writes);
 		int updated = (int) writes.stream().filter(Write::update).count();
 		return new StoreResult(writes.size() - updated, updated, unchanged, skipped);
+	}
+
+	/**
+	 * One article per identity, and per publisher and canonical URL: the first of
+	 * them wins (two feeds of one publisher carrying one story are one article).
+	 */
+	private static List<NormalizedArticle> distinct(List<NormalizedArticle> incoming) {
+		Map<String, NormalizedArticle> byId = new LinkedHashMap<>();
+		Set<String> urls = new HashSet<>();
+		for (NormalizedArticle article : incoming) {
+			if (article.canonicalUrl() != null
+					&& !urls.add(article.article().publisherId() + ' ' + article.canonicalUrl())) {
+				continue;
+			}
+			byId.putIfAbsent(article.article().id(), article);
+		}
+		return new ArrayList<>(byId.values());
+	}
+
+	/**
+	 * Adds the write an article needs, given its stored hash and publication time;
+	 * false when it is stored unchanged.
+	 */
+	private static boolean addWrite(List<Write> writes, NormalizedArticle article, List<String> existing) {
+		if (existing.get(0) == null) {
+			writes.add(new Write(article, false, null));
+			return true;
+		}
+		if (existing.get(0).equals(article.contentHash())) {
+			return false;
+		}
+		writes.add(new Write(article, true, existing.get(1)));
+		return true;
+	}
+
+	/**
+	 * The same stories from another feed of their publisher: adds the writes that
+	 * update the stored ones, and returns how many are unchanged.
+	 */
+	private int addAliasedWrites(List<NormalizedArticle> aliased, List<Write> writes) {
+		if (aliased.isEmpty()) {
+			return 0;
+		}
+		List<Object> aliasKnown = Pipelines.run(this.redis, redis -> {
+			for (NormalizedArticle article : aliased) {
+				redis.<String, String>opsForHash().multiGet(RedisKeys.article(article.article().id()),
+						List.of(HASH, PUBLISHED));
+			}
+		});
+		int unchanged = 0;
+		for (int i = 0; i < aliased.size(); i++) {
+			@SuppressWarnings("unchecked")
+			List<String> existing = (List<String>) aliasKnown.get(i);
+			if (!addWrite(writes, aliased.get(i), existing)) {
+				unchanged++;
+			}
+		}
+		return unchanged;
 	}
 
 	private record Write(NormalizedArticle normalized, boolean update, @Nullable String storedPublishedAt) {

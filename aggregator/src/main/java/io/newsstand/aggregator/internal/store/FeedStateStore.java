@@ -137,14 +137,15 @@ public final class FeedStateStore {
 	}
 
 	private static FeedState from(String feedId, Map<Object, Object> fields) {
-		return new FeedState(feedId, text(fields, "url"), text(fields, "etag"), text(fields, "lastModified"),
-				text(fields, "bodyHash"), number(fields, "lastStatus"), text(fields, "lastError"),
-				text(fields, "lastErrorKind"), number(fields, "consecutiveErrors"), instant(fields, "lastPoll"),
-				instant(fields, "lastSuccess"), instant(fields, "nextPoll"), number(fields, "items"),
-				fields.get("intervalMs") == null
-						? null
-						: Duration.ofMillis(Long.parseLong((String) fields.get("intervalMs"))),
-				"1".equals(fields.get("disabled")));
+		String interval = text(fields, "intervalMs");
+		return FeedState.builder(feedId).url(text(fields, "url")).etag(text(fields, "etag"))
+				.lastModified(text(fields, "lastModified")).bodyHash(text(fields, "bodyHash"))
+				.lastStatus(number(fields, "lastStatus")).lastError(text(fields, "lastError"))
+				.lastErrorKind(text(fields, "lastErrorKind")).consecutiveErrors(number(fields, "consecutiveErrors"))
+				.lastPoll(instant(fields, "lastPoll")).lastSuccess(instant(fields, "lastSuccess"))
+				.nextPoll(instant(fields, "nextPoll")).items(number(fields, "items"))
+				.interval(interval == null ? null : Duration.ofMillis(Long.parseLong(interval)))
+				.disabled("1".equals(fields.get("disabled"))).build();
 	}
 
 	private static @Nullable String text(Map<Object, Object> fields, String name) {

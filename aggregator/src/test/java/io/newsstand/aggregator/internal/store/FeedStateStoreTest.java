@@ -37,8 +37,25 @@ class FeedStateStoreTest {
 	}
 
 	private static FeedState failing(String feedId) {
-		return new FeedState(feedId, "https://a.example/feed", "\"v1\"", null, "abc", 503, "HTTP 503", "rate-limited",
-				2, NOW, NOW.minusSeconds(3600), NOW.plusSeconds(900), 20, Duration.ofMinutes(15), false);
+		return FeedState.builder(feedId).url("https://a.example/feed").etag("\"v1\"").bodyHash("abc").lastStatus(503)
+				.lastError("HTTP 503").lastErrorKind("rate-limited").consecutiveErrors(2).lastPoll(NOW)
+				.lastSuccess(NOW.minusSeconds(3600)).nextPoll(NOW.plusSeconds(900)).items(20)
+				.interval(Duration.ofMinutes(15)).build();
+	}
+
+	@Test
+	void theHashKeepsItsFieldNamesAndEncodings() {
+		this.store.save(failing("f3").toBuilder().disabled(true).build());
+
+		assertThat(this.redis.opsForHash().entries(RedisKeys.feed("f3"))).containsOnly(
+				Map.entry("url", "https://a.example/feed"), Map.entry("etag", "\"v1\""), Map.entry("bodyHash", "abc"),
+				Map.entry("lastStatus", "503"), Map.entry("lastError", "HTTP 503"),
+				Map.entry("lastErrorKind", "rate-limited"), Map.entry("consecutiveErrors", "2"),
+				Map.entry("lastPoll", Long.toString(NOW.toEpochMilli())),
+				Map.entry("lastSuccess", Long.toString(NOW.minusSeconds(3600).toEpochMilli())),
+				Map.entry("nextPoll", Long.toString(NOW.plusSeconds(900).toEpochMilli())), Map.entry("items", "20"),
+				Map.entry("intervalMs", "900000"), Map.entry("disabled", "1"));
+		assertThat(this.store.load("f3")).isEqualTo(failing("f3").toBuilder().disabled(true).build());
 	}
 
 	@Test
@@ -49,8 +66,8 @@ class FeedStateStoreTest {
 		// untouched.
 		this.redis.opsForHash().put(RedisKeys.feed("f1"), "marker", "kept");
 		Instant later = NOW.plusSeconds(900);
-		FeedState after = new FeedState("f1", before.url(), before.etag(), before.lastModified(), before.bodyHash(),
-				304, null, null, 0, later, later, later.plusSeconds(900), before.items(), before.interval(), false);
+		FeedState after = before.toBuilder().lastStatus(304).lastError(null).lastErrorKind(null).consecutiveErrors(0)
+				.lastPoll(later).lastSuccess(later).nextPoll(later.plusSeconds(900)).build();
 
 		this.store.saveChanges(List.of(before), List.of(after));
 
