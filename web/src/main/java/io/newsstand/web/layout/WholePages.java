@@ -15,13 +15,12 @@ import org.springframework.web.servlet.view.AbstractUrlBasedView;
 
 /**
  * Pages are rendered into a byte buffer and written to the response in one
- * call, with their length. jte's own view writes each of a page's thousands of
- * small pieces through the response's writer, and every write passes Spring
- * Security's and Spring Session's response wrappers, which check the length
- * written against the buffer size each time: a third of a card-heavy page's
- * render time went there (a JFR profile of {@code WebLoadBenchmark}, see
- * performance.md). Replaces the starter's resolver (it backs off when one
- * exists).
+ * call. jte's own view writes each of a page's thousands of small pieces
+ * through the response's writer, and every write passes Spring Security's and
+ * Spring Session's response wrappers, which check the length written against
+ * the buffer size each time: a third of a card-heavy page's render time went
+ * there (a JFR profile of {@code WebLoadBenchmark}, see performance.md).
+ * Replaces the starter's resolver (it backs off when one exists).
  */
 @Configuration(proxyBeanMethods = false)
 class WholePages {
@@ -55,10 +54,11 @@ class WholePages {
 			this.engine.render(getUrl(), model, page);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			// One array, one write: writing the output's chunks one by one would pass
-			// the wrappers' length checks per chunk again.
-			byte[] bytes = page.toByteArray();
-			response.setContentLength(bytes.length);
-			response.getOutputStream().write(bytes);
+			// the wrappers' length checks per chunk again. No Content-Length here:
+			// reaching a declared length commits the response at once, and Spring
+			// Session then saves the session twice (one more HGETALL per page, see
+			// ResponseBuffer); Tomcat adds the length when the page fits its buffer.
+			response.getOutputStream().write(page.toByteArray());
 		}
 
 	}

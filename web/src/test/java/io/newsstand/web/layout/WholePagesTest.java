@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Pages go out whole: rendered first, then written with their length in one
- * call ({@link WholePages}), not streamed in pieces through the response
- * wrappers; the text is the same UTF-8 page.
+ * Pages go out whole: rendered first, then written in one call
+ * ({@link WholePages}) into the response buffer, so the server sends them with
+ * their length, not streamed in chunks; the text is the same UTF-8 page.
  */
 class WholePagesTest extends SiteTest {
 
