@@ -155,7 +155,7 @@ final class Payments {
 	static @Nullable Map<String, Object> render(Object object) {
 		return switch (object) {
 			case PaymentIntent p -> {
-				Map<String, Object> map = base(p.id, "payment_intent", p.created);
+				Map<String, Object> map = Renderer.base(p.id, "payment_intent", p.created);
 				map.put("amount", p.amount);
 				map.put("amount_received", p.amount);
 				map.put("currency", p.currency);
@@ -165,7 +165,7 @@ final class Payments {
 				yield map;
 			}
 			case Charge c -> {
-				Map<String, Object> map = base(c.id, "charge", c.created);
+				Map<String, Object> map = Renderer.base(c.id, "charge", c.created);
 				map.put("amount", c.amount);
 				map.put("amount_captured", c.amount);
 				map.put("currency", c.currency);
@@ -176,7 +176,7 @@ final class Payments {
 				yield map;
 			}
 			case BalanceTransaction b -> {
-				Map<String, Object> map = base(b.id, "balance_transaction", b.created);
+				Map<String, Object> map = Renderer.base(b.id, "balance_transaction", b.created);
 				map.put("amount", b.amount);
 				map.put("fee", b.fee);
 				map.put("net", b.amount - b.fee);
@@ -188,15 +188,6 @@ final class Payments {
 			}
 			default -> null;
 		};
-	}
-
-	private static Map<String, Object> base(String id, String object, long created) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("id", id);
-		map.put("object", object);
-		map.put("created", created);
-		map.put("livemode", false);
-		return map;
 	}
 
 	static @Nullable String idOf(Object object) {

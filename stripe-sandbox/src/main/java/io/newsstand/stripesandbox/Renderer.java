@@ -94,7 +94,8 @@ final class Renderer {
 		return list;
 	}
 
-	private static Map<String, Object> base(String id, String object, long created) {
+	/** The fields every Stripe object starts with. */
+	static Map<String, Object> base(String id, String object, long created) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("id", id);
 		map.put("object", object);

@@ -41,6 +41,20 @@ abstract class BrowserSiteTest extends SiteTest {
 		this.browser.click("main button[type=submit]");
 	}
 
+	/**
+	 * From the membership page, chooses the monthly plan and pays in the sandbox's
+	 * hosted checkout with a test card that succeeds; the browser is then on the
+	 * welcome page.
+	 */
+	protected void payMonthlyInHostedCheckout() {
+		this.browser.go("/membership");
+		this.browser.click("#choose-monthly");
+		this.browser.type("#cardNumber", "4242 4242 4242 4242");
+		this.browser.type("#cardExpiry", "12 / 34");
+		this.browser.type("#cardCvc", "123");
+		this.browser.click("#submit");
+	}
+
 	@AfterAll
 	void closeBrowser() {
 		if (this.browser != null) {

@@ -25,12 +25,7 @@ class GiftBrowserTest extends BrowserSiteTest {
 	void aMemberGiftsAnArticleAndAFreshBrowserReadsItInFull() {
 		this.browser.go("/signup?next=%2Fmembership");
 		signUpAndConfirm(uniqueEmail("gift-browser"), "lantern orchard copper");
-		this.browser.go("/membership");
-		this.browser.click("#choose-monthly");
-		this.browser.type("#cardNumber", "4242 4242 4242 4242");
-		this.browser.type("#cardExpiry", "12 / 34");
-		this.browser.type("#cardCvc", "123");
-		this.browser.click("#submit");
+		payMonthlyInHostedCheckout();
 		assertThat(this.browser.text("h1")).isEqualTo("Welcome to Newsstand");
 
 		this.browser.go("/articles/paid-3");

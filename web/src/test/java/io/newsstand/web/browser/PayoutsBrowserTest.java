@@ -210,12 +210,7 @@ class PayoutsBrowserTest extends BrowserSiteTest {
 	}
 
 	private void subscribeMonthlyAndStartPaying() {
-		this.browser.go("/membership");
-		this.browser.click("#choose-monthly");
-		this.browser.type("#cardNumber", "4242 4242 4242 4242");
-		this.browser.type("#cardExpiry", "12 / 34");
-		this.browser.type("#cardCvc", "123");
-		this.browser.click("#submit");
+		payMonthlyInHostedCheckout();
 		assertThat(this.browser.text("h1")).isEqualTo("Welcome to Newsstand");
 		this.browser.go("/account");
 		this.browser.click("#membership-end-trial");
