@@ -40,7 +40,6 @@ class MemberPayoutsController {
 	String page(@AuthenticationPrincipal Reader reader, Model model) {
 		YearMonth month = this.statements.currentMonth();
 		model.addAttribute("payouts", view(reader.accountId(), month));
-		model.addAttribute("payments", MemberPayments.of(this.statements.paidIn(reader.accountId(), month)));
 		return "payouts/member";
 	}
 
@@ -79,7 +78,8 @@ class MemberPayoutsController {
 				.map(entry -> new MemberPayouts.Reading(entry.publisherId(), name(entry.publisherId()), entry.reads(),
 						entry.seconds()))
 				.toList();
-		return new MemberPayouts(month.toString(), month.isBefore(this.statements.currentMonth()), parts, reading);
+		return new MemberPayouts(month.toString(), month.isBefore(this.statements.currentMonth()), parts, reading,
+				MemberPayments.of(this.statements.paidIn(accountId, month)));
 	}
 
 	private String name(String publisherId) {
