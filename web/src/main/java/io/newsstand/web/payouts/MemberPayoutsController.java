@@ -64,7 +64,8 @@ class MemberPayoutsController {
 
 	private MemberPayouts view(String accountId, YearMonth month) {
 		List<MemberPayouts.Part> parts = new ArrayList<>();
-		for (Statement.MemberShare share : this.statements.member(accountId, month)) {
+		Statements.MemberMonth memberMonth = this.statements.member(accountId, month);
+		for (Statement.MemberShare share : memberMonth.shares()) {
 			List<MemberPayouts.Line> lines = share.publishers().entrySet().stream()
 					.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 					.map(e -> new MemberPayouts.Line(e.getKey(), name(e.getKey()), e.getValue(),
@@ -79,7 +80,7 @@ class MemberPayoutsController {
 						entry.seconds()))
 				.toList();
 		return new MemberPayouts(month.toString(), month.isBefore(this.statements.currentMonth()), parts, reading,
-				MemberPayments.of(this.statements.paidIn(accountId, month)));
+				MemberPayments.of(memberMonth.paidIn()));
 	}
 
 	private String name(String publisherId) {
