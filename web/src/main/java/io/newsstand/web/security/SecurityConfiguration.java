@@ -1,6 +1,7 @@
 package io.newsstand.web.security;
 
 import io.newsstand.web.config.WebProperties;
+import io.newsstand.web.redis.RedisFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -86,14 +87,16 @@ class SecurityConfiguration {
 	/**
 	 * Persistent remember-me: each cookie is a series and a token kept in Redis
 	 * ({@link RememberMeTokens}), so sign-out, a new password or a deletion revokes
-	 * it (a signed cookie would sign in until it expired). The cookie is
-	 * {@code SameSite=Lax}, and {@code Secure} when the request came over HTTPS.
+	 * it (a signed cookie would sign in until it expired); {@link RememberMeLogins}
+	 * keeps an outage or a just-renewed token from signing the reader out. The
+	 * cookie is {@code SameSite=Lax}, and {@code Secure} when the request came over
+	 * HTTPS.
 	 */
 	@Bean
 	RememberMeServices rememberMeServices(ReaderDetailsService readers, RememberMeKey rememberMeKey,
-			RememberMeTokens tokens, WebProperties properties) {
-		PersistentTokenBasedRememberMeServices services = new PersistentTokenBasedRememberMeServices(
-				rememberMeKey.value(), readers, tokens);
+			RememberMeTokens tokens, WebProperties properties, Clock clock) {
+		PersistentTokenBasedRememberMeServices services = new RememberMeLogins(rememberMeKey.value(), readers, tokens,
+				clock);
 		services.setCookieName(REMEMBER_ME_COOKIE);
 		services.setParameter("remember");
 		services.setTokenValiditySeconds((int) properties.rememberMe().toSeconds());
@@ -153,6 +156,7 @@ class SecurityConfiguration {
 				.csrf(csrf -> csrf.disable()).formLogin(form -> form.disable()).httpBasic(basic -> basic.disable())
 				.logout(logout -> logout.disable())
 				.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
+					RedisFailures.rethrowIfUnavailable(ex);
 					response.setHeader("WWW-Authenticate", "Bearer");
 					problems.write(request, response, HttpStatus.UNAUTHORIZED,
 							"Sign in first: send Authorization: Bearer <token> from POST /api/v1/auth/token.");
@@ -193,9 +197,10 @@ class SecurityConfiguration {
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/stripe/webhook",
 						"/sandbox/stripe/v1/**", "/sandbox/stripe/_control/**"))
 				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
-				.exceptionHandling(errors -> errors.authenticationEntryPoint(
-						(request, response, ex) -> response.sendRedirect(signInUrlReturningTo(request))))
-				.headers(headers -> headers(headers, environment));
+				.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
+					RedisFailures.rethrowIfUnavailable(ex);
+					response.sendRedirect(signInUrlReturningTo(request));
+				})).headers(headers -> headers(headers, environment));
 		return http.build();
 	}
 
