@@ -4,6 +4,7 @@ import io.newsstand.aggregator.Articles;
 import io.newsstand.aggregator.Publisher;
 import io.newsstand.web.api.ApiProblem;
 import io.newsstand.web.security.Reader;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,7 +24,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * "Where your money went": a member's own split of their membership by
  * publisher, as a page and in the API. Only ever the signed-in reader's own:
- * the account comes from the session or token, never from the request.
+ * the account comes from the session or token, never from the request. Each
+ * view asks Stripe, so views are limited per member ({@link PayoutViewLimit}).
  */
 @Controller
 class MemberPayoutsController {
@@ -31,13 +34,23 @@ class MemberPayoutsController {
 
 	private final Articles articles;
 
-	MemberPayoutsController(Statements statements, Articles articles) {
+	private final PayoutViewLimit limit;
+
+	MemberPayoutsController(Statements statements, Articles articles, PayoutViewLimit limit) {
 		this.statements = statements;
 		this.articles = articles;
+		this.limit = limit;
 	}
 
 	@GetMapping("/account/payouts")
-	String page(@AuthenticationPrincipal Reader reader, Model model) {
+	String page(@AuthenticationPrincipal Reader reader, Model model, HttpServletResponse response) {
+		Long retryAfter = this.limit.take(reader.accountId());
+		if (retryAfter != null) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+			model.addAttribute("retryAfter", retryAfter);
+			return "payouts/limited";
+		}
 		YearMonth month = this.statements.currentMonth();
 		model.addAttribute("payouts", view(reader.accountId(), month));
 		return "payouts/member";
@@ -49,6 +62,13 @@ class MemberPayoutsController {
 		YearMonth wanted = (month == null) ? this.statements.currentMonth() : parse(month);
 		if (wanted.isAfter(this.statements.currentMonth())) {
 			throw new ApiProblem(HttpStatus.NOT_FOUND, "No payouts for " + month + " yet: that month has not begun.");
+		}
+		Long retryAfter = this.limit.take(reader.accountId());
+		if (retryAfter != null) {
+			ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS,
+					"Too many looks at your payouts. Try again in " + retryAfter + " seconds.");
+			problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+			throw problem;
 		}
 		return view(reader.accountId(), wanted);
 	}

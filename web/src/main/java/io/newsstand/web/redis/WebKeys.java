@@ -323,6 +323,14 @@ public final class WebKeys {
 		return PREFIX + "payouts:statement:" + month;
 	}
 
+	/**
+	 * String (counter): a member's views of their payouts (page and API, each asks
+	 * Stripe) in one fixed window, expiring with it.
+	 */
+	public static String payoutViews(String accountId, long window) {
+		return PREFIX + "payouts:views:" + accountId + ":" + window;
+	}
+
 	// ---- gift articles: one key per gift link (a single-key hash tag); the
 	// giver's list, allowance and name share the account's hash tag ----
 

@@ -155,6 +155,29 @@ class PayoutsSiteTest extends SiteTest {
 	}
 
 	@Test
+	void lookingTooOftenIsRefusedWithRetryAfterBeforeAskingStripe() {
+		SiteClient site = client();
+		String email = uniqueEmail("limited");
+		site.signUp(email, PASSWORD);
+		String token = token(site, email);
+		// The default limit: 30 looks a minute, page and API together.
+		for (int look = 0; look < 29; look++) {
+			assertThat(api(site, "/api/v1/me/payouts", token).statusCode()).as("look " + (look + 1)).isEqualTo(200);
+		}
+		assertThat(site.get("/account/payouts").statusCode()).isEqualTo(200);
+		HttpResponse<String> api = api(site, "/api/v1/me/payouts", token);
+		assertThat(api.statusCode()).isEqualTo(429);
+		assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(Long.parseLong(api.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+		HttpResponse<String> page = site.get("/account/payouts");
+		assertThat(page.statusCode()).isEqualTo(429);
+		assertThat(page.headers().firstValue("Retry-After")).isPresent();
+		assertThat(page.body()).contains("id=\"payouts-limited\"", "class=\"masthead\"");
+		assertThat(client().get("/account/payouts").statusCode()).as("a stranger is still sent to sign in")
+				.isEqualTo(302);
+	}
+
+	@Test
 	void onlyAdminsReachTheOperatorPageAndItsExports() {
 		Member reader = payingMember("nonadmin");
 		reader.site().get("/articles/paid-3");

@@ -1,0 +1,53 @@
+package io.newsstand.web.payouts;
+
+import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.WindowCounter;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A member's views of their payouts in fixed windows, counted with the shared
+ * {@link WindowCounter} (one key per member and window, expiring with it).
+ * Every view counts, refused or not, so hammering does not reopen the window.
+ */
+@Component
+class PayoutViewLimit {
+
+	private static final Logger log = LoggerFactory.getLogger(PayoutViewLimit.class);
+
+	private final WindowCounter counters;
+
+	private final Clock clock;
+
+	private final PayoutViewLimitProperties limits;
+
+	PayoutViewLimit(WindowCounter counters, Clock clock, PayoutViewLimitProperties limits) {
+		this.counters = counters;
+		this.clock = clock;
+		this.limits = limits;
+	}
+
+	/**
+	 * Counts one view; {@code null} when it may go ahead, else the seconds until
+	 * the member may look again (for {@code Retry-After}).
+	 */
+	@Nullable
+	Long take(String accountId) {
+		long windowMillis = this.limits.window().toMillis();
+		long now = this.clock.millis();
+		long window = now / windowMillis;
+		long count = this.counters.increment(WebKeys.payoutViews(accountId, window), this.limits.window());
+		if (count <= this.limits.requests()) {
+			return null;
+		}
+		if (count == this.limits.requests() + 1) {
+			log.info("Payout view limit reached by account {} (window {})", accountId, window);
+		}
+		long retryMillis = (window + 1) * windowMillis - now;
+		return Math.max(1, (retryMillis + 999) / 1000);
+	}
+
+}
