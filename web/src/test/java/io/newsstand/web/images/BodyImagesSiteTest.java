@@ -2,7 +2,9 @@ package io.newsstand.web.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.ArticleImage;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteTest;
@@ -53,6 +55,28 @@ class BodyImagesSiteTest extends SiteTest {
 		// a redirect to the publisher.
 		HttpResponse<String> picture = client().get(body.selectFirst("img").attr("src"));
 		assertThat(picture.statusCode()).isNotIn(301, 302, 303, 307, 308);
+		((FakeArticles) this.articles).remove(id);
+	}
+
+	@Test
+	void theApiAnswersTheSameProxiedPicturesAsThePage() {
+		String id = "api-images-" + UUID.randomUUID();
+		Instant now = Instant.now();
+		((FakeArticles) this.articles).put(new Article(id, "Harbour at noon", "https://example.com/" + id,
+				FakeArticles.FREE_PUBLISHER, "Open Gazette", "World", "UK", null, now, now, "The harbour.",
+				"<p>The harbour.</p><img src=\"https://cdn.publisher.example/noon.jpg\" alt=\"Harbour\"><p>More.</p>",
+				new ArticleImage("https://cdn.publisher.example/lead.jpg", "The quay", "A. Photographer"), List.of(),
+				"en", 10, 1, true));
+		HttpResponse<String> api = client().get("/api/v1/articles/" + id);
+		assertThat(api.statusCode()).isEqualTo(200);
+		assertThat(api.body()).doesNotContain("src=\\\"https://cdn.publisher.example");
+		Element body = Jsoup.parse(JsonPath.read(api.body(), "$.body").toString()).body();
+		assertThat(body.select("img")).singleElement()
+				.satisfies(img -> assertThat(img.attr("src")).startsWith("/img/"));
+		assertThat(JsonPath.<String>read(api.body(), "$.image.url"))
+				.isEqualTo("https://cdn.publisher.example/lead.jpg");
+		assertThat(JsonPath.<String>read(api.body(), "$.image.src")).startsWith("/img/");
+		assertThat(JsonPath.<String>read(api.body(), "$.image.srcset")).contains("/img/").doesNotContain("https://");
 		((FakeArticles) this.articles).remove(id);
 	}
 
