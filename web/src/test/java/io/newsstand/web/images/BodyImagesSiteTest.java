@@ -80,4 +80,36 @@ class BodyImagesSiteTest extends SiteTest {
 		((FakeArticles) this.articles).remove(id);
 	}
 
+	@Test
+	void anEmbeddedVideoIsAPlayButtonUntilTheReaderAsksAndThePolicyFramesOnlyVideoPlayers() {
+		String id = "video-" + UUID.randomUUID();
+		Instant now = Instant.now();
+		((FakeArticles) this.articles).put(new Article(id, "Harbour in motion", "https://example.com/" + id,
+				FakeArticles.FREE_PUBLISHER, "Open Gazette", "World", "UK", null, now, now, "The harbour.",
+				"<p>The harbour.</p><iframe src=\"https://www.youtube.com/embed/abc123?start=5\" title=\"The quay\" "
+						+ "width=\"560\" height=\"315\" loading=\"lazy\"></iframe><p>More.</p>",
+				null, List.of(), "en", 10, 1, true));
+		HttpResponse<String> page = client().get("/articles/" + id);
+		assertThat(page.statusCode()).isEqualTo(200);
+		Element body = Jsoup.parse(page.body()).selectFirst(".article-body");
+		assertThat(body.select("iframe")).as("no player loads before the reader asks").isEmpty();
+		Element play = body.selectFirst("figure.video-embed a.video-play");
+		assertThat(play).isNotNull();
+		assertThat(play.attr("data-embed")).isEqualTo("https://www.youtube-nocookie.com/embed/abc123?start=5");
+		assertThat(play.text()).isEqualTo("Play video from youtube.com: The quay");
+		assertThat(Jsoup.parse(page.body()).select("script[src]"))
+				.anySatisfy(script -> assertThat(script.attr("src")).contains("/js/videos"));
+
+		String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+		String frameSrc = Arrays.stream(csp.split(";")).map(String::strip).filter(d -> d.startsWith("frame-src "))
+				.findFirst().orElseThrow();
+		assertThat(frameSrc.split(" ")).contains("https://www.youtube-nocookie.com", "https://player.vimeo.com")
+				.allSatisfy(source -> assertThat(source).doesNotContain("*").isNotEqualTo("https:"));
+
+		// The API's body is the page's.
+		String api = JsonPath.read(client().get("/api/v1/articles/" + id).body(), "$.body");
+		assertThat(api).doesNotContain("<iframe").contains("youtube-nocookie.com/embed/abc123");
+		((FakeArticles) this.articles).remove(id);
+	}
+
 }
