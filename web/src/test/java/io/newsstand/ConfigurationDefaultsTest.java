@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,12 @@ class ConfigurationDefaultsTest {
 	/** Setting name to the record that declares it, for messages. */
 	private static final Map<String, String> OWNERS = new TreeMap<>();
 
+	/**
+	 * Settings two records declare (billing and its sandbox share some) with
+	 * different defaults.
+	 */
+	private static final List<String> DISAGREEMENTS = new ArrayList<>();
+
 	@BeforeAll
 	static void readRecords() throws ClassNotFoundException {
 		var scanner = new ClassPathScanningCandidateComponentProvider(false);
@@ -75,6 +82,14 @@ class ConfigurationDefaultsTest {
 				.contains("no record has");
 		assertThat(ymlProblems("newsstand:\n  billing:\n    stripe-secret-key:\n---\nspring.config.activate"
 				+ ".on-profile: dev\nnewsstand.billing.trial-days: 3\n")).isEmpty();
+	}
+
+	@Test
+	void recordsSharingASettingGiveItOneDefault() {
+		assertThat(SETTINGS).containsEntry("newsstand.billing.require-stripe", "false")
+				.containsEntry("newsstand.aggregator.polling-enabled", "true");
+		assertThat(OWNERS).containsKey("newsstand.billing.stripe-secret-key");
+		assertThat(DISAGREEMENTS).as("settings whose records disagree on the default").isEmpty();
 	}
 
 	@Test
@@ -191,7 +206,12 @@ class ConfigurationDefaultsTest {
 			if (types[i].isRecord() && types[i].getPackageName().startsWith("io.newsstand")) {
 				collect(name, types[i]);
 			} else {
-				SETTINGS.put(name, (defaultValue == null) ? null : String.join(",", defaultValue.value()));
+				String value = (defaultValue == null) ? null : String.join(",", defaultValue.value());
+				if (SETTINGS.containsKey(name) && !Objects.equals(SETTINGS.get(name), value)) {
+					DISAGREEMENTS.add(name + ": " + OWNERS.get(name) + " says " + SETTINGS.get(name) + ", "
+							+ record.getSimpleName() + " says " + value);
+				}
+				SETTINGS.put(name, value);
 				OWNERS.put(name, record.getSimpleName());
 			}
 		}

@@ -5,8 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Active only when the app's billing has no Stripe secret key and may run
@@ -15,9 +20,29 @@ import org.springframework.context.annotation.Profile;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@ConditionalOnExpression("'${newsstand.billing.stripe-secret-key:}'.isBlank()"
-		+ " and !${newsstand.billing.require-stripe:false}")
+@Conditional(ConditionalOnStripeSandbox.SandboxMayRun.class)
 @Profile("!prod")
 @interface ConditionalOnStripeSandbox {
+
+	/**
+	 * Reads the settings through {@link SandboxProperties}, so their defaults live
+	 * in the record's {@code @DefaultValue}s and nowhere else.
+	 */
+	final class SandboxMayRun extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			SandboxProperties properties = Binder.get(context.getEnvironment()).bindOrCreate("newsstand.billing",
+					SandboxProperties.class);
+			if (properties.stripeKeyConfigured()) {
+				return ConditionOutcome.noMatch("newsstand.billing.stripe-secret-key is set: billing talks to Stripe");
+			}
+			if (properties.requireStripe()) {
+				return ConditionOutcome.noMatch("newsstand.billing.require-stripe is true");
+			}
+			return ConditionOutcome.match("no Stripe secret key and none required");
+		}
+
+	}
 
 }

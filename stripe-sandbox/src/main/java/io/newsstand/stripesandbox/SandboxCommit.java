@@ -1,6 +1,5 @@
 package io.newsstand.stripesandbox;
 
-import io.newsstand.stripesandbox.SandboxStore.Entry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,8 +62,8 @@ final class SandboxCommit {
 	 * @return the new version; {@code version} itself when there was nothing to
 	 *         write; -1 when another change committed first
 	 */
-	long commit(long version, Map<String, Entry> objects, List<Map<String, Object>> events, Map<String, String> written,
-			Set<String> touchedIndexes) {
+	long commit(long version, Map<String, SandboxEntry> objects, List<Map<String, Object>> events,
+			Map<String, String> written, Set<String> touchedIndexes) {
 		Map<String, Integer> keys = new LinkedHashMap<>();
 		keys.put(SandboxKeys.version(), 1);
 		List<String> args = new ArrayList<>();

@@ -23,10 +23,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *            start into the data directory
  * @param sandbox
  *            delivery and storage settings
+ * @param stripeSecretKey
+ *            billing's real Stripe key; when set the sandbox stands aside
+ * @param requireStripe
+ *            billing must talk to Stripe (the {@code prod} profile): the
+ *            sandbox stands aside
  */
 @ConfigurationProperties("newsstand.billing")
 public record SandboxProperties(@Nullable String sandboxSecretKey, @Nullable String webhookSecret,
-		@DefaultValue Settings sandbox) {
+		@DefaultValue Settings sandbox, @Nullable String stripeSecretKey,
+		@DefaultValue("false") boolean requireStripe) {
+
+	/** True when billing has a Stripe secret key of its own. */
+	boolean stripeKeyConfigured() {
+		return this.stripeSecretKey != null && !this.stripeSecretKey.isBlank();
+	}
 
 	/**
 	 * Delivery and storage settings ({@code newsstand.billing.sandbox.*}).

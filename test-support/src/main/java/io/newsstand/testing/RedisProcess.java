@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import redis.embedded.core.ExecutableProvider;
 
@@ -102,15 +103,12 @@ public final class RedisProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(binary().getAbsolutePath());
 		command.addAll(this.arguments);
-		this.process = launch(command);
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!answers()) {
-			if (!this.process.isAlive() || System.nanoTime() > deadline) {
-				throw new IllegalStateException(
-						"redis-server on port " + this.port + " did not come up; see " + this.dir.resolve("redis.log"));
-			}
-			pause(20);
-		}
+		Process started = launch(command);
+		this.process = started;
+		String what = "redis-server on port " + this.port + " to come up; see " + this.dir.resolve("redis.log");
+		Awaitility.await(what).atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(20)).failFast("redis-server exited", () -> !started.isAlive())
+				.until(this::answers);
 	}
 
 	/**

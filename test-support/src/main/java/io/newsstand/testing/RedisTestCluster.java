@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 
 /**
  * A real Redis Cluster of three masters and three replicas on loopback, formed
@@ -185,21 +187,13 @@ public final class RedisTestCluster implements AutoCloseable {
 		}
 	}
 
-	static void await(String what, java.util.function.BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (true) {
-			try {
-				if (condition.getAsBoolean()) {
-					return;
-				}
-			} catch (RuntimeException ex) {
-				// A node is still starting or failing over: ask again.
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Timed out waiting for " + what);
-			}
-			RedisProcess.pause(50);
-		}
+	/**
+	 * Waits up to 30 s; a node still starting or failing over may throw meanwhile,
+	 * which only means "ask again".
+	 */
+	static void await(String what, BooleanSupplier condition) {
+		Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(condition::getAsBoolean);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.newsstand.web.security;
 
+import io.newsstand.aggregator.VideoHosts;
 import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.redis.RedisFailures;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,16 +49,21 @@ class SecurityConfiguration {
 	 * publisher's picture, in cards and inside article bodies, comes through the
 	 * image proxy, so a reader's browser never tells a publisher what they read.
 	 * Forms may lead (through our redirect) to Stripe's hosted checkout and portal,
-	 * or to the sandbox's, which lives on the loopback address.
+	 * or to the sandbox's, which lives on the loopback address. Frames only from
+	 * the video players an article may embed, loaded when the reader asks.
 	 */
 	static String contentSecurityPolicy(boolean sandbox) {
 		String loopback = "http://127.0.0.1:* http://localhost:*";
 		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'"
 				+ (sandbox ? " " + loopback : "") + "; font-src 'self'; connect-src 'self'; object-src 'none'; "
-				+ "base-uri 'none'; form-action 'self' "
+				+ "frame-src " + VIDEO_PLAYERS + "; " + "base-uri 'none'; form-action 'self' "
 				+ (sandbox ? loopback : "https://checkout.stripe.com https://billing.stripe.com")
 				+ "; frame-ancestors 'none'";
 	}
+
+	/** The video players, as {@code frame-src} sources, in a stable order. */
+	private static final String VIDEO_PLAYERS = VideoHosts.ALL.stream().sorted().map(host -> "https://" + host)
+			.collect(java.util.stream.Collectors.joining(" "));
 
 	static final String CSRF_COOKIE = "newsstand-csrf";
 

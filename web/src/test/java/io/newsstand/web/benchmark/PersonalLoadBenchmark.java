@@ -1,6 +1,7 @@
 package io.newsstand.web.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newsstand.testing.BenchmarkGoal;
 import io.newsstand.web.benchmark.LoadTools.Target;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,8 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * articles, and in one run wrk against a static file (the baseline),
  * {@code /for-you} with the reader's session cookie and
  * {@code /api/v1/me/for-you} with a bearer token; then the Redis commands per
- * request and p50/p99 at half of each maximum rate. Prints; asserts nothing
- * about speed. Run with {@code mvn -Pbenchmarks -pl web -am test
+ * request and p50/p99 at half of each maximum rate. Prints, then asserts each
+ * page's goal (half the static file's rate). Run with
+ * {@code mvn -Pbenchmarks -pl web -am test
  * -Dtest=PersonalLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
@@ -52,10 +53,10 @@ class PersonalLoadBenchmark {
 		LoadTools.assumeWrk();
 		try (ConfigurableApplicationContext app = LoadTools.start(this.data, true)) {
 			String base = LoadTools.base(app);
-			Instant deadline = Instant.now().plusSeconds(60);
-			while (articles(base).size() < 20 && Instant.now().isBefore(deadline)) {
-				Thread.sleep(500);
-			}
+			// The polling run fills the data directory the measured (non-polling) run
+			// reads.
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+					.until(() -> articles(base).size() >= 20);
 		}
 		try (ConfigurableApplicationContext app = LoadTools.start(this.data, false)) {
 			String base = LoadTools.base(app);
@@ -74,7 +75,10 @@ class PersonalLoadBenchmark {
 					base + "/api/v1/me/follows/section/"
 							+ java.net.URLEncoder.encode(section.group(1), StandardCharsets.UTF_8).replace("+", "%20"),
 					token);
-			for (String id : articles(base).subList(0, 5)) {
+			// The restarted node answers from the same data once its Redis has loaded it.
+			List<String> opened = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+					.until(() -> articles(base), ids -> ids.size() >= 5);
+			for (String id : opened.subList(0, 5)) {
 				get(http, base + "/api/v1/articles/" + id, token);
 			}
 			String page = browser.get("/for-you").body();

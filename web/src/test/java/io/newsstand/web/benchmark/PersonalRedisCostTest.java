@@ -37,8 +37,6 @@ class PersonalRedisCostTest extends SiteTest {
 		assertThat(page.length()).as("bigger than the servlet's default 8 KB buffer").isGreaterThan(8 * 1024);
 		String account = account(reader);
 		try (RedisMonitor monitor = new RedisMonitor("127.0.0.1", this.redis.getPort())) {
-			// MONITOR starts watching once Redis has read the command.
-			Thread.sleep(500);
 			monitor.clear();
 			get("/articles/paid-1", cookie);
 			List<String> mine = mine(monitor.commands(), session, account);

@@ -1,5 +1,7 @@
 package io.newsstand.web.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,6 +45,14 @@ public final class RedisMonitor implements AutoCloseable {
 				// The benchmark closed the socket.
 			}
 		});
+		// Redis answers +OK once this connection is a monitor: from then on it sees
+		// every command.
+		await("MONITOR to start").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(5)).until(() -> {
+					synchronized (this.lines) {
+						return this.lines.contains("+OK");
+					}
+				});
 	}
 
 	public void clear() {
@@ -67,20 +77,15 @@ public final class RedisMonitor implements AutoCloseable {
 		} catch (IOException ex) {
 			throw new IllegalStateException("Cannot send the MONITOR marker", ex);
 		}
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (true) {
-			synchronized (this.lines) {
-				int end = indexOf(marker);
-				if (end >= 0) {
-					return this.lines.subList(0, end).stream()
-							.filter(line -> line.startsWith("+") && !line.equals("+OK") && !line.contains(MARKER))
-							.toList();
-				}
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("MONITOR never reported its marker");
-			}
-			Thread.sleep(10);
+		await("MONITOR to report its marker").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(10)).until(() -> {
+					synchronized (this.lines) {
+						return indexOf(marker) >= 0;
+					}
+				});
+		synchronized (this.lines) {
+			return this.lines.subList(0, indexOf(marker)).stream()
+					.filter(line -> line.startsWith("+") && !line.equals("+OK") && !line.contains(MARKER)).toList();
 		}
 	}
 

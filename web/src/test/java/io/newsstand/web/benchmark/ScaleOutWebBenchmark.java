@@ -1,6 +1,7 @@
 package io.newsstand.web.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newsstand.NewsstandApplication;
 import io.newsstand.testing.RedisTestCluster;
@@ -10,7 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,18 +81,11 @@ class ScaleOutWebBenchmark {
 				"--newsstand.search.index-dir=target/scale-bench-search/" + UUID.randomUUID());
 	}
 
-	private static void awaitArticles(String base) throws Exception {
+	private static void awaitArticles(String base) {
 		HttpClient http = HttpClient.newHttpClient();
-		Instant deadline = Instant.now().plusSeconds(120);
-		while (Instant.now().isBefore(deadline)) {
-			String body = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/articles?limit=20")).build(),
-					HttpResponse.BodyHandlers.ofString()).body();
-			if (body.contains("(sample)")) {
-				return;
-			}
-			Thread.sleep(500);
-		}
-		throw new IllegalStateException("no demo articles after 2 minutes");
+		HttpRequest latest = HttpRequest.newBuilder(URI.create(base + "/api/v1/articles?limit=20")).build();
+		await("demo articles on " + base).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+				.until(() -> http.send(latest, HttpResponse.BodyHandlers.ofString()).body().contains("(sample)"));
 	}
 
 	/**

@@ -43,8 +43,6 @@ class SettingsRedisCostTest extends SiteTest {
 		String account = this.accounts.findByEmail(email).orElseThrow().id();
 		get("/for-you", cookie);
 		try (RedisMonitor monitor = new RedisMonitor("127.0.0.1", this.redis.getPort())) {
-			// MONITOR starts watching once Redis has read the command.
-			Thread.sleep(500);
 			monitor.clear();
 			String page = get("/for-you", cookie);
 			assertThat(page).contains("data-theme=\"dark\" data-text-size=\"larger\"");

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsstand.aggregator.PublicTeaser;
 import io.newsstand.aggregator.internal.AggregatorProperties;
+import io.newsstand.aggregator.internal.ConditionalOnPolling;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.demo.DemoFeedKey;
@@ -22,7 +23,6 @@ import java.time.InstantSource;
 import java.util.Random;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,7 +60,7 @@ class PollConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnProperty(prefix = "newsstand.aggregator", name = "polling-enabled", havingValue = "true", matchIfMissing = true)
+	@ConditionalOnPolling
 	PollCycleScheduler pollingScheduler(PollCycle poller, Catalog catalog, AggregatorProperties properties) {
 		return new PollCycleScheduler(poller, catalog, properties.tick());
 	}

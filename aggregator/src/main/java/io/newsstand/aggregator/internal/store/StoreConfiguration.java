@@ -4,12 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsstand.aggregator.StoryClusters;
 import io.newsstand.aggregator.internal.AggregatorProperties;
+import io.newsstand.aggregator.internal.ConditionalOnPolling;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.search.RedisSearchFeed;
 import java.time.Duration;
 import java.time.InstantSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,7 +64,7 @@ class StoreConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnProperty(prefix = "newsstand.aggregator", name = "polling-enabled", havingValue = "true", matchIfMissing = true)
+	@ConditionalOnPolling
 	StoreJobs storeJobs(ArticleStore store, Catalog catalog, ArticleReads articles,
 			ObjectProvider<StoryClusters> clusters, ObjectProvider<MeterRegistry> registry, JobLease lease,
 			ObjectProvider<InstantSource> clock) {
@@ -80,7 +80,7 @@ class StoreConfiguration {
 
 	/** The lease on retention and story-cluster catch-up, held by one poller. */
 	@Bean
-	@ConditionalOnProperty(prefix = "newsstand.aggregator", name = "polling-enabled", havingValue = "true", matchIfMissing = true)
+	@ConditionalOnPolling
 	JobLease aggregatorJobLease(RedisConnectionFactory connections, ObjectProvider<MeterRegistry> registry) {
 		return new JobLease(connections, RedisKeys.JOB_LEASES, "aggregator",
 				registry.getIfAvailable(SimpleMeterRegistry::new));
