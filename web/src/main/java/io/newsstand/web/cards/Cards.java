@@ -1,5 +1,9 @@
 package io.newsstand.web.cards;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import io.newsstand.aggregator.ArticleSummary;
 import io.newsstand.aggregator.Publisher;
 import io.newsstand.web.images.BodyImages;
@@ -7,6 +11,7 @@ import io.newsstand.web.images.ImageLinks;
 import io.newsstand.web.images.PublisherLogos;
 import io.newsstand.web.search.SearchItem;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +29,34 @@ public class Cards {
 
 	private final BodyImages bodyImages;
 
-	Cards(ImageLinks links, PublisherLogos logos, BodyImages bodyImages) {
+	private final TemplateEngine templates;
+
+	/**
+	 * Plain cards' HTML by the card: the same story lists fill every article page
+	 * for as long as they live, and escaping a card's long {@code srcset} once per
+	 * card instead of once per view is most of what an article page's cards cost.
+	 * The key is the whole card, so a changed headline or picture is a new entry.
+	 */
+	private final Cache<Card, String> plainHtml = Caffeine.newBuilder().maximumSize(5_000).build();
+
+	Cards(ImageLinks links, PublisherLogos logos, BodyImages bodyImages, TemplateEngine templates) {
 		this.links = links;
 		this.logos = logos;
 		this.bodyImages = bodyImages;
+		this.templates = templates;
+	}
+
+	/**
+	 * A story's card as {@code tag/card.jte} renders it with no lead, note, source
+	 * count or actions (the related, top and picks lists), rendered once per card:
+	 * escaped by the template, so templates may write it as it is.
+	 */
+	public String plain(ArticleSummary story) {
+		return this.plainHtml.get(of(story), card -> {
+			StringOutput html = new StringOutput();
+			this.templates.render("tag/card.jte", Map.of("card", card), html);
+			return html.toString();
+		});
 	}
 
 	public Card of(ArticleSummary story) {

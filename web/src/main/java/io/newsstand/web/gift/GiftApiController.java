@@ -3,6 +3,7 @@ package io.newsstand.web.gift;
 import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.web.api.ApiProblem;
+import io.newsstand.web.images.BodyImages;
 import io.newsstand.web.mail.PublicUrl;
 import io.newsstand.web.paywall.Paywall;
 import io.newsstand.web.security.Reader;
@@ -42,7 +43,11 @@ class GiftApiController {
 
 	private final PublicUrl publicUrl;
 
-	GiftApiController(Gifting gifting, GiftLinks links, Articles articles, Paywall paywall, PublicUrl publicUrl) {
+	private final BodyImages bodyImages;
+
+	GiftApiController(Gifting gifting, GiftLinks links, Articles articles, Paywall paywall, PublicUrl publicUrl,
+			BodyImages bodyImages) {
+		this.bodyImages = bodyImages;
 		this.gifting = gifting;
 		this.links = links;
 		this.articles = articles;
@@ -126,7 +131,7 @@ class GiftApiController {
 		if (full && !"HEAD".equals(request.getMethod())) {
 			this.gifting.opened(gift, article);
 		}
-		String body = full ? article.body() : this.paywall.teaser(article.body());
+		String body = this.bodyImages.proxied(full ? article.body() : this.paywall.teaser(article.body()));
 		GiftArticleJson json = new GiftArticleJson(gift.id(), gift.from(), gift.expiresAt(), full ? "full" : "teaser",
 				article.id(), article.title(), article.summary(), article.publisherId(), article.publisherName(),
 				article.author(), article.publishedAt(), body);

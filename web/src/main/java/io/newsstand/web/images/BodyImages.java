@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * publisher's servers; a reader's browser must not fetch those (it would tell
  * the publisher, and anyone on the way, who reads what), so the page's
  * {@code img-src} allows only this site. A picture whose address the proxy
- * cannot sign is dropped rather than shown broken.
+ * cannot sign is dropped rather than shown broken. An embedded video becomes a
+ * play button ({@link VideoEmbeds}) for the same reason.
  */
 @Component
 public class BodyImages {
@@ -45,8 +46,9 @@ public class BodyImages {
 	 * @return the same HTML with every picture through the proxy
 	 */
 	public String proxied(String html) {
-		// Most bodies carry no picture: they are returned as they are, unparsed.
-		if (!html.contains("<img")) {
+		// Most bodies carry no picture and no video: they are returned as they are,
+		// unparsed.
+		if (!html.contains("<img") && !html.contains("<iframe")) {
 			return html;
 		}
 		return this.rewritten.get(html, this::rewrite);
@@ -64,6 +66,9 @@ public class BodyImages {
 			}
 			img.attr("src", src).attr("srcset", this.links.srcset(original)).attr("sizes", SIZES)
 					.attr("loading", "lazy").attr("decoding", "async");
+		}
+		for (Element iframe : document.body().select("iframe")) {
+			VideoEmbeds.facade(iframe);
 		}
 		return document.body().html();
 	}

@@ -1,5 +1,6 @@
 package io.newsstand.web.passkey;
 
+import io.newsstand.web.redis.RedisFailures;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,6 +53,9 @@ final class PasskeyAuthenticationProvider implements AuthenticationProvider {
 		try {
 			user = this.relyingParty.authenticate(request);
 		} catch (RuntimeException ex) {
+			// The ceremony reads the stored credential: a Redis that did not answer is
+			// not a passkey that does not sign in here.
+			RedisFailures.rethrowIfUnavailable(ex);
 			log.warn("Passkey sign-in with credential {} refused: {}", credentialId, ex.getMessage());
 			throw new BadCredentialsException("That passkey does not sign in here.", ex);
 		}
@@ -64,6 +68,7 @@ final class PasskeyAuthenticationProvider implements AuthenticationProvider {
 			reader = this.readers.loadUserByUsername(accountId);
 			this.checks.check(reader);
 		} catch (AuthenticationException ex) {
+			RedisFailures.rethrowIfUnavailable(ex);
 			log.warn("Passkey sign-in of account {} with credential {} refused: {}", accountId, credentialId,
 					ex.getMessage());
 			throw new BadCredentialsException("That passkey does not sign in here.", ex);

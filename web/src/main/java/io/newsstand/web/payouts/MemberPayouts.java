@@ -1,6 +1,7 @@
 package io.newsstand.web.payouts;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member's own payouts for one month (page and API).
@@ -13,8 +14,18 @@ import java.util.List;
  *            one per currency the member paid in that month
  * @param reading
  *            what the member read, by publisher
+ * @param payments
+ *            what the member paid in that month, per currency, and Stripe's fee
+ *            on it, as Stripe reports it now (a yearly payment made in an
+ *            earlier month has none here, only its twelfth in {@code parts})
  */
-public record MemberPayouts(String month, boolean closed, List<Part> parts, List<Reading> reading) {
+public record MemberPayouts(String month, boolean closed, List<Part> parts, List<Reading> reading,
+		List<MemberPayments> payments) {
+
+	/** What the member paid in the month in {@code currency}, or null. */
+	public @Nullable MemberPayments payment(String currency) {
+		return this.payments.stream().filter(payment -> payment.currency().equals(currency)).findFirst().orElse(null);
+	}
 
 	/**
 	 * @param currency

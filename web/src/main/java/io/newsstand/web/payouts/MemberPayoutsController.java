@@ -40,7 +40,6 @@ class MemberPayoutsController {
 	String page(@AuthenticationPrincipal Reader reader, Model model) {
 		YearMonth month = this.statements.currentMonth();
 		model.addAttribute("payouts", view(reader.accountId(), month));
-		model.addAttribute("payments", MemberPayments.of(this.statements.paidIn(reader.accountId(), month)));
 		return "payouts/member";
 	}
 
@@ -65,7 +64,8 @@ class MemberPayoutsController {
 
 	private MemberPayouts view(String accountId, YearMonth month) {
 		List<MemberPayouts.Part> parts = new ArrayList<>();
-		for (Statement.MemberShare share : this.statements.member(accountId, month)) {
+		Statements.MemberMonth memberMonth = this.statements.member(accountId, month);
+		for (Statement.MemberShare share : memberMonth.shares()) {
 			List<MemberPayouts.Line> lines = share.publishers().entrySet().stream()
 					.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 					.map(e -> new MemberPayouts.Line(e.getKey(), name(e.getKey()), e.getValue(),
@@ -79,7 +79,8 @@ class MemberPayoutsController {
 				.map(entry -> new MemberPayouts.Reading(entry.publisherId(), name(entry.publisherId()), entry.reads(),
 						entry.seconds()))
 				.toList();
-		return new MemberPayouts(month.toString(), month.isBefore(this.statements.currentMonth()), parts, reading);
+		return new MemberPayouts(month.toString(), month.isBefore(this.statements.currentMonth()), parts, reading,
+				MemberPayments.of(memberMonth.paidIn()));
 	}
 
 	private String name(String publisherId) {

@@ -85,22 +85,34 @@ public class Statements {
 	}
 
 	/**
-	 * One member's part of a month: from the frozen statement once the month has
-	 * closed, computed from their own invoices and reading before.
+	 * One member's month: their part of it (from the frozen statement once the
+	 * month has closed, computed from their own invoices and reading before) and
+	 * the invoices they paid in it, as Stripe reports them now. The open month asks
+	 * Stripe once: the invoices paid in it are among those serving it.
 	 */
-	public List<Statement.MemberShare> member(String accountId, YearMonth month) {
+	public MemberMonth member(String accountId, YearMonth month) {
 		if (month.isBefore(currentMonth())) {
-			return month(month).map(statement -> statement.members().stream()
+			List<Statement.MemberShare> shares = month(month).map(statement -> statement.members().stream()
 					.filter(share -> share.accountId().equals(accountId)).toList()).orElse(List.of());
+			return new MemberMonth(shares, this.revenue.invoicesPaidIn(month, accountId));
 		}
-		List<PaidInvoice> invoices = this.revenue.invoicesServing(month, accountId);
-		return this.calculator
-				.compute(month, invoices, this.ledger.member(accountId, month), false, this.clock.instant()).members();
+		List<PaidInvoice> serving = this.revenue.invoicesServing(month, accountId);
+		List<Statement.MemberShare> shares = this.calculator
+				.compute(month, serving, this.ledger.member(accountId, month), false, this.clock.instant()).members();
+		List<PaidInvoice> paidIn = serving.stream()
+				.filter(invoice -> YearMonth.from(invoice.paidAt().atOffset(ZoneOffset.UTC)).equals(month)).toList();
+		return new MemberMonth(shares, paidIn);
 	}
 
-	/** The member's own invoices paid in the month, as Stripe reports them now. */
-	public List<PaidInvoice> paidIn(String accountId, YearMonth month) {
-		return this.revenue.invoicesPaidIn(month, accountId);
+	/**
+	 * A member's month.
+	 *
+	 * @param shares
+	 *            their part, one per currency they paid in
+	 * @param paidIn
+	 *            their invoices paid in the month
+	 */
+	public record MemberMonth(List<Statement.MemberShare> shares, List<PaidInvoice> paidIn) {
 	}
 
 	/** The member's own reading this month, by publisher. */

@@ -1,7 +1,9 @@
 package io.newsstand.web.reading;
 
 import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.ArticleImage;
 import io.newsstand.web.api.ApiProblem;
+import io.newsstand.web.cards.Cards;
 import io.newsstand.web.membership.Offer;
 import io.newsstand.web.paywall.Access;
 import io.newsstand.web.security.Reader;
@@ -20,24 +22,38 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/articles/{id}}: the same paywall decision as the page.
- * {@code body} holds only what the reader may read.
+ * {@code body} holds only what the reader may read, with its pictures through
+ * the image proxy as on the page, and the lead picture comes with proxied
+ * addresses: an app showing them tells no publisher who reads what.
  */
 @RestController
 class ArticleApiController {
+
+	/** The lead picture's width on the article page. */
+	private static final int LEAD_WIDTH = 960;
 
 	private final ArticleReading reading;
 
 	private final Offer offer;
 
-	ArticleApiController(ArticleReading reading, Offer offer) {
+	private final Cards cards;
+
+	ArticleApiController(ArticleReading reading, Offer offer, Cards cards) {
 		this.reading = reading;
 		this.offer = offer;
+		this.cards = cards;
 	}
 
 	record PublisherJson(String id, String name) {
 	}
 
-	record ImageJson(String url, @Nullable String caption, @Nullable String credit) {
+	/**
+	 * {@code url} is the publisher's address (for attribution); {@code src} and
+	 * {@code srcset} are this site's proxied copies, null when the proxy cannot
+	 * serve the address.
+	 */
+	record ImageJson(String url, @Nullable String src, @Nullable String srcset, @Nullable String caption,
+			@Nullable String credit) {
 	}
 
 	record OfferJson(int trialDays, List<Offer.PlanPrice> plans) {
@@ -75,15 +91,21 @@ class ArticleApiController {
 		ArticleJson json = new ArticleJson(article.id(), article.title(), article.summary(), article.url(),
 				new PublisherJson(article.publisherId(), article.publisherName()), article.section(), article.region(),
 				article.author(), article.publishedAt(), article.updatedAt(), article.categories(), article.language(),
-				article.wordCount(), article.readingMinutes(), article.free(),
-				(article.image() != null)
-						? new ImageJson(article.image().url(), article.image().caption(), article.image().credit())
-						: null,
-				access.full() ? "full" : "teaser", reason, read.body(), left, offer);
+				article.wordCount(), article.readingMinutes(), article.free(), image(article),
+				access.full() ? "full" : "teaser", reason, this.cards.body(read.body()), left, offer);
 		CacheControl cache = (reader == null)
 				? CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic()
 				: CacheControl.noStore().cachePrivate();
 		return ResponseEntity.ok().cacheControl(cache).header("Vary", "Authorization").body(json);
+	}
+
+	private @Nullable ImageJson image(Article article) {
+		ArticleImage image = article.image();
+		if (image == null) {
+			return null;
+		}
+		return new ImageJson(image.url(), this.cards.image(image.url(), LEAD_WIDTH), this.cards.srcset(image.url()),
+				image.caption(), image.credit());
 	}
 
 }

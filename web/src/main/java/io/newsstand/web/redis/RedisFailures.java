@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisPipelineException;
 
 /**
@@ -47,6 +48,23 @@ public final class RedisFailures {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Throws {@code failure} on as a data-access failure when Redis being away
+	 * caused it, and returns otherwise. For code that turns failures into an answer
+	 * of its own (a sign-in refused, a cookie cleared): an outage must reach the
+	 * store-unavailable answer (503, try again) instead of telling a reader their
+	 * password is wrong or signing them out.
+	 */
+	public static void rethrowIfUnavailable(Throwable failure) {
+		if (unavailable(failure) == null) {
+			return;
+		}
+		if (failure instanceof DataAccessException dataAccess) {
+			throw dataAccess;
+		}
+		throw new RedisSystemException("Redis did not answer: " + failure.getMessage(), failure);
 	}
 
 	/**

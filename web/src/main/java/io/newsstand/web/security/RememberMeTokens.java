@@ -3,12 +3,15 @@ package io.newsstand.web.security;
 import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.redis.WebKeys;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.security.web.authentication.rememberme.PersistentRememberMeToken;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.stereotype.Component;
@@ -24,6 +27,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RememberMeTokens implements PersistentTokenRepository {
+
+	/**
+	 * Renews only a login that still exists, in one step: a sign-out between a read
+	 * and a write must not bring a revoked login back.
+	 */
+	private static final RedisScript<Long> ROTATE = RedisScript.of("""
+			if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+			redis.call('HSET', KEYS[1], 'token', ARGV[1], 'previous', ARGV[2], 'used', ARGV[3], 'rotated', ARGV[3])
+			redis.call('PEXPIRE', KEYS[1], ARGV[4])
+			return 1
+			""", Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -44,6 +58,45 @@ public class RememberMeTokens implements PersistentTokenRepository {
 		String series = WebKeys.accountRememberMe(token.getUsername());
 		this.redis.opsForSet().add(series, hash);
 		this.redis.expire(series, this.validity);
+	}
+
+	/**
+	 * How long the token a login had before its last renewal still signs in (and
+	 * gets the current cookie): long enough for requests sent alongside the
+	 * renewing one, or a renewal whose answer was lost, to arrive.
+	 */
+	static final Duration PREVIOUS_TOKEN_GRACE = Duration.ofMinutes(1);
+
+	/**
+	 * One remember-me login as stored; the previous token is null until its first
+	 * renewal.
+	 */
+	record Login(String account, String token, Instant lastUsed, @Nullable String previous, Instant rotatedAt) {
+	}
+
+	/** The login of {@code series}, when there is one. */
+	Optional<Login> find(String series) {
+		List<Object> fields = this.redis.opsForHash().multiGet(WebKeys.rememberMe(Hashes.sha256(series)),
+				List.of("account", "token", "used", "previous", "rotated"));
+		if (fields.get(0) == null || fields.get(1) == null || fields.get(2) == null) {
+			return Optional.empty();
+		}
+		Instant used = Instant.ofEpochMilli(Long.parseLong((String) fields.get(2)));
+		Instant rotated = (fields.get(4) != null)
+				? Instant.ofEpochMilli(Long.parseLong((String) fields.get(4)))
+				: Instant.EPOCH;
+		return Optional
+				.of(new Login((String) fields.get(0), (String) fields.get(1), used, (String) fields.get(3), rotated));
+	}
+
+	/**
+	 * Renews the login's token, keeping the one presented as the previous token for
+	 * {@link #PREVIOUS_TOKEN_GRACE}. A login revoked meanwhile stays revoked.
+	 */
+	void rotate(String series, String presented, String next, Instant now) {
+		String key = WebKeys.rememberMe(Hashes.sha256(series));
+		String millis = Long.toString(now.toEpochMilli());
+		this.redis.execute(ROTATE, List.of(key), next, presented, millis, Long.toString(this.validity.toMillis()));
 	}
 
 	@Override

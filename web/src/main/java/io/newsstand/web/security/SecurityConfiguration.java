@@ -1,6 +1,8 @@
 package io.newsstand.web.security;
 
+import io.newsstand.aggregator.VideoHosts;
 import io.newsstand.web.config.WebProperties;
+import io.newsstand.web.redis.RedisFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -47,16 +49,21 @@ class SecurityConfiguration {
 	 * publisher's picture, in cards and inside article bodies, comes through the
 	 * image proxy, so a reader's browser never tells a publisher what they read.
 	 * Forms may lead (through our redirect) to Stripe's hosted checkout and portal,
-	 * or to the sandbox's, which lives on the loopback address.
+	 * or to the sandbox's, which lives on the loopback address. Frames only from
+	 * the video players an article may embed, loaded when the reader asks.
 	 */
 	static String contentSecurityPolicy(boolean sandbox) {
 		String loopback = "http://127.0.0.1:* http://localhost:*";
 		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'"
 				+ (sandbox ? " " + loopback : "") + "; font-src 'self'; connect-src 'self'; object-src 'none'; "
-				+ "base-uri 'none'; form-action 'self' "
+				+ "frame-src " + VIDEO_PLAYERS + "; " + "base-uri 'none'; form-action 'self' "
 				+ (sandbox ? loopback : "https://checkout.stripe.com https://billing.stripe.com")
 				+ "; frame-ancestors 'none'";
 	}
+
+	/** The video players, as {@code frame-src} sources, in a stable order. */
+	private static final String VIDEO_PLAYERS = VideoHosts.ALL.stream().sorted().map(host -> "https://" + host)
+			.collect(java.util.stream.Collectors.joining(" "));
 
 	static final String CSRF_COOKIE = "newsstand-csrf";
 
@@ -86,14 +93,16 @@ class SecurityConfiguration {
 	/**
 	 * Persistent remember-me: each cookie is a series and a token kept in Redis
 	 * ({@link RememberMeTokens}), so sign-out, a new password or a deletion revokes
-	 * it (a signed cookie would sign in until it expired). The cookie is
-	 * {@code SameSite=Lax}, and {@code Secure} when the request came over HTTPS.
+	 * it (a signed cookie would sign in until it expired); {@link RememberMeLogins}
+	 * keeps an outage or a just-renewed token from signing the reader out. The
+	 * cookie is {@code SameSite=Lax}, and {@code Secure} when the request came over
+	 * HTTPS.
 	 */
 	@Bean
 	RememberMeServices rememberMeServices(ReaderDetailsService readers, RememberMeKey rememberMeKey,
-			RememberMeTokens tokens, WebProperties properties) {
-		PersistentTokenBasedRememberMeServices services = new PersistentTokenBasedRememberMeServices(
-				rememberMeKey.value(), readers, tokens);
+			RememberMeTokens tokens, WebProperties properties, Clock clock) {
+		PersistentTokenBasedRememberMeServices services = new RememberMeLogins(rememberMeKey.value(), readers, tokens,
+				clock);
 		services.setCookieName(REMEMBER_ME_COOKIE);
 		services.setParameter("remember");
 		services.setTokenValiditySeconds((int) properties.rememberMe().toSeconds());
@@ -153,6 +162,7 @@ class SecurityConfiguration {
 				.csrf(csrf -> csrf.disable()).formLogin(form -> form.disable()).httpBasic(basic -> basic.disable())
 				.logout(logout -> logout.disable())
 				.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
+					RedisFailures.rethrowIfUnavailable(ex);
 					response.setHeader("WWW-Authenticate", "Bearer");
 					problems.write(request, response, HttpStatus.UNAUTHORIZED,
 							"Sign in first: send Authorization: Bearer <token> from POST /api/v1/auth/token.");
@@ -193,9 +203,10 @@ class SecurityConfiguration {
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/stripe/webhook",
 						"/sandbox/stripe/v1/**", "/sandbox/stripe/_control/**"))
 				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
-				.exceptionHandling(errors -> errors.authenticationEntryPoint(
-						(request, response, ex) -> response.sendRedirect(signInUrlReturningTo(request))))
-				.headers(headers -> headers(headers, environment));
+				.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
+					RedisFailures.rethrowIfUnavailable(ex);
+					response.sendRedirect(signInUrlReturningTo(request));
+				})).headers(headers -> headers(headers, environment));
 		return http.build();
 	}
 

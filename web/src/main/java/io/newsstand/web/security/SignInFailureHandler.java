@@ -1,5 +1,6 @@
 package io.newsstand.web.security;
 
+import io.newsstand.web.redis.RedisFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,6 +27,9 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		// Whatever provider let an outage through as a refusal: the reader is told to
+		// try again (503), not that the password was wrong.
+		RedisFailures.rethrowIfUnavailable(exception);
 		StringBuilder target = new StringBuilder("/signin?error=");
 		if (exception instanceof SignInThrottledException throttled) {
 			target.append(throttled.refused().byAccount() ? "throttled-account" : "throttled-address")

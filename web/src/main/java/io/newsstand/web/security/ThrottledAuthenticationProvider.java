@@ -1,14 +1,17 @@
 package io.newsstand.web.security;
 
+import io.newsstand.web.redis.RedisFailures;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Asks the throttle before checking a password, and tells it how the check
- * went.
+ * went. When Redis does not answer, the sign-in fails as an outage (503, try
+ * again), never as wrong credentials.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -33,8 +36,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			Authentication result = this.passwords.authenticate(authentication);
 			this.throttle.succeeded(email);
 			return result;
-		} catch (BadCredentialsException ex) {
-			this.throttle.failed(email, address);
+		} catch (AuthenticationException ex) {
+			// Spring wraps a failed account lookup in an authentication exception: a Redis
+			// that did not answer is not a wrong password, and is not counted as one.
+			RedisFailures.rethrowIfUnavailable(ex);
+			if (ex instanceof BadCredentialsException) {
+				this.throttle.failed(email, address);
+			}
 			throw ex;
 		}
 	}

@@ -185,6 +185,23 @@ class PayoutsBrowserTest extends BrowserSiteTest {
 				.contains("\r\n" + FakeArticles.PAID_PUBLISHER + ",Daily Ledger," + ledgerRow.get(1) + ","
 						+ ledgerRow.get(2) + "," + ledgerRow.get(3) + ",eur\r\n");
 		assertCsvAddsUpToTheTotals(body);
+		pickTheMonthBeforeAndComeBack(month);
+	}
+
+	/**
+	 * A page of the site: its navigation, and a month picker that shows another
+	 * month.
+	 */
+	private void pickTheMonthBeforeAndComeBack(String month) {
+		assertThat(this.browser.text("header nav[aria-label='Your account']")).contains("Operator", "Sign out");
+		String previous = YearMonth.parse(month).minusMonths(1).toString();
+		this.browser.driver().executeScript("document.getElementById('payouts-month').value = arguments[0]", previous);
+		this.browser.click(".payouts-month button[type=submit]");
+		assertThat(this.browser.path()).isEqualTo("/operator/payouts?month=" + previous);
+		assertThat(this.browser.text("h1")).isEqualTo("Payouts for " + previous);
+		assertThat(this.browser.text("#state")).startsWith("Closed: this statement is frozen");
+		this.browser.click("#payouts-next");
+		assertThat(this.browser.text("h1")).isEqualTo("Payouts for " + month);
 	}
 
 	/** The CSV's euro amounts add up to the page's total paid to publishers. */

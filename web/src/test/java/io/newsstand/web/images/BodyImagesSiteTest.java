@@ -2,7 +2,9 @@ package io.newsstand.web.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import io.newsstand.aggregator.Article;
+import io.newsstand.aggregator.ArticleImage;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteTest;
@@ -53,6 +55,60 @@ class BodyImagesSiteTest extends SiteTest {
 		// a redirect to the publisher.
 		HttpResponse<String> picture = client().get(body.selectFirst("img").attr("src"));
 		assertThat(picture.statusCode()).isNotIn(301, 302, 303, 307, 308);
+		((FakeArticles) this.articles).remove(id);
+	}
+
+	@Test
+	void theApiAnswersTheSameProxiedPicturesAsThePage() {
+		String id = "api-images-" + UUID.randomUUID();
+		Instant now = Instant.now();
+		((FakeArticles) this.articles).put(new Article(id, "Harbour at noon", "https://example.com/" + id,
+				FakeArticles.FREE_PUBLISHER, "Open Gazette", "World", "UK", null, now, now, "The harbour.",
+				"<p>The harbour.</p><img src=\"https://cdn.publisher.example/noon.jpg\" alt=\"Harbour\"><p>More.</p>",
+				new ArticleImage("https://cdn.publisher.example/lead.jpg", "The quay", "A. Photographer"), List.of(),
+				"en", 10, 1, true));
+		HttpResponse<String> api = client().get("/api/v1/articles/" + id);
+		assertThat(api.statusCode()).isEqualTo(200);
+		assertThat(api.body()).doesNotContain("src=\\\"https://cdn.publisher.example");
+		Element body = Jsoup.parse(JsonPath.read(api.body(), "$.body").toString()).body();
+		assertThat(body.select("img")).singleElement()
+				.satisfies(img -> assertThat(img.attr("src")).startsWith("/img/"));
+		assertThat(JsonPath.<String>read(api.body(), "$.image.url"))
+				.isEqualTo("https://cdn.publisher.example/lead.jpg");
+		assertThat(JsonPath.<String>read(api.body(), "$.image.src")).startsWith("/img/");
+		assertThat(JsonPath.<String>read(api.body(), "$.image.srcset")).contains("/img/").doesNotContain("https://");
+		((FakeArticles) this.articles).remove(id);
+	}
+
+	@Test
+	void anEmbeddedVideoIsAPlayButtonUntilTheReaderAsksAndThePolicyFramesOnlyVideoPlayers() {
+		String id = "video-" + UUID.randomUUID();
+		Instant now = Instant.now();
+		((FakeArticles) this.articles).put(new Article(id, "Harbour in motion", "https://example.com/" + id,
+				FakeArticles.FREE_PUBLISHER, "Open Gazette", "World", "UK", null, now, now, "The harbour.",
+				"<p>The harbour.</p><iframe src=\"https://www.youtube.com/embed/abc123?start=5\" title=\"The quay\" "
+						+ "width=\"560\" height=\"315\" loading=\"lazy\"></iframe><p>More.</p>",
+				null, List.of(), "en", 10, 1, true));
+		HttpResponse<String> page = client().get("/articles/" + id);
+		assertThat(page.statusCode()).isEqualTo(200);
+		Element body = Jsoup.parse(page.body()).selectFirst(".article-body");
+		assertThat(body.select("iframe")).as("no player loads before the reader asks").isEmpty();
+		Element play = body.selectFirst("figure.video-embed a.video-play");
+		assertThat(play).isNotNull();
+		assertThat(play.attr("data-embed")).isEqualTo("https://www.youtube-nocookie.com/embed/abc123?start=5");
+		assertThat(play.text()).isEqualTo("Play video from youtube.com: The quay");
+		assertThat(Jsoup.parse(page.body()).select("script[src]"))
+				.anySatisfy(script -> assertThat(script.attr("src")).contains("/js/videos"));
+
+		String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+		String frameSrc = Arrays.stream(csp.split(";")).map(String::strip).filter(d -> d.startsWith("frame-src "))
+				.findFirst().orElseThrow();
+		assertThat(frameSrc.split(" ")).contains("https://www.youtube-nocookie.com", "https://player.vimeo.com")
+				.allSatisfy(source -> assertThat(source).doesNotContain("*").isNotEqualTo("https:"));
+
+		// The API's body is the page's.
+		String api = JsonPath.read(client().get("/api/v1/articles/" + id).body(), "$.body");
+		assertThat(api).doesNotContain("<iframe").contains("youtube-nocookie.com/embed/abc123");
 		((FakeArticles) this.articles).remove(id);
 	}
 

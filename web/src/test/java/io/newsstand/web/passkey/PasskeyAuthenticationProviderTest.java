@@ -105,4 +105,23 @@ class PasskeyAuthenticationProviderTest {
 		assertThatThrownBy(() -> this.provider.authenticate(token)).isInstanceOf(BadCredentialsException.class);
 	}
 
+	@Test
+	void redisNotAnsweringDuringTheCeremonyIsAnOutageNotARefusedPasskey() {
+		WebAuthnAuthenticationRequestToken token = signIn();
+		when(this.relyingParty.authenticate(any()))
+				.thenThrow(new org.springframework.dao.QueryTimeoutException("Redis command timed out"));
+		assertThatThrownBy(() -> this.provider.authenticate(token))
+				.isInstanceOf(org.springframework.dao.QueryTimeoutException.class);
+	}
+
+	@Test
+	void redisNotAnsweringWhenTheReaderIsLoadedIsAnOutageNotARefusedPasskey() {
+		WebAuthnAuthenticationRequestToken token = signIn();
+		when(this.readers.loadUserByUsername("account-1")).thenThrow(
+				new org.springframework.security.authentication.InternalAuthenticationServiceException("lookup failed",
+						new org.springframework.data.redis.RedisConnectionFailureException("Unable to connect")));
+		assertThatThrownBy(() -> this.provider.authenticate(token))
+				.isInstanceOf(org.springframework.dao.DataAccessException.class);
+	}
+
 }

@@ -119,6 +119,42 @@ class PayoutsSiteTest extends SiteTest {
 	}
 
 	@Test
+	void theApiShowsWhatTheMemberPaidAndStripesFeeToThemAlone() {
+		Member payer = payingMember("api-payer");
+		JsonNode own = JSON
+				.readTree(api(payer.site(), "/api/v1/me/payouts", token(payer.site(), payer.email())).body());
+		// 9.00 EUR paid; the sandbox's card fee 1.5% + 0.25 = 0.39; 8.61 net.
+		assertThat(own.get("payments")).hasSize(1);
+		JsonNode paid = own.get("payments").get(0);
+		assertThat(paid.get("currency").asString()).isEqualTo("eur");
+		assertThat(paid.get("amountPaid").asLong()).isEqualTo(900);
+		assertThat(paid.get("amountPaidText").asString()).isEqualTo("EUR 9.00");
+		assertThat(paid.get("fee").asLong()).isEqualTo(39);
+		assertThat(paid.get("feeText").asString()).isEqualTo("EUR 0.39");
+		assertThat(paid.get("refunded").asLong()).isZero();
+		assertThat(paid.get("amountPaid").asLong() - paid.get("fee").asLong())
+				.isEqualTo(own.get("parts").get(0).get("net").asLong());
+
+		// A trial pays nothing: no payment, whoever's account the request names.
+		SiteClient trial = client();
+		String trialEmail = uniqueEmail("api-trial");
+		trial.signUp(trialEmail, PASSWORD);
+		trial.startTrial("monthly", "4242424242424242");
+		HttpResponse<String> trialAnswer = api(trial, "/api/v1/me/payouts?accountId=" + payer.accountId(),
+				token(trial, trialEmail));
+		assertThat(trialAnswer.statusCode()).isEqualTo(200);
+		JsonNode trialOwn = JSON.readTree(trialAnswer.body());
+		assertThat(trialOwn.get("payments")).isEmpty();
+		assertThat(trialOwn.get("parts")).isEmpty();
+		assertThat(trialAnswer.body()).doesNotContain("900").doesNotContain(payer.accountId());
+
+		SiteClient stranger = client();
+		HttpResponse<String> anonymous = stranger.get("/api/v1/me/payouts");
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.body()).doesNotContain("amountPaid");
+	}
+
+	@Test
 	void onlyAdminsReachTheOperatorPageAndItsExports() {
 		Member reader = payingMember("nonadmin");
 		reader.site().get("/articles/paid-3");

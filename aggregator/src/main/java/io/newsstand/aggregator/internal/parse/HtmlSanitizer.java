@@ -1,5 +1,6 @@
 package io.newsstand.aggregator.internal.parse;
 
+import io.newsstand.aggregator.VideoHosts;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -38,8 +39,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HtmlSanitizer {
 
-	static final Set<String> VIDEO_HOSTS = Set.of("www.youtube.com", "youtube.com", "www.youtube-nocookie.com",
-			"player.vimeo.com", "www.dailymotion.com", "embed.ted.com");
+	static final Set<String> VIDEO_HOSTS = VideoHosts.ALL;
 
 	static final Safelist SAFELIST = Safelist.relaxed()
 			.addTags("figure", "figcaption", "picture", "hr", "abbr", "time", "mark", "s", "del", "ins", "iframe")
@@ -307,13 +307,7 @@ public final class HtmlSanitizer {
 	}
 
 	private static boolean allowedVideo(String src) {
-		try {
-			URI uri = URI.create(src);
-			return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
-					&& VIDEO_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
-		} catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return VideoHosts.allows(src);
 	}
 
 }
