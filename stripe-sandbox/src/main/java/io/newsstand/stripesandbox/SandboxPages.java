@@ -6,15 +6,10 @@ import gg.jte.output.StringOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,8 +21,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,19 +47,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(Sandbox.PATH)
 class SandboxPages {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-			.withZone(ZoneOffset.UTC);
-
 	/** The most days the portal moves a reader's clock at once. */
 	static final int MAX_DAYS = 400;
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxPages.class);
-
-	/**
-	 * Spring Security is optional: a host without it has no CSRF token to carry.
-	 */
-	private static final boolean SECURITY = ClassUtils.isPresent("org.springframework.security.web.csrf.CsrfToken",
-			SandboxPages.class.getClassLoader());
 
 	private final SandboxResources sandbox;
 
@@ -87,7 +71,8 @@ class SandboxPages {
 	@GetMapping("/checkout/{id}")
 	ResponseEntity<String> checkout(@PathVariable String id, HttpServletRequest request) {
 		CheckoutView view = checkoutFor(id, request);
-		return html(HttpStatus.OK, "checkout.jte", checkoutPage(view, Map.of(), Map.of(), null, request));
+		return html(HttpStatus.OK, "checkout.jte",
+				HostedPageModels.checkoutPage(this.clock.instant(), view, Map.of(), Map.of(), null, request));
 	}
 
 	@PostMapping("/checkout/{id}")
@@ -108,7 +93,8 @@ class SandboxPages {
 		}
 		if (!problems.isEmpty()) {
 			log.info("Stripe sandbox: checkout {} refused the card form: {}", id, problems.keySet());
-			return html(HttpStatus.BAD_REQUEST, "checkout.jte", checkoutPage(view, typed, problems, null, request));
+			return html(HttpStatus.BAD_REQUEST, "checkout.jte",
+					HostedPageModels.checkoutPage(this.clock.instant(), view, typed, problems, null, request));
 		}
 		return complete(view, card, typed, request);
 	}
@@ -126,8 +112,8 @@ class SandboxPages {
 			Map<String, String> problems = error.getMessage() != null && card != null
 					? Map.of("cardNumber", error.getMessage())
 					: Map.of();
-			return html(HttpStatus.PAYMENT_REQUIRED, "checkout.jte",
-					checkoutPage(view, kept, problems, (card == null) ? error.getMessage() : null, request));
+			return html(HttpStatus.PAYMENT_REQUIRED, "checkout.jte", HostedPageModels.checkoutPage(this.clock.instant(),
+					view, kept, problems, (card == null) ? error.getMessage() : null, request));
 		}
 		return redirect(view.successUrl());
 	}
@@ -168,31 +154,10 @@ class SandboxPages {
 				Objects.requireNonNullElse(error.getMessage(), status.getReasonPhrase())));
 	}
 
-	/**
-	 * The host's CSRF token (name, value), when the host has CSRF protection (the
-	 * web app does).
-	 */
-	private static String @Nullable [] csrf(HttpServletRequest request) {
-		if (SECURITY && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-			return new String[]{token.getParameterName(), token.getToken()};
-		}
-		return null;
-	}
-
-	private CheckoutPage checkoutPage(CheckoutView view, Map<String, String> typed, Map<String, String> errors,
-			@Nullable String formError, HttpServletRequest request) {
-		String[] csrf = csrf(request);
-		String price = money(view.amount(), view.currency());
-		String firstCharge = DATE.format(this.clock.instant().plus(Duration.ofDays(view.trialDays())));
-		String dueToday = view.trialDays() > 0 ? money(0, view.currency()) : price;
-		return new CheckoutPage(view, price, firstCharge, dueToday, typed, errors, formError,
-				(csrf == null) ? null : csrf[0], (csrf == null) ? null : csrf[1]);
-	}
-
 	@GetMapping("/portal/{id}")
 	ResponseEntity<String> portal(@PathVariable String id, @RequestParam(required = false) @Nullable String error,
 			HttpServletRequest request) {
-		return html(HttpStatus.OK, "portal.jte", portalPage(portalFor(id, request), error, request));
+		return html(HttpStatus.OK, "portal.jte", HostedPageModels.portalPage(portalFor(id, request), error, request));
 	}
 
 	@PostMapping("/portal/{id}/{action}")
@@ -252,32 +217,6 @@ class SandboxPages {
 		}
 		long frozen = this.sandbox.get(Model.TestClock.class, "test_clock", clock).frozenTime;
 		this.sandbox.clocks().advanceClock(clock, frozen + Integer.parseInt(days) * SubscriptionLifecycle.DAY);
-	}
-
-	private static PortalPage portalPage(PortalView view, @Nullable String error, HttpServletRequest request) {
-		String[] csrf = csrf(request);
-		String periodEnd = (view.periodEnd() == null) ? null : DATE.format(view.periodEnd());
-		boolean renews = view.subscription() != null && view.periodEnd() != null && !view.cancelAtPeriodEnd()
-				&& !"canceled".equals(view.status()) && view.currency() != null;
-		String nextPayment = renews ? money(view.amount(), view.currency()) + " on " + periodEnd : null;
-		String other = "price_monthly".equals(view.price()) ? "price_yearly" : "price_monthly";
-		List<PortalPage.InvoiceRow> invoices = view.invoices().stream()
-				.map(invoice -> new PortalPage.InvoiceRow(DATE.format(Instant.ofEpochSecond(invoice.created)),
-						money(invoice.amountDue, invoice.currency), invoice.status))
-				.toList();
-		return new PortalPage(view, error, periodEnd, nextPayment, other,
-				other.equals("price_yearly") ? "yearly" : "monthly", invoices, (csrf == null) ? null : csrf[0],
-				(csrf == null) ? null : csrf[1]);
-	}
-
-	static String money(long minor, String currency) {
-		String symbol = switch (currency.toLowerCase(Locale.ROOT)) {
-			case "eur" -> "€";
-			case "usd" -> "$";
-			case "gbp" -> "£";
-			default -> currency.toUpperCase(Locale.ROOT) + " ";
-		};
-		return String.format(Locale.ENGLISH, "%s%d.%02d", symbol, minor / 100, minor % 100);
 	}
 
 	/** Renders a template; autoescaping (HTML content type) escapes every value. */

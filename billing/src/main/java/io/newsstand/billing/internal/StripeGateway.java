@@ -8,9 +8,6 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentMethod;
-import com.stripe.model.Product;
-import com.stripe.model.StripeObject;
-import com.stripe.model.SubscriptionItem;
 import com.stripe.model.testhelpers.TestClock;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
@@ -23,23 +20,18 @@ import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.testhelpers.TestClockCreateParams;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every Stripe call billing makes, through one {@link StripeClient} (network
- * retries, 5 s connect and 20 s read timeouts by default), and the one place
- * that maps stripe-java's models to {@link StripeRecords}. Failures become
+ * retries, 5 s connect and 20 s read timeouts by default); {@link StripeModels}
+ * maps the answers to {@link StripeRecords}. Failures become
  * {@link StripeRecords.Failure}, which says whether trying again may help.
  */
 @Component
 class StripeGateway {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final StripeConnection connection;
 
@@ -116,13 +108,13 @@ class StripeGateway {
 		if (testClock != null) {
 			params.setTestClock(testClock);
 		}
-		return customer(call("create customer",
+		return StripeModels.customer(call("create customer",
 				() -> client().v1().customers().create(params.build(), idempotent(idempotencyKey))));
 	}
 
 	StripeRecords.Customer customer(String customerId) {
 		// The test clock comes along (test mode), saving a call per sync.
-		return customer(call("retrieve customer", () -> client().v1().customers().retrieve(customerId,
+		return StripeModels.customer(call("retrieve customer", () -> client().v1().customers().retrieve(customerId,
 				CustomerRetrieveParams.builder().addExpand("test_clock").build(), null)));
 	}
 
@@ -139,17 +131,6 @@ class StripeGateway {
 			}
 			throw failure;
 		}
-	}
-
-	private static StripeRecords.Customer customer(com.stripe.model.Customer customer) {
-		Map<String, String> metadata = customer.getMetadata();
-		return new StripeRecords.Customer(customer.getId(), customer.getEmail(),
-				(metadata == null) ? null : metadata.get("accountId"), customer.getTestClock(),
-				(customer.getTestClockObject() == null) ? null : customer.getTestClockObject().getFrozenTime(),
-				(customer.getInvoiceSettings() == null)
-						? null
-						: customer.getInvoiceSettings().getDefaultPaymentMethod(),
-				Boolean.TRUE.equals(customer.getDeleted()));
 	}
 
 	@Nullable
@@ -180,55 +161,26 @@ class StripeGateway {
 			}
 			price = found.get(0);
 		}
-		Product product = price.getProductObject();
-		return new StripeRecords.Price(price.getId(), price.getLookupKey(),
-				Objects.requireNonNullElse(price.getUnitAmount(), 0L), price.getCurrency(),
-				(price.getRecurring() == null) ? "month" : price.getRecurring().getInterval(),
-				(product == null) ? "Membership" : product.getName());
+		return StripeModels.price(price);
 	}
 
 	// ---- checkout and portal ----
 
 	StripeRecords.Session createCheckout(String customerId, String accountId, String priceId, int trialDays,
 			boolean cardless, String successUrl, String cancelUrl, String idempotencyKey) {
-		SessionCreateParams.SubscriptionData.Builder subscription = SessionCreateParams.SubscriptionData.builder()
-				.putMetadata("accountId", accountId);
-		SessionCreateParams.Builder params = SessionCreateParams.builder()
-				.setMode(SessionCreateParams.Mode.SUBSCRIPTION).setCustomer(customerId).setClientReferenceId(accountId)
-				.setAllowPromotionCodes(true)
-				.addLineItem(SessionCreateParams.LineItem.builder().setPrice(priceId).setQuantity(1L).build())
-				.setSuccessUrl(successUrl).setCancelUrl(cancelUrl).putMetadata("accountId", accountId)
-				.putMetadata("price", priceId);
-		if (trialDays > 0) {
-			subscription.setTrialPeriodDays((long) trialDays);
-			if (cardless) {
-				params.setPaymentMethodCollection(SessionCreateParams.PaymentMethodCollection.IF_REQUIRED);
-				subscription.setTrialSettings(SessionCreateParams.SubscriptionData.TrialSettings.builder()
-						.setEndBehavior(SessionCreateParams.SubscriptionData.TrialSettings.EndBehavior.builder()
-								.setMissingPaymentMethod(
-										SessionCreateParams.SubscriptionData.TrialSettings.EndBehavior.MissingPaymentMethod.CANCEL)
-								.build())
-						.build());
-			}
-		}
-		params.setSubscriptionData(subscription.build());
-		return session(call("create checkout session",
-				() -> client().v1().checkout().sessions().create(params.build(), idempotent(idempotencyKey))));
+		SessionCreateParams params = StripeModels.checkoutParams(customerId, accountId, priceId, trialDays, cardless,
+				successUrl, cancelUrl);
+		return StripeModels.session(call("create checkout session",
+				() -> client().v1().checkout().sessions().create(params, idempotent(idempotencyKey))));
 	}
 
 	StripeRecords.Session checkoutSession(String sessionId) {
-		return session(
+		return StripeModels.session(
 				call("retrieve checkout session", () -> client().v1().checkout().sessions().retrieve(sessionId)));
 	}
 
 	void expireCheckout(String sessionId) {
 		call("expire checkout session", () -> client().v1().checkout().sessions().expire(sessionId));
-	}
-
-	private static StripeRecords.Session session(com.stripe.model.checkout.Session session) {
-		Map<String, String> metadata = session.getMetadata();
-		return new StripeRecords.Session(session.getId(), session.getUrl(), session.getStatus(), session.getCustomer(),
-				session.getClientReferenceId(), (metadata == null) ? null : metadata.get("price"));
 	}
 
 	String portal(String customerId, String returnUrl) {
@@ -245,19 +197,7 @@ class StripeGateway {
 				() -> client().v1().subscriptions()
 						.list(SubscriptionListParams.builder().setCustomer(customerId)
 								.setStatus(SubscriptionListParams.Status.ALL).setLimit(20L).build()))
-				.getData().stream().map(StripeGateway::subscription).toList();
-	}
-
-	private static StripeRecords.Subscription subscription(com.stripe.model.Subscription s) {
-		SubscriptionItem item = (s.getItems() == null || s.getItems().getData().isEmpty())
-				? null
-				: s.getItems().getData().get(0);
-		return new StripeRecords.Subscription(s.getId(), s.getCustomer(), SubscriptionStatus.of(s.getStatus()),
-				(item == null) ? null : item.getId(),
-				(item == null || item.getPrice() == null) ? null : item.getPrice().getId(), s.getTrialStart(),
-				s.getTrialEnd(), (item == null) ? null : item.getCurrentPeriodStart(),
-				(item == null) ? null : item.getCurrentPeriodEnd(), Boolean.TRUE.equals(s.getCancelAtPeriodEnd()),
-				s.getDefaultPaymentMethod(), Objects.requireNonNullElse(s.getCreated(), 0L));
+				.getData().stream().map(StripeModels::subscription).toList();
 	}
 
 	/**
@@ -294,31 +234,13 @@ class StripeGateway {
 			}
 			var page = call("list paid invoices", () -> client().v1().invoices().list(params.build()));
 			for (com.stripe.model.Invoice i : page.getData()) {
-				invoices.add(new StripeRecords.Invoice(i.getId(), i.getCustomer(), i.getCurrency(),
-						Objects.requireNonNullElse(i.getAmountPaid(), 0L),
-						Objects.requireNonNullElse(i.getPostPaymentCreditNotesAmount(), 0L),
-						Objects.requireNonNullElse(i.getCreated(), 0L),
-						(i.getStatusTransitions() == null) ? null : i.getStatusTransitions().getPaidAt(),
-						InvoiceFees.of(i, this::paymentIntentWithFee), linePeriod(i, true), linePeriod(i, false)));
+				invoices.add(StripeModels.invoice(i, this::paymentIntentWithFee));
 				after = i.getId();
 			}
 			if (!Boolean.TRUE.equals(page.getHasMore()) || page.getData().isEmpty()) {
 				return invoices;
 			}
 		}
-	}
-
-	/**
-	 * The service period of the invoice's first line (a membership invoice has
-	 * one): what a yearly payment pays for.
-	 */
-	private static @Nullable Long linePeriod(com.stripe.model.Invoice invoice, boolean start) {
-		if (invoice.getLines() == null || invoice.getLines().getData() == null
-				|| invoice.getLines().getData().isEmpty()) {
-			return null;
-		}
-		var period = invoice.getLines().getData().get(0).getPeriod();
-		return (period == null) ? null : start ? period.getStart() : period.getEnd();
 	}
 
 	/** A payment intent with its charge's balance transaction: where the fee is. */
@@ -369,28 +291,7 @@ class StripeGateway {
 			// useless as a forged one: reject it without side effects.
 			throw new StripeRecords.BadSignature("unreadable event: " + ex.getMessage());
 		}
-		return new StripeRecords.Event(event.getId(), event.getType(), customerOf(event));
-	}
-
-	/**
-	 * The customer an event is about; read from the raw JSON if the SDK cannot map
-	 * its version.
-	 */
-	private static @Nullable String customerOf(Event event) {
-		StripeObject object = event.getDataObjectDeserializer().getObject().orElse(null);
-		String customer = switch (object) {
-			case com.stripe.model.Subscription s -> s.getCustomer();
-			case com.stripe.model.Invoice i -> i.getCustomer();
-			case com.stripe.model.checkout.Session s -> s.getCustomer();
-			case com.stripe.model.Customer c -> c.getId();
-			case null, default -> null;
-		};
-		if (customer != null) {
-			return customer;
-		}
-		JsonNode raw = JSON.readTree(event.getDataObjectDeserializer().getRawJson());
-		JsonNode node = "customer".equals(raw.path("object").asString("")) ? raw.get("id") : raw.get("customer");
-		return (node == null || !node.isString()) ? null : node.asString();
+		return new StripeRecords.Event(event.getId(), event.getType(), StripeModels.customerOf(event));
 	}
 
 }

@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Our own records of the Stripe objects billing reads, produced by
- * {@link StripeGateway}, the only class that sees stripe-java's models.
+ * {@link StripeModels}, which with {@link InvoiceFees} alone reads
+ * stripe-java's models.
  */
 final class StripeRecords {
 
