@@ -60,7 +60,7 @@ class ListingController {
 
 	@GetMapping("/sections")
 	String sections(Model model) {
-		model.addAttribute("sections", FrontPage.sectionsOf(this.articles.publishers()));
+		model.addAttribute("sections", CatalogSections.of(this.articles.publishers()));
 		return "listing/sections";
 	}
 
@@ -68,7 +68,7 @@ class ListingController {
 	String section(@PathVariable String slug, @RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable String edition, @AuthenticationPrincipal @Nullable Reader reader,
 			HttpServletRequest request, Model model) {
-		FrontPage.SectionName section = FrontPage.section(this.articles.publishers(), slug)
+		CatalogSections.SectionName section = CatalogSections.section(this.articles.publishers(), slug)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Edition chosen = this.editions.resolve(request, reader, edition);
 		ArticlePage page = page(new ArticleQuery(null, section.name(), null, cursor, PAGE));

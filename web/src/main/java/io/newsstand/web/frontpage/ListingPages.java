@@ -27,7 +27,7 @@ public final class ListingPages {
 			boolean firstPage) {
 
 		public List<String> sectionSlugs() {
-			return this.publisher.sections().stream().map(FrontPage::slug).toList();
+			return this.publisher.sections().stream().map(CatalogSections::slug).toList();
 		}
 
 	}
@@ -49,7 +49,7 @@ public final class ListingPages {
 	 * @param firstPage
 	 *            whether this is the first page
 	 */
-	public record SectionPage(FrontPage.SectionName section, Edition edition, List<ArticleSummary> fromEdition,
+	public record SectionPage(CatalogSections.SectionName section, Edition edition, List<ArticleSummary> fromEdition,
 			List<ArticleSummary> items, @Nullable String nextHref, boolean firstPage) {
 	}
 
