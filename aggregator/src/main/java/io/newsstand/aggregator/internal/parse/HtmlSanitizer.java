@@ -1,8 +1,6 @@
 package io.newsstand.aggregator.internal.parse;
 
 import io.newsstand.aggregator.VideoHosts;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +61,7 @@ public final class HtmlSanitizer {
 		Document document = Jsoup.parseBodyFragment(html, base == null ? "" : base);
 		document.outputSettings().prettyPrint(false);
 		Element body = document.body();
-		URL baseUrl = baseUrl(base);
+		URL baseUrl = SafeUrls.baseUrl(base);
 		Node node = body.childNodeSize() == 0 ? null : body.childNode(0);
 		while (node != null) {
 			node = visit(node, body, baseUrl);
@@ -168,8 +166,8 @@ public final class HtmlSanitizer {
 				List<String> protocols = urlAttributes == null ? null : urlAttributes.get(key);
 				boolean safe;
 				if (protocols != null) {
-					String url = resolve(base, attribute.getValue());
-					safe = url != null && hasProtocol(url, protocols);
+					String url = SafeUrls.resolve(base, attribute.getValue());
+					safe = url != null && SafeUrls.hasProtocol(url, protocols);
 					if (safe) {
 						attribute.setValue(url);
 					}
@@ -217,93 +215,6 @@ public final class HtmlSanitizer {
 			}
 		}
 		return true;
-	}
-
-	private static boolean hasProtocol(String url, List<String> protocols) {
-		for (String protocol : protocols) {
-			if (url.length() > protocol.length() && url.charAt(protocol.length()) == ':'
-					&& url.regionMatches(true, 0, protocol, 0, protocol.length())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * The absolute form of a URL attribute, as a browser reads it: control
-	 * characters removed, then resolved against the base.
-	 *
-	 * @return the URL, or {@code null} for a relative URL without a base or one
-	 *         that cannot be resolved
-	 */
-	@SuppressWarnings("deprecation") // java.net.URL resolves as jsoup and browsers do; URI is stricter
-	static @Nullable String resolve(@Nullable URL base, String raw) {
-		String value = stripControlChars(raw).strip();
-		if (hasScheme(value)) {
-			// Absolute: the scheme decides. Lower-case it as the Cleaner's output did.
-			int colon = value.indexOf(':');
-			return value.substring(0, colon).toLowerCase(Locale.ROOT) + value.substring(colon);
-		}
-		if (base == null) {
-			return null;
-		}
-		try {
-			String relative = value.startsWith("?") ? base.getPath() + value : value;
-			return new URL(base, relative).toExternalForm();
-		} catch (MalformedURLException ex) {
-			return null;
-		}
-	}
-
-	/** An RFC 3986 scheme before the first ':' (and before any '/', '?', '#'). */
-	private static boolean hasScheme(String value) {
-		if (value.isEmpty() || !isAsciiLetter(value.charAt(0))) {
-			return false;
-		}
-		for (int i = 1; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == ':') {
-				return true;
-			}
-			if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
-				return false;
-			}
-		}
-		return false;
-	}
-
-	private static boolean isAsciiLetter(char c) {
-		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-	}
-
-	private static String stripControlChars(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			if (value.charAt(i) < 0x20) {
-				StringBuilder out = new StringBuilder(value.length());
-				for (int j = 0; j < value.length(); j++) {
-					char c = value.charAt(j);
-					if (c >= 0x20) {
-						out.append(c);
-					}
-				}
-				return out.toString();
-			}
-		}
-		return value;
-	}
-
-	@SuppressWarnings("deprecation")
-	private static @Nullable URL baseUrl(@Nullable String base) {
-		if (base == null || base.isBlank()) {
-			return null;
-		}
-		try {
-			URL url = new URL(stripControlChars(base).strip());
-			String protocol = url.getProtocol();
-			return "http".equals(protocol) || "https".equals(protocol) ? url : null;
-		} catch (MalformedURLException ex) {
-			return null;
-		}
 	}
 
 	private static boolean allowedVideo(String src) {
