@@ -10,8 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A member's views of their payouts in fixed windows, counted with the shared
- * {@link WindowCounter} (one key per member and window, expiring with it).
- * Every view counts, refused or not, so hammering does not reopen the window.
+ * {@link WindowCounter#take} (one key per member and window, expiring with it).
  */
 @Component
 class PayoutViewLimit {
@@ -36,18 +35,15 @@ class PayoutViewLimit {
 	 */
 	@Nullable
 	Long take(String accountId) {
-		long windowMillis = this.limits.window().toMillis();
-		long now = this.clock.millis();
-		long window = now / windowMillis;
-		long count = this.counters.increment(WebKeys.payoutViews(accountId, window), this.limits.window());
-		if (count <= this.limits.requests()) {
+		WindowCounter.Take take = this.counters.take(window -> WebKeys.payoutViews(accountId, window),
+				this.limits.requests(), this.limits.window(), this.clock.millis());
+		if (take.allowed()) {
 			return null;
 		}
-		if (count == this.limits.requests() + 1) {
-			log.info("Payout view limit reached by account {} (window {})", accountId, window);
+		if (take.firstRefusal()) {
+			log.info("Payout view limit reached by account {} (window {})", accountId, take.window());
 		}
-		long retryMillis = (window + 1) * windowMillis - now;
-		return Math.max(1, (retryMillis + 999) / 1000);
+		return take.retryAfterSeconds();
 	}
 
 }

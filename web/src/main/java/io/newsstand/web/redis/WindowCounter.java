@@ -2,6 +2,7 @@ package io.newsstand.web.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,38 @@ public class WindowCounter {
 	/** Forgets the count. */
 	public void clear(String key) {
 		this.redis.delete(key);
+	}
+
+	/**
+	 * Counts one request in the fixed window {@code nowMillis} falls in (windows of
+	 * {@code length} from the epoch), under the key {@code keyOfWindow} names for
+	 * that window's number. Every request counts, refused or not, so hammering does
+	 * not reopen the window.
+	 */
+	public Take take(LongFunction<String> keyOfWindow, int limit, Duration length, long nowMillis) {
+		long lengthMillis = length.toMillis();
+		long window = nowMillis / lengthMillis;
+		long count = increment(keyOfWindow.apply(window), length);
+		long retryAfterSeconds = Math.max(1, ((window + 1) * lengthMillis - nowMillis + 999) / 1000);
+		return new Take(window, count, limit, retryAfterSeconds);
+	}
+
+	/**
+	 * One counted request: allowed while the count is within the limit, else
+	 * refused until the window ends ({@code retryAfterSeconds}, for
+	 * {@code Retry-After}).
+	 */
+	public record Take(long window, long count, int limit, long retryAfterSeconds) {
+
+		public boolean allowed() {
+			return this.count <= this.limit;
+		}
+
+		/** The window's first refusal: the one worth a log line. */
+		public boolean firstRefusal() {
+			return this.count == this.limit + 1L;
+		}
+
 	}
 
 }

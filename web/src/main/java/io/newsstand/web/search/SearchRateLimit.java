@@ -12,9 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Searches per client in fixed windows, counted with the sign-in throttle's
- * {@link WindowCounter}: a key per client and window, expiring with it. Every
- * search, answered or refused, counts, so hammering does not reopen the window.
+ * Searches per client in fixed windows, counted with the shared
+ * {@link WindowCounter#take}: a key per client and window, expiring with it.
  * Search no longer matches what a reader may not see; the limit keeps it from
  * being a cheap scraper or a load on the index.
  */
@@ -42,19 +41,16 @@ class SearchRateLimit {
 	@Nullable
 	Long take(@Nullable String accountId, HttpServletRequest request) {
 		String client = (accountId != null) ? "a:" + accountId : "ip:" + ClientAddress.of(request);
-		long windowMillis = this.limits.window().toMillis();
-		long now = this.clock.millis();
-		long window = now / windowMillis;
-		long count = this.counters.increment(key(client, window), this.limits.window());
-		if (count <= this.limits.requests()) {
+		WindowCounter.Take take = this.counters.take(window -> key(client, window), this.limits.requests(),
+				this.limits.window(), this.clock.millis());
+		if (take.allowed()) {
 			return null;
 		}
-		if (count == this.limits.requests() + 1) {
+		if (take.firstRefusal()) {
 			log.info("Search rate limit reached by {} (window {})", (accountId != null) ? client : "an address",
-					window);
+					take.window());
 		}
-		long retryMillis = (window + 1) * windowMillis - now;
-		return Math.max(1, (retryMillis + 999) / 1000);
+		return take.retryAfterSeconds();
 	}
 
 	/**

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -63,7 +64,7 @@ class SecurityConfiguration {
 
 	/** The video players, as {@code frame-src} sources, in a stable order. */
 	private static final String VIDEO_PLAYERS = VideoHosts.ALL.stream().sorted().map(host -> "https://" + host)
-			.collect(java.util.stream.Collectors.joining(" "));
+			.collect(Collectors.joining(" "));
 
 	static final String CSRF_COOKIE = "newsstand-csrf";
 

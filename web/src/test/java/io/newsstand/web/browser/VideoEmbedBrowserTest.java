@@ -2,12 +2,9 @@ package io.newsstand.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.web.site.FakeArticles;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -30,12 +27,10 @@ class VideoEmbedBrowserTest extends BrowserSiteTest {
 	@Test
 	void aClickOnThePlayButtonLoadsThePlayerInItsPlace() {
 		String id = "video-" + UUID.randomUUID();
-		Instant now = Instant.now();
-		((FakeArticles) this.articles).put(new Article(id, "Harbour in motion", "https://example.com/" + id,
-				FakeArticles.FREE_PUBLISHER, "Open Gazette", "World", "UK", null, now, now, "The harbour.",
+		((FakeArticles) this.articles).putFree(id, "Harbour in motion",
 				"<p>The harbour.</p><iframe src=\"https://www.youtube.com/embed/abc123\" title=\"The quay\"></iframe>"
 						+ "<p>More words.</p>",
-				null, List.of(), "en", 10, 1, true));
+				null);
 		try {
 			this.browser.go("/articles/" + id);
 			assertThat(this.browser.driver().findElements(By.tagName("iframe"))).isEmpty();

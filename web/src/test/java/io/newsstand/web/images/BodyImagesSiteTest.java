@@ -3,15 +3,12 @@ package io.newsstand.web.images;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.ArticleImage;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteTest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -31,12 +28,10 @@ class BodyImagesSiteTest extends SiteTest {
 	@Test
 	void anArticlesPicturesComeFromThisSiteOnly() {
 		String id = "body-images-" + UUID.randomUUID();
-		Instant now = Instant.now();
-		((FakeArticles) this.articles).put(new Article(id, "Harbour at dawn", "https://example.com/" + id,
-				FakeArticles.FREE_PUBLISHER, "Open Gazette", "World", "UK", null, now, now, "The harbour.",
+		((FakeArticles) this.articles).putFree(id, "Harbour at dawn",
 				"<p>The harbour.</p><figure><img src=\"https://cdn.publisher.example/harbour.jpg\" alt=\"Harbour\">"
 						+ "<figcaption>Dawn.</figcaption></figure><p>More words.</p>",
-				null, List.of(), "en", 10, 1, true));
+				null);
 		HttpResponse<String> page = client().get("/articles/" + id);
 		assertThat(page.statusCode()).isEqualTo(200);
 		String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
@@ -61,12 +56,9 @@ class BodyImagesSiteTest extends SiteTest {
 	@Test
 	void theApiAnswersTheSameProxiedPicturesAsThePage() {
 		String id = "api-images-" + UUID.randomUUID();
-		Instant now = Instant.now();
-		((FakeArticles) this.articles).put(new Article(id, "Harbour at noon", "https://example.com/" + id,
-				FakeArticles.FREE_PUBLISHER, "Open Gazette", "World", "UK", null, now, now, "The harbour.",
+		((FakeArticles) this.articles).putFree(id, "Harbour at noon",
 				"<p>The harbour.</p><img src=\"https://cdn.publisher.example/noon.jpg\" alt=\"Harbour\"><p>More.</p>",
-				new ArticleImage("https://cdn.publisher.example/lead.jpg", "The quay", "A. Photographer"), List.of(),
-				"en", 10, 1, true));
+				new ArticleImage("https://cdn.publisher.example/lead.jpg", "The quay", "A. Photographer"));
 		HttpResponse<String> api = client().get("/api/v1/articles/" + id);
 		assertThat(api.statusCode()).isEqualTo(200);
 		assertThat(api.body()).doesNotContain("src=\\\"https://cdn.publisher.example");
@@ -83,12 +75,10 @@ class BodyImagesSiteTest extends SiteTest {
 	@Test
 	void anEmbeddedVideoIsAPlayButtonUntilTheReaderAsksAndThePolicyFramesOnlyVideoPlayers() {
 		String id = "video-" + UUID.randomUUID();
-		Instant now = Instant.now();
-		((FakeArticles) this.articles).put(new Article(id, "Harbour in motion", "https://example.com/" + id,
-				FakeArticles.FREE_PUBLISHER, "Open Gazette", "World", "UK", null, now, now, "The harbour.",
+		((FakeArticles) this.articles).putFree(id, "Harbour in motion",
 				"<p>The harbour.</p><iframe src=\"https://www.youtube.com/embed/abc123?start=5\" title=\"The quay\" "
 						+ "width=\"560\" height=\"315\" loading=\"lazy\"></iframe><p>More.</p>",
-				null, List.of(), "en", 10, 1, true));
+				null);
 		HttpResponse<String> page = client().get("/articles/" + id);
 		assertThat(page.statusCode()).isEqualTo(200);
 		Element body = Jsoup.parse(page.body()).selectFirst(".article-body");

@@ -2,16 +2,12 @@ package io.newsstand.web.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsstand.web.account.AccountStore;
-import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.http.HttpResponse;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The header's "Operator" link leads to a page (it answered 404), and the
@@ -21,12 +17,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class OperatorPagesTest extends SiteTest {
 
 	private static final String PASSWORD = "correct horse battery staple";
-
-	@Autowired
-	AccountStore accounts;
-
-	@Autowired
-	StringRedisTemplate redis;
 
 	@Test
 	void theOperatorLinkLeadsToTheOperatorsPagesInsideTheSite() {
@@ -62,17 +52,6 @@ class OperatorPagesTest extends SiteTest {
 			assertThat(stranger.headers().firstValue("Location"))
 					.hasValueSatisfying(location -> assertThat(location).contains("/signin?next="));
 		}
-	}
-
-	private SiteClient admin() {
-		SiteClient admin = client();
-		String email = uniqueEmail("operator-admin");
-		admin.signUp(email, PASSWORD);
-		String id = this.accounts.findByEmail(email).orElseThrow().id();
-		this.redis.opsForHash().put(WebKeys.account(id), "roles", "READER,ADMIN");
-		admin.get("/signout");
-		admin.signIn(email, PASSWORD);
-		return admin;
 	}
 
 }

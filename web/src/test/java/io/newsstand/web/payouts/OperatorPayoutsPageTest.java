@@ -2,8 +2,6 @@ package io.newsstand.web.payouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsstand.web.account.AccountStore;
-import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
@@ -11,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The operator's payouts page is a page of the site (its layout, navigation and
@@ -23,12 +19,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class OperatorPayoutsPageTest extends SiteTest {
 
 	private static final String PASSWORD = "amber tide compass";
-
-	@Autowired
-	AccountStore accounts;
-
-	@Autowired
-	StringRedisTemplate redis;
 
 	@Test
 	void theOperatorsPageIsASitePageWithTotalsExportsAndAMonthPicker() {
@@ -98,17 +88,6 @@ class OperatorPayoutsPageTest extends SiteTest {
 		HttpResponse<String> member = reader.get("/operator/payouts");
 		assertThat(member.statusCode()).isEqualTo(403);
 		assertThat(member.body()).doesNotContain("Payouts for").doesNotContain("id=\"totals\"");
-	}
-
-	private SiteClient admin() {
-		SiteClient admin = client();
-		String email = uniqueEmail("payouts-admin");
-		admin.signUp(email, PASSWORD);
-		String id = this.accounts.findByEmail(email).orElseThrow().id();
-		this.redis.opsForHash().put(WebKeys.account(id), "roles", "READER,ADMIN");
-		admin.get("/signout");
-		admin.signIn(email, PASSWORD);
-		return admin;
 	}
 
 }

@@ -273,15 +273,4 @@ class PayoutsSiteTest extends SiteTest {
 		}
 	}
 
-	private SiteClient admin() {
-		SiteClient admin = client();
-		String email = uniqueEmail("admin");
-		admin.signUp(email, PASSWORD);
-		String id = this.accounts.findByEmail(email).orElseThrow().id();
-		this.redis.opsForHash().put(WebKeys.account(id), "roles", "READER,ADMIN");
-		admin.get("/signout");
-		admin.signIn(email, PASSWORD);
-		return admin;
-	}
-
 }

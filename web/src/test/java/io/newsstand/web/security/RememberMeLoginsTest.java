@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newsstand.testing.RedisExtension;
 import io.newsstand.testing.SettableClock;
 import io.newsstand.web.config.WebProperties;
+import io.newsstand.web.redis.WebKeys;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -79,7 +83,7 @@ class RememberMeLoginsTest {
 		assertThatThrownBy(() -> logins.autoLogin(withCookie(first), late)).as("the previous token, 61 s later")
 				.isInstanceOf(CookieTheftException.class);
 		assertThat(late.getCookie(COOKIE).getMaxAge()).isZero();
-		assertThat(this.redis.hasKey(io.newsstand.web.redis.WebKeys.accountRememberMe(this.account))).isFalse();
+		assertThat(this.redis.hasKey(WebKeys.accountRememberMe(this.account))).isFalse();
 	}
 
 	@Test
@@ -87,9 +91,8 @@ class RememberMeLoginsTest {
 		RememberMeLogins logins = logins(this.tokens);
 		Cookie mine = signIn(logins);
 		Cookie otherDevice = signIn(logins);
-		String series = new String(java.util.Base64.getDecoder().decode(mine.getValue())).split(":")[0];
-		Cookie forged = new Cookie(COOKIE,
-				java.util.Base64.getEncoder().encodeToString((series + ":forged").getBytes()));
+		String series = new String(Base64.getDecoder().decode(mine.getValue())).split(":")[0];
+		Cookie forged = new Cookie(COOKIE, Base64.getEncoder().encodeToString((series + ":forged").getBytes()));
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		assertThatThrownBy(() -> logins.autoLogin(withCookie(forged), response))
 				.isInstanceOf(CookieTheftException.class);
@@ -126,13 +129,13 @@ class RememberMeLoginsTest {
 		Cookie cookie = signIn(logins(this.tokens));
 		RememberMeTokens away = new RememberMeTokens(this.redis, properties()) {
 			@Override
-			java.util.Optional<Login> find(String series) {
-				throw new org.springframework.data.redis.RedisConnectionFailureException("Connection refused");
+			Optional<Login> find(String series) {
+				throw new RedisConnectionFailureException("Connection refused");
 			}
 		};
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		assertThatThrownBy(() -> logins(away).autoLogin(withCookie(cookie), response))
-				.isInstanceOf(org.springframework.data.redis.RedisConnectionFailureException.class);
+				.isInstanceOf(RedisConnectionFailureException.class);
 		assertThat(response.getCookie(COOKIE)).isNull();
 		assertThat(logins(this.tokens).autoLogin(withCookie(cookie), new MockHttpServletResponse())).isNotNull();
 	}
@@ -141,7 +144,7 @@ class RememberMeLoginsTest {
 	void aRenewalDoesNotBringBackALoginRevokedMeanwhile() {
 		RememberMeLogins logins = logins(this.tokens);
 		Cookie cookie = signIn(logins);
-		String series = new String(java.util.Base64.getDecoder().decode(cookie.getValue())).split(":")[0];
+		String series = new String(Base64.getDecoder().decode(cookie.getValue())).split(":")[0];
 		this.tokens.revokeAll(this.account);
 		this.tokens.rotate(series, "old", "new", this.clock.instant());
 		assertThat(this.tokens.find(series)).isEmpty();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fixed set of articles for the web tests (standing in for the aggregator's
@@ -88,6 +89,17 @@ public final class FakeArticles implements Articles, FeedMonitor {
 	public void put(Article article) {
 		this.order.putIfAbsent(article.id(), this.added.getAndIncrement());
 		this.articles.put(article.id(), article);
+	}
+
+	/**
+	 * Adds a free Open Gazette article published now with this body and lead
+	 * picture (or none): what a test of body markup needs. Tests remove what they
+	 * add.
+	 */
+	public void putFree(String id, String title, String body, @Nullable ArticleImage image) {
+		Instant now = Instant.now();
+		put(new Article(id, title, "https://example.com/" + id, FREE_PUBLISHER, "Open Gazette", "World", "UK", null,
+				now, now, "The harbour.", body, image, List.of(), "en", 10, 1, true));
 	}
 
 	public void remove(String id) {

@@ -4,12 +4,16 @@ import io.newsstand.aggregator.ArticleSearchSource;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.testing.RedisTestContextInitializer;
 import io.newsstand.testing.SettableClock;
+import io.newsstand.web.account.AccountStore;
+import io.newsstand.web.redis.WebKeys;
 import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
@@ -54,6 +58,12 @@ public abstract class SiteTest {
 	@LocalServerPort
 	protected int port;
 
+	@Autowired
+	private AccountStore siteAccounts;
+
+	@Autowired
+	private StringRedisTemplate siteRedis;
+
 	static Clock testClock() {
 		return clock;
 	}
@@ -81,6 +91,22 @@ public abstract class SiteTest {
 
 	protected static String uniqueEmail(String name) {
 		return name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+	}
+
+	/**
+	 * A new reader made an admin (the role set in Redis, as an operator's bootstrap
+	 * does), signed in again so the session carries the role.
+	 */
+	protected SiteClient admin() {
+		SiteClient admin = client();
+		String email = uniqueEmail("admin");
+		String password = "correct horse battery staple";
+		admin.signUp(email, password);
+		String id = this.siteAccounts.findByEmail(email).orElseThrow().id();
+		this.siteRedis.opsForHash().put(WebKeys.account(id), "roles", "READER,ADMIN");
+		admin.get("/signout");
+		admin.signIn(email, password);
+		return admin;
 	}
 
 }

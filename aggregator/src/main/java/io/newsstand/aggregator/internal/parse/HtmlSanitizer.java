@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.DataNode;
@@ -36,8 +35,6 @@ import org.jspecify.annotations.Nullable;
  * the largest cost of parsing a feed (docs/performance.md).
  */
 public final class HtmlSanitizer {
-
-	static final Set<String> VIDEO_HOSTS = VideoHosts.ALL;
 
 	static final Safelist SAFELIST = Safelist.relaxed()
 			.addTags("figure", "figcaption", "picture", "hr", "abbr", "time", "mark", "s", "del", "ins", "iframe")
@@ -190,7 +187,7 @@ public final class HtmlSanitizer {
 		}
 		switch (tag) {
 			case "iframe" -> {
-				if (!allowedVideo(element.attr("src"))) {
+				if (!VideoHosts.allows(element.attr("src"))) {
 					return false;
 				}
 				element.attr("loading", "lazy");
@@ -215,10 +212,6 @@ public final class HtmlSanitizer {
 			}
 		}
 		return true;
-	}
-
-	private static boolean allowedVideo(String src) {
-		return VideoHosts.allows(src);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.newsstand.aggregator.internal.parse;
 
+import io.newsstand.aggregator.VideoHosts;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ final class CleanerReference {
 		try {
 			URI uri = URI.create(src);
 			return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
-					&& HtmlSanitizer.VIDEO_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
+					&& VideoHosts.ALL.contains(uri.getHost().toLowerCase(Locale.ROOT));
 		} catch (IllegalArgumentException ex) {
 			return false;
 		}
