@@ -9,11 +9,14 @@ import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteTest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A reader's browser fetches no picture from a publisher: the pictures inside
@@ -70,6 +73,49 @@ class BodyImagesSiteTest extends SiteTest {
 		assertThat(JsonPath.<String>read(api.body(), "$.image.src")).startsWith("/img/");
 		assertThat(JsonPath.<String>read(api.body(), "$.image.srcset")).contains("/img/").doesNotContain("https://");
 		((FakeArticles) this.articles).remove(id);
+	}
+
+	@Test
+	void everyStoryTheApiListsCarriesItsPictureThroughTheProxy() {
+		String pictured = "listed-images-" + UUID.randomUUID();
+		String plain = "listed-plain-" + UUID.randomUUID();
+		FakeArticles fake = (FakeArticles) this.articles;
+		fake.putFree(pictured, "Harbour at dusk", "<p>The harbour.</p>",
+				new ArticleImage("https://cdn.publisher.example/dusk.jpg", null, null));
+		fake.putFree(plain, "Harbour without a picture", "<p>The harbour.</p>", null);
+		try {
+			JsonNode latest = json(client().get("/api/v1/articles?limit=100"));
+			JsonNode image = story(latest, pictured).get("image");
+			assertThat(image.get("url").asString()).isEqualTo("https://cdn.publisher.example/dusk.jpg");
+			assertThat(image.get("src").asString()).startsWith("/img/");
+			assertThat(image.get("srcset").asString()).contains("/img/").doesNotContain("https://");
+			assertThat(story(latest, plain).has("image")).as("the key is there, null").isTrue();
+			assertThat(story(latest, plain).get("image").isNull()).isTrue();
+			// Every answer that lists stories: the front page, related stories, search.
+			for (String path : List.of("/api/v1/articles?limit=100", "/api/v1/home",
+					"/api/v1/articles/" + FakeArticles.FERRY_PAID + "/related", "/api/v1/search?q=harbour")) {
+				List<JsonNode> stories = json(client().get(path)).findParents("imageUrl");
+				assertThat(stories).as(path).isNotEmpty().allSatisfy(story -> {
+					assertThat(story.has("image")).as(path + ": " + story).isTrue();
+					if (!story.get("image").isNull()) {
+						assertThat(story.get("image").get("src").asString()).as(path).startsWith("/img/");
+					}
+				});
+			}
+		} finally {
+			fake.remove(pictured);
+			fake.remove(plain);
+		}
+	}
+
+	private static JsonNode json(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JsonMapper.builder().build().readTree(response.body());
+	}
+
+	private static JsonNode story(JsonNode list, String id) {
+		return list.get("items").valueStream().filter(item -> item.get("id").asString().equals(id)).findFirst()
+				.orElseThrow(() -> new AssertionError(id + " is not listed: " + list));
 	}
 
 	@Test
