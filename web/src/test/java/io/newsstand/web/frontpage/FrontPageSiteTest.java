@@ -45,6 +45,9 @@ abstract class FrontPageSiteTest extends SiteTest {
 	StringRedisTemplate redis;
 
 	@Autowired
+	ReadCounts readCounts;
+
+	@Autowired
 	FrontPage frontPage;
 
 	/** Unique per test, so that story clusters of earlier tests stay apart. */
@@ -134,6 +137,7 @@ abstract class FrontPageSiteTest extends SiteTest {
 		SiteClient reader = this.readers.computeIfAbsent(readerName, name -> signedUp(uniqueEmail(name)));
 		HttpResponse<String> page = reader.get("/articles/" + articleId);
 		assertThat(page.statusCode()).isEqualTo(200);
+		this.readCounts.flush();
 		this.frontPage.invalidate();
 	}
 

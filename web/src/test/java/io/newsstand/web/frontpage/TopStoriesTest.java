@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.aggregator.StoryArticle;
 import io.newsstand.aggregator.StoryClusters;
-import io.newsstand.web.redis.WindowCounter;
+import io.newsstand.web.articles.ArticleOpened;
 import io.newsstand.web.site.SiteTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -22,12 +24,6 @@ class TopStoriesTest extends FrontPageSiteTest {
 
 	@Autowired
 	StoryClusters clusters;
-
-	@Autowired
-	ReadCounts reads;
-
-	@Autowired
-	WindowCounter counters;
 
 	@Test
 	void aSiteWithoutReadsRanksByRecency() {
@@ -49,7 +45,7 @@ class TopStoriesTest extends FrontPageSiteTest {
 		read("cat", popular);
 		// Four reads by one reader are one read; two readers beat it, and reads beat a
 		// slightly newer article nobody read.
-		assertThat(this.reads.weighted(this.now).get(reread)).isBetween(0.9, 1.0);
+		assertThat(this.readCounts.weighted(this.now).get(reread)).isBetween(0.9, 1.0);
 		assertThat(topIds(home("INT"))).containsExactly(popular, reread, fresh);
 	}
 
@@ -64,27 +60,63 @@ class TopStoriesTest extends FrontPageSiteTest {
 		for (int i = 0; i < 40; i++) {
 			assertThat(client().get("/articles/" + rigged, "User-Agent", "agent " + i).statusCode()).isEqualTo(200);
 		}
+		this.readCounts.flush();
 		read("ann", popular);
 		read("bob", popular);
 		this.frontPage.invalidate();
-		assertThat(this.reads.weighted(this.now).get(rigged)).isBetween(0.9, 1.0);
+		assertThat(this.readCounts.weighted(this.now).get(rigged)).isBetween(0.9, 1.0);
 		assertThat(topIds(home("INT"))).containsExactly(popular, rigged);
 	}
 
 	@Test
 	void oneAddressAddsAtMostTheCapPerHourWhateverItsAccounts() {
-		ReadCounts capped = new ReadCounts(this.redis, new FrontPageProperties(Duration.ofSeconds(5),
-				Duration.ofHours(24), Duration.ofHours(6), Duration.ofHours(12), 2.0, 10, 10, 6, 4, 3), this.counters);
+		ReadCounts capped = cappedAtThreeReadsPerAddress();
 		String article = "fp-" + this.run + "-capped";
 		String network = "net-" + this.run;
 		for (int i = 0; i < 40; i++) {
-			capped.count("a:account-" + this.run + "-" + i, network, article, this.now);
+			capped.count(List.of(read("a:account-" + this.run + "-" + i, network, article, this.now)));
 		}
-		capped.count("a:elsewhere-" + this.run, "other-" + this.run, article, this.now);
+		capped.count(List.of(read("a:elsewhere-" + this.run, "other-" + this.run, article, this.now)));
 		assertThat(capped.weighted(this.now).get(article)).isBetween(3.6, 4.0);
 		// The next hour, the network may add again.
-		capped.count("a:later-" + this.run, network, article, this.now.plus(Duration.ofHours(1)));
+		capped.count(List.of(read("a:later-" + this.run, network, article, this.now.plus(Duration.ofHours(1)))));
 		assertThat(capped.weighted(this.now.plus(Duration.ofHours(1))).get(article)).isGreaterThan(3.6);
+	}
+
+	@Test
+	void aFlushOfManyReadsFromOneNetworkAddsAtMostTheCap() {
+		ReadCounts capped = cappedAtThreeReadsPerAddress();
+		String article = "fp-" + this.run + "-flushed";
+		String network = "net-flush-" + this.run;
+		List<ReadCounts.Read> reads = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			reads.add(read("a:account-" + this.run + "-" + i, network, article, this.now));
+			// A re-read in the same flush is one read.
+			reads.add(read("a:account-" + this.run + "-" + i, network, article, this.now));
+		}
+		reads.add(read("a:elsewhere-" + this.run, "other-" + this.run, article, this.now));
+		capped.count(reads);
+		assertThat(capped.weighted(this.now).get(article)).isBetween(3.6, 4.0);
+	}
+
+	@Test
+	void aViewIsCountedOffTheRequestAndAStopCountsWhatIsStillQueued() {
+		ReadCounts counts = cappedAtThreeReadsPerAddress();
+		String article = "fp-" + this.run + "-queued";
+		counts.opened(new ArticleOpened(article, "daily-ledger", "World", null, "v:queued-" + this.run,
+				"queued-" + this.run, false, this.now, false));
+		assertThat(counts.weighted(this.now)).as("queued, not counted on the request").doesNotContainKey(article);
+		counts.close();
+		assertThat(counts.weighted(this.now).get(article)).isBetween(0.9, 1.0);
+	}
+
+	private ReadCounts cappedAtThreeReadsPerAddress() {
+		return new ReadCounts(this.redis, new FrontPageProperties(Duration.ofSeconds(5), Duration.ofHours(24),
+				Duration.ofHours(6), Duration.ofHours(12), 2.0, 10, 10, 6, 4, 3));
+	}
+
+	private static ReadCounts.Read read(String reader, String address, String article, Instant at) {
+		return new ReadCounts.Read(reader, address, article, at);
 	}
 
 	@Test
@@ -98,10 +130,10 @@ class TopStoriesTest extends FrontPageSiteTest {
 		read("cat", later);
 		// Two reads twelve hours ago (two half-lives) weigh less than one read now.
 		assertThat(topIds(home("INT"))).containsExactly(later, before);
-		assertThat(this.reads.weighted(clock.instant()).get(before)).isBetween(0.4, 0.5);
+		assertThat(this.readCounts.weighted(clock.instant()).get(before)).isBetween(0.4, 0.5);
 
 		clock.advance(Duration.ofHours(13));
-		assertThat(this.reads.weighted(clock.instant())).doesNotContainKey(before).containsKey(later);
+		assertThat(this.readCounts.weighted(clock.instant())).doesNotContainKey(before).containsKey(later);
 	}
 
 	@Test
