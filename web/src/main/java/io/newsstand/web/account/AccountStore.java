@@ -1,5 +1,8 @@
 package io.newsstand.web.account;
 
+import io.newsstand.web.redis.GiftKeys;
+import io.newsstand.web.redis.PasskeyKeys;
+import io.newsstand.web.redis.PersonalKeys;
 import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.security.AccountLookup;
 import java.time.Instant;
@@ -129,9 +132,9 @@ public class AccountStore implements AccountLookup {
 	public void delete(Account account) {
 		List<String> keys = new java.util.ArrayList<>(List.of(WebKeys.account(account.id()),
 				WebKeys.accountTokens(account.id()), WebKeys.accountResets(account.id())));
-		keys.addAll(WebKeys.personal(account.id()));
-		keys.addAll(WebKeys.ofAccount(account.id()));
-		keys.addAll(WebKeys.giftsOfAccount(account.id()));
+		keys.addAll(PersonalKeys.ofAccount(account.id()));
+		keys.addAll(PasskeyKeys.ofAccount(account.id()));
+		keys.addAll(GiftKeys.ofAccount(account.id()));
 		keys.add(WebKeys.readerSettings(account.id()));
 		this.redis.delete(keys);
 		this.redis.delete(WebKeys.accountByEmail(account.email()));

@@ -1,6 +1,6 @@
 package io.newsstand.web.gift;
 
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.GiftKeys;
 import io.newsstand.web.security.Hashes;
 import java.time.Clock;
 import java.time.Instant;
@@ -145,12 +145,12 @@ class GiftLinks {
 		Instant expires = now.plus(this.properties.validFor());
 		// The record is written first: a link handed out always finds it. Should the
 		// allowance refuse, it is deleted again, and its token was never shown.
-		this.redis.execute(WRITE, List.of(WebKeys.gift(id)), "article", articleId, "giver", giverAccountId, "from",
+		this.redis.execute(WRITE, List.of(GiftKeys.gift(id)), "article", articleId, "giver", giverAccountId, "from",
 				from, "created", Long.toString(now.toEpochMilli()), "expires", Long.toString(expires.toEpochMilli()),
 				Long.toString(expires.plus(this.properties.keepAfterExpiry()).toEpochMilli()));
 		String entry = token + "|" + now.toEpochMilli() + "|" + expires.toEpochMilli() + "|" + articleId;
 		List<?> answer = this.redis.execute(GIVE,
-				List.of(WebKeys.giftAllowance(giverAccountId), WebKeys.accountGifts(giverAccountId)), month(now),
+				List.of(GiftKeys.allowance(giverAccountId), GiftKeys.givenBy(giverAccountId)), month(now),
 				"a:" + articleId, id, entry, Integer.toString(this.properties.perMonth()),
 				Long.toString(this.properties.validFor().plusDays(31).toSeconds()), Long.toString(now.toEpochMilli()));
 		if (answer == null || answer.size() < 3) {
@@ -159,10 +159,10 @@ class GiftLinks {
 		Allowance allowance = new Allowance(this.properties.perMonth(), ((Number) answer.get(1)).intValue());
 		String outcome = (String) answer.get(0);
 		if ("created".equals(outcome)) {
-			this.redis.opsForValue().set(WebKeys.giftName(giverAccountId), from);
+			this.redis.opsForValue().set(GiftKeys.giverName(giverAccountId), from);
 			return new Given(new Gift(id, token, articleId, giverAccountId, from, now, expires, null), true, allowance);
 		}
-		this.redis.delete(WebKeys.gift(id));
+		this.redis.delete(GiftKeys.gift(id));
 		if ("exhausted".equals(outcome)) {
 			return new Exhausted(allowance);
 		}
@@ -172,7 +172,7 @@ class GiftLinks {
 	}
 
 	Allowance allowance(String giverAccountId) {
-		List<Object> fields = this.redis.opsForHash().multiGet(WebKeys.giftAllowance(giverAccountId),
+		List<Object> fields = this.redis.opsForHash().multiGet(GiftKeys.allowance(giverAccountId),
 				List.of("month", "count"));
 		boolean thisMonth = month(this.clock.instant()).equals(fields.get(0));
 		int used = (thisMonth && fields.get(1) != null) ? Integer.parseInt((String) fields.get(1)) : 0;
@@ -181,7 +181,7 @@ class GiftLinks {
 
 	/** The name the member last signed a gift with, if any. */
 	Optional<String> lastName(String giverAccountId) {
-		return Optional.ofNullable(this.redis.opsForValue().get(WebKeys.giftName(giverAccountId)));
+		return Optional.ofNullable(this.redis.opsForValue().get(GiftKeys.giverName(giverAccountId)));
 	}
 
 	/**
@@ -189,7 +189,7 @@ class GiftLinks {
 	 */
 	List<Gift> of(String giverAccountId) {
 		Instant now = this.clock.instant();
-		Map<Object, Object> entries = this.redis.opsForHash().entries(WebKeys.accountGifts(giverAccountId));
+		Map<Object, Object> entries = this.redis.opsForHash().entries(GiftKeys.givenBy(giverAccountId));
 		List<Gift> gifts = new ArrayList<>();
 		List<Object> forgotten = new ArrayList<>();
 		entries.forEach((id, entry) -> {
@@ -201,7 +201,7 @@ class GiftLinks {
 			}
 		});
 		if (!forgotten.isEmpty()) {
-			this.redis.opsForHash().delete(WebKeys.accountGifts(giverAccountId), forgotten.toArray());
+			this.redis.opsForHash().delete(GiftKeys.givenBy(giverAccountId), forgotten.toArray());
 		}
 		gifts.sort(Comparator.comparing(Gift::createdAt).reversed().thenComparing(Gift::id));
 		return gifts;
@@ -212,11 +212,11 @@ class GiftLinks {
 		if (!ID.matcher(giftId).matches()) {
 			return Optional.empty();
 		}
-		Object entry = this.redis.opsForHash().get(WebKeys.accountGifts(giverAccountId), giftId);
+		Object entry = this.redis.opsForHash().get(GiftKeys.givenBy(giverAccountId), giftId);
 		if (entry == null) {
 			return Optional.empty();
 		}
-		Object from = this.redis.opsForHash().get(WebKeys.gift(giftId), "from");
+		Object from = this.redis.opsForHash().get(GiftKeys.gift(giftId), "from");
 		return Optional.of(fromEntry(giverAccountId, giftId, (String) entry, (from != null) ? (String) from : ""));
 	}
 
@@ -229,8 +229,8 @@ class GiftLinks {
 			log.info("Gift {} not revoked: account {} has no such working link", giftId, giverAccountId);
 			return false;
 		}
-		this.redis.execute(REVOKE, List.of(WebKeys.gift(giftId)), Long.toString(this.clock.instant().toEpochMilli()));
-		Long removed = this.redis.opsForHash().delete(WebKeys.accountGifts(giverAccountId), giftId);
+		this.redis.execute(REVOKE, List.of(GiftKeys.gift(giftId)), Long.toString(this.clock.instant().toEpochMilli()));
+		Long removed = this.redis.opsForHash().delete(GiftKeys.givenBy(giverAccountId), giftId);
 		return removed != null && removed > 0;
 	}
 
@@ -240,7 +240,7 @@ class GiftLinks {
 			return new Unknown();
 		}
 		String id = idOf(token);
-		Map<Object, Object> record = this.redis.opsForHash().entries(WebKeys.gift(id));
+		Map<Object, Object> record = this.redis.opsForHash().entries(GiftKeys.gift(id));
 		if (record.get("article") == null || record.get("giver") == null || record.get("expires") == null) {
 			return new Unknown();
 		}
@@ -248,7 +248,7 @@ class GiftLinks {
 		Gift gift = new Gift(id, token, (String) record.get("article"), giver,
 				String.valueOf(record.getOrDefault("from", "")), millis(record.get("created")),
 				millis(record.get("expires")), (record.get("revoked") != null) ? millis(record.get("revoked")) : null);
-		boolean listed = this.redis.opsForHash().hasKey(WebKeys.accountGifts(giver), id);
+		boolean listed = this.redis.opsForHash().hasKey(GiftKeys.givenBy(giver), id);
 		if (gift.revokedAt() != null || !listed) {
 			return new Gone(gift, true);
 		}

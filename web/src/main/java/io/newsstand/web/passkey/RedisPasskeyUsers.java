@@ -2,7 +2,7 @@ package io.newsstand.web.passkey;
 
 import io.newsstand.web.account.Account;
 import io.newsstand.web.account.AccountStore;
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PasskeyKeys;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +35,7 @@ class RedisPasskeyUsers implements PublicKeyCredentialUserEntityRepository {
 
 	private Optional<String> accountOf(Bytes userHandle) {
 		return Optional
-				.ofNullable(this.redis.opsForValue().get(WebKeys.userHandleOwner(userHandle.toBase64UrlString())));
+				.ofNullable(this.redis.opsForValue().get(PasskeyKeys.userHandleOwner(userHandle.toBase64UrlString())));
 	}
 
 	@Override
@@ -44,7 +44,7 @@ class RedisPasskeyUsers implements PublicKeyCredentialUserEntityRepository {
 		if (accountId.isEmpty()) {
 			return null;
 		}
-		String handle = this.redis.opsForValue().get(WebKeys.accountUserHandle(accountId.get()));
+		String handle = this.redis.opsForValue().get(PasskeyKeys.userHandle(accountId.get()));
 		if (!id.toBase64UrlString().equals(handle)) {
 			return null;
 		}
@@ -63,17 +63,17 @@ class RedisPasskeyUsers implements PublicKeyCredentialUserEntityRepository {
 		if (account.isEmpty()) {
 			return null;
 		}
-		String handleKey = WebKeys.accountUserHandle(account.get().id());
+		String handleKey = PasskeyKeys.userHandle(account.get().id());
 		String handle = this.redis.opsForValue().get(handleKey);
 		if (handle == null) {
 			Bytes fresh = Bytes.random();
 			String freshHandle = fresh.toBase64UrlString();
-			this.redis.opsForValue().set(WebKeys.userHandleOwner(freshHandle), account.get().id());
+			this.redis.opsForValue().set(PasskeyKeys.userHandleOwner(freshHandle), account.get().id());
 			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(handleKey, freshHandle))) {
 				return entity(account.get(), fresh);
 			}
 			// Another request made one first: keep theirs.
-			this.redis.delete(WebKeys.userHandleOwner(freshHandle));
+			this.redis.delete(PasskeyKeys.userHandleOwner(freshHandle));
 			handle = Objects.requireNonNull(this.redis.opsForValue().get(handleKey));
 		}
 		return entity(account.get(), Bytes.fromBase64(handle));
@@ -85,15 +85,15 @@ class RedisPasskeyUsers implements PublicKeyCredentialUserEntityRepository {
 		Account account = (name.contains("@") ? this.accounts.findByEmail(name) : this.accounts.findById(name))
 				.orElseThrow(() -> new IllegalArgumentException("No account for passkey user " + name));
 		String handle = userEntity.getId().toBase64UrlString();
-		this.redis.opsForValue().set(WebKeys.userHandleOwner(handle), account.id());
-		this.redis.opsForValue().setIfAbsent(WebKeys.accountUserHandle(account.id()), handle);
+		this.redis.opsForValue().set(PasskeyKeys.userHandleOwner(handle), account.id());
+		this.redis.opsForValue().setIfAbsent(PasskeyKeys.userHandle(account.id()), handle);
 	}
 
 	@Override
 	public void delete(Bytes id) {
 		accountOf(id).ifPresent(accountId -> {
-			this.redis.delete(WebKeys.accountUserHandle(accountId));
-			this.redis.delete(WebKeys.userHandleOwner(id.toBase64UrlString()));
+			this.redis.delete(PasskeyKeys.userHandle(accountId));
+			this.redis.delete(PasskeyKeys.userHandleOwner(id.toBase64UrlString()));
 		});
 	}
 

@@ -1,6 +1,6 @@
 package io.newsstand.web.passkey;
 
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PasskeyKeys;
 
 import java.util.Comparator;
 import java.util.List;
@@ -54,9 +54,8 @@ class RedisPasskeys implements UserCredentialRepository {
 
 	/** The account's passkeys, newest first. */
 	List<Passkey> list(String accountId) {
-		return this.redis.<String, String>opsForHash().values(WebKeys.accountPasskeys(accountId)).stream()
-				.map(this::read).map(StoredPasskey::view).sorted(Comparator.comparing(Passkey::created).reversed())
-				.toList();
+		return this.redis.<String, String>opsForHash().values(PasskeyKeys.passkeys(accountId)).stream().map(this::read)
+				.map(StoredPasskey::view).sorted(Comparator.comparing(Passkey::created).reversed()).toList();
 	}
 
 	/**
@@ -67,11 +66,11 @@ class RedisPasskeys implements UserCredentialRepository {
 		if (!CREDENTIAL_ID.matcher(credentialId).matches()) {
 			return false;
 		}
-		Long removed = this.redis.opsForHash().delete(WebKeys.accountPasskeys(accountId), credentialId);
+		Long removed = this.redis.opsForHash().delete(PasskeyKeys.passkeys(accountId), credentialId);
 		if (removed == null || removed == 0) {
 			return false;
 		}
-		String owner = WebKeys.credentialOwner(credentialId);
+		String owner = PasskeyKeys.credentialOwner(credentialId);
 		if (accountId.equals(this.redis.opsForValue().get(owner))) {
 			this.redis.delete(owner);
 		}
@@ -82,7 +81,7 @@ class RedisPasskeys implements UserCredentialRepository {
 	/** The account a user handle belongs to. */
 	Optional<String> accountOf(Bytes userHandle) {
 		return Optional
-				.ofNullable(this.redis.opsForValue().get(WebKeys.userHandleOwner(userHandle.toBase64UrlString())));
+				.ofNullable(this.redis.opsForValue().get(PasskeyKeys.userHandleOwner(userHandle.toBase64UrlString())));
 	}
 
 	// UserCredentialRepository
@@ -90,7 +89,7 @@ class RedisPasskeys implements UserCredentialRepository {
 	@Override
 	public void delete(Bytes credentialId) {
 		String id = credentialId.toBase64UrlString();
-		String owner = this.redis.opsForValue().get(WebKeys.credentialOwner(id));
+		String owner = this.redis.opsForValue().get(PasskeyKeys.credentialOwner(id));
 		if (owner != null) {
 			remove(owner, id);
 		}
@@ -103,11 +102,11 @@ class RedisPasskeys implements UserCredentialRepository {
 				.orElseThrow(() -> new IllegalArgumentException(
 						"No account has the user handle of credential " + stored.credentialId()));
 		String record = this.json.writeValueAsString(stored);
-		String passkeys = WebKeys.accountPasskeys(accountId);
+		String passkeys = PasskeyKeys.passkeys(accountId);
 		if (stored.neverUsed()) {
 			// Index first: a write cut short leaves an index to a record that is not
 			// there, which finds nothing.
-			Boolean claimed = this.redis.opsForValue().setIfAbsent(WebKeys.credentialOwner(stored.credentialId()),
+			Boolean claimed = this.redis.opsForValue().setIfAbsent(PasskeyKeys.credentialOwner(stored.credentialId()),
 					accountId);
 			if (!Boolean.TRUE.equals(claimed)) {
 				throw new IllegalArgumentException("Credential " + stored.credentialId() + " is already registered");
@@ -121,17 +120,17 @@ class RedisPasskeys implements UserCredentialRepository {
 	@Override
 	public @Nullable CredentialRecord findByCredentialId(Bytes credentialId) {
 		String id = credentialId.toBase64UrlString();
-		String owner = this.redis.opsForValue().get(WebKeys.credentialOwner(id));
+		String owner = this.redis.opsForValue().get(PasskeyKeys.credentialOwner(id));
 		if (owner == null) {
 			return null;
 		}
-		Object record = this.redis.opsForHash().get(WebKeys.accountPasskeys(owner), id);
+		Object record = this.redis.opsForHash().get(PasskeyKeys.passkeys(owner), id);
 		return (record != null) ? read((String) record).toRecord() : null;
 	}
 
 	@Override
 	public List<CredentialRecord> findByUserId(Bytes userId) {
-		return accountOf(userId).map(WebKeys::accountPasskeys).map(key -> this.redis.<String, String>opsForHash()
+		return accountOf(userId).map(PasskeyKeys::passkeys).map(key -> this.redis.<String, String>opsForHash()
 				.values(key).stream().map(this::read).map(StoredPasskey::toRecord).toList()).orElse(List.of());
 	}
 

@@ -1,6 +1,6 @@
 package io.newsstand.web.payouts;
 
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PayoutKeys;
 import io.newsstand.web.redis.WindowCounter;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +35,7 @@ class PayoutViewLimit {
 	 */
 	@Nullable
 	Long take(String accountId) {
-		WindowCounter.Take take = this.counters.take(window -> WebKeys.payoutViews(accountId, window),
+		WindowCounter.Take take = this.counters.take(window -> PayoutKeys.views(accountId, window),
 				this.limits.requests(), this.limits.window(), this.clock.millis());
 		if (take.allowed()) {
 			return null;

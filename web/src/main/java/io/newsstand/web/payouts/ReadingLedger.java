@@ -1,6 +1,6 @@
 package io.newsstand.web.payouts;
 
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PayoutKeys;
 import io.newsstand.web.security.Hashes;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -79,10 +79,8 @@ public class ReadingLedger {
 		YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
 		String tag = month.toString();
 		int shard = shard(accountId);
-		Long counted = this.redis.execute(READ,
-				List.of(WebKeys.payoutReads(tag, shard), WebKeys.payoutSeconds(tag, shard),
-						WebKeys.payoutSeen(tag, shard, seen(accountId, articleId)),
-						WebKeys.payoutMember(tag, shard, accountId)),
+		Long counted = this.redis.execute(READ, List.of(PayoutKeys.reads(tag, shard), PayoutKeys.seconds(tag, shard),
+				PayoutKeys.seen(tag, shard, seen(accountId, articleId)), PayoutKeys.member(tag, shard, accountId)),
 				accountId + SEPARATOR + publisherId, publisherId,
 				Long.toString(this.properties.rereadWindow().toMillis()), Long.toString(expireAt(month)));
 		return counted != null && counted == 1;
@@ -99,8 +97,8 @@ public class ReadingLedger {
 		String tag = month.toString();
 		int shard = shard(accountId);
 		Long added = this.redis.execute(TIME,
-				List.of(WebKeys.payoutSeconds(tag, shard), WebKeys.payoutSeen(tag, shard, seen(accountId, articleId)),
-						WebKeys.payoutMember(tag, shard, accountId)),
+				List.of(PayoutKeys.seconds(tag, shard), PayoutKeys.seen(tag, shard, seen(accountId, articleId)),
+						PayoutKeys.member(tag, shard, accountId)),
 				Long.toString(Math.max(0, seconds)), Integer.toString(this.properties.maxSecondsPerArticle()),
 				Long.toString(expireAt(month)));
 		return (added != null) ? added : -1;
@@ -110,9 +108,8 @@ public class ReadingLedger {
 	public List<LedgerEntry> month(YearMonth month) {
 		List<LedgerEntry> entries = new ArrayList<>();
 		for (int shard = 0; shard < this.properties.shards(); shard++) {
-			Map<Object, Object> reads = this.redis.opsForHash().entries(WebKeys.payoutReads(month.toString(), shard));
-			Map<Object, Object> seconds = this.redis.opsForHash()
-					.entries(WebKeys.payoutSeconds(month.toString(), shard));
+			Map<Object, Object> reads = this.redis.opsForHash().entries(PayoutKeys.reads(month.toString(), shard));
+			Map<Object, Object> seconds = this.redis.opsForHash().entries(PayoutKeys.seconds(month.toString(), shard));
 			reads.forEach((field, count) -> {
 				String key = (String) field;
 				int split = key.indexOf(SEPARATOR);
@@ -126,7 +123,7 @@ public class ReadingLedger {
 	/** One member's reading in a month, by publisher. */
 	public List<LedgerEntry> member(String accountId, YearMonth month) {
 		Map<Object, Object> fields = this.redis.opsForHash()
-				.entries(WebKeys.payoutMember(month.toString(), shard(accountId), accountId));
+				.entries(PayoutKeys.member(month.toString(), shard(accountId), accountId));
 		Map<String, long[]> byPublisher = new HashMap<>();
 		fields.forEach((field, value) -> {
 			String name = (String) field;

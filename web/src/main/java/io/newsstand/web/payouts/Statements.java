@@ -2,7 +2,7 @@ package io.newsstand.web.payouts;
 
 import io.newsstand.billing.PaidInvoice;
 import io.newsstand.billing.Revenue;
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PayoutKeys;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -68,7 +68,7 @@ public class Statements {
 		if (month.equals(current)) {
 			return Optional.of(compute(month, false));
 		}
-		String key = WebKeys.payoutStatement(month.toString());
+		String key = PayoutKeys.statement(month.toString());
 		String stored = this.redis.opsForValue().get(key);
 		if (stored != null) {
 			return Optional.of(this.json.readValue(stored, Statement.class));

@@ -3,7 +3,7 @@ package io.newsstand.web.personal;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.aggregator.Publisher;
 import io.newsstand.aggregator.Topics;
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PersonalKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,7 +81,7 @@ public class Follows {
 
 	/** Everything the reader follows and mutes (one {@code HGETALL}). */
 	public FollowSet of(String accountId) {
-		return parse(this.redis.opsForHash().entries(WebKeys.follows(accountId)));
+		return parse(this.redis.opsForHash().entries(PersonalKeys.follows(accountId)));
 	}
 
 	/**
@@ -91,8 +91,8 @@ public class Follows {
 	FollowSet ofWithSaved(String accountId, String articleId, Map<String, Boolean> saved) {
 		List<Object> results = this.redis
 				.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
-					connection.hashCommands().hGetAll(bytes(WebKeys.follows(accountId)));
-					connection.zSetCommands().zScore(bytes(WebKeys.saved(accountId)), bytes(articleId));
+					connection.hashCommands().hGetAll(bytes(PersonalKeys.follows(accountId)));
+					connection.zSetCommands().zScore(bytes(PersonalKeys.saved(accountId)), bytes(articleId));
 					return null;
 				});
 		saved.put(articleId, results.size() > 1 && results.get(1) != null);
@@ -159,7 +159,7 @@ public class Follows {
 			return false;
 		}
 		Long removed = this.redis.execute(REMOVE,
-				List.of(WebKeys.follows(accountId), WebKeys.personalVersion(accountId)),
+				List.of(PersonalKeys.follows(accountId), PersonalKeys.version(accountId)),
 				Follow.field(kind, value.get()));
 		return removed != null && removed == 1;
 	}
@@ -197,7 +197,7 @@ public class Follows {
 			case PUBLISHER -> mute ? MUTE : FOLLOW;
 			case SECTION, TOPIC -> follow.label();
 		};
-		Long put = this.redis.execute(PUT, List.of(WebKeys.follows(accountId), WebKeys.personalVersion(accountId)),
+		Long put = this.redis.execute(PUT, List.of(PersonalKeys.follows(accountId), PersonalKeys.version(accountId)),
 				follow.field(), stored, kind.slug() + ":", Integer.toString(this.properties.maxFollowsPerKind()));
 		if (put == null || put == 0) {
 			return new LimitReached("You follow " + this.properties.maxFollowsPerKind() + " " + plural(kind)

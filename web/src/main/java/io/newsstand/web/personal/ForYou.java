@@ -1,7 +1,7 @@
 package io.newsstand.web.personal;
 
 import io.newsstand.aggregator.ArticleSummary;
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PersonalKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -81,8 +81,7 @@ public class ForYou {
 	}
 
 	public Feed feed(String accountId) {
-		String version = Optional.ofNullable(this.redis.opsForValue().get(WebKeys.personalVersion(accountId)))
-				.orElse("0");
+		String version = Optional.ofNullable(this.redis.opsForValue().get(PersonalKeys.version(accountId))).orElse("0");
 		Instant now = this.clock.instant();
 		Cached cached = this.cache.get(accountId);
 		if (cached != null && cached.version().equals(version)

@@ -1,7 +1,7 @@
 package io.newsstand.web.personal;
 
 import io.newsstand.web.articles.ArticleOpened;
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PersonalKeys;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -64,8 +64,8 @@ class ReadingHistory {
 		long age = this.properties.historyAge().toMillis();
 		String accountId = event.accountId();
 		List<?> result = this.redis.execute(OPENED,
-				List.of(WebKeys.history(accountId), WebKeys.personalVersion(accountId), WebKeys.follows(accountId),
-						WebKeys.saved(accountId)),
+				List.of(PersonalKeys.history(accountId), PersonalKeys.version(accountId),
+						PersonalKeys.follows(accountId), PersonalKeys.saved(accountId)),
 				event.articleId(), Long.toString(at), Long.toString(at - age),
 				Integer.toString(this.properties.historySize()), Long.toString(age));
 		if (result != null && result.size() == 2 && result.get(0) instanceof List<?> flat
@@ -82,22 +82,22 @@ class ReadingHistory {
 	/** Newest first, without entries past the age limit. */
 	List<SavedArticles.Entry> list(String accountId, int offset, int limit) {
 		long oldest = this.clock.millis() - this.properties.historyAge().toMillis();
-		return SavedArticles.range(this.redis, WebKeys.history(accountId), offset, limit).stream()
+		return SavedArticles.range(this.redis, PersonalKeys.history(accountId), offset, limit).stream()
 				.filter(entry -> entry.at().toEpochMilli() >= oldest).toList();
 	}
 
 	long count(String accountId) {
-		Long count = this.redis.opsForZSet().zCard(WebKeys.history(accountId));
+		Long count = this.redis.opsForZSet().zCard(PersonalKeys.history(accountId));
 		return (count != null) ? count : 0;
 	}
 
 	void clear(String accountId) {
-		this.redis.delete(WebKeys.history(accountId));
-		this.redis.opsForValue().increment(WebKeys.personalVersion(accountId));
+		this.redis.delete(PersonalKeys.history(accountId));
+		this.redis.opsForValue().increment(PersonalKeys.version(accountId));
 	}
 
 	private static List<String> keys(String accountId) {
-		return List.of(WebKeys.history(accountId), WebKeys.personalVersion(accountId));
+		return List.of(PersonalKeys.history(accountId), PersonalKeys.version(accountId));
 	}
 
 }

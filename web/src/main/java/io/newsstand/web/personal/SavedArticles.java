@@ -1,6 +1,6 @@
 package io.newsstand.web.personal;
 
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PersonalKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,8 +64,8 @@ class SavedArticles {
 	}
 
 	void clear(String accountId) {
-		this.redis.delete(WebKeys.saved(accountId));
-		this.redis.opsForValue().increment(WebKeys.personalVersion(accountId));
+		this.redis.delete(PersonalKeys.saved(accountId));
+		this.redis.opsForValue().increment(PersonalKeys.version(accountId));
 	}
 
 	boolean isSaved(String accountId, String articleId) {
@@ -73,17 +73,17 @@ class SavedArticles {
 	}
 
 	java.util.Optional<Instant> savedAt(String accountId, String articleId) {
-		Double score = this.redis.opsForZSet().score(WebKeys.saved(accountId), articleId);
+		Double score = this.redis.opsForZSet().score(PersonalKeys.saved(accountId), articleId);
 		return java.util.Optional.ofNullable(score).map(millis -> Instant.ofEpochMilli(millis.longValue()));
 	}
 
 	/** Newest first, {@code limit} entries from {@code offset}. */
 	List<Entry> list(String accountId, int offset, int limit) {
-		return range(this.redis, WebKeys.saved(accountId), offset, limit);
+		return range(this.redis, PersonalKeys.saved(accountId), offset, limit);
 	}
 
 	long count(String accountId) {
-		Long count = this.redis.opsForZSet().zCard(WebKeys.saved(accountId));
+		Long count = this.redis.opsForZSet().zCard(PersonalKeys.saved(accountId));
 		return (count != null) ? count : 0;
 	}
 
@@ -101,7 +101,7 @@ class SavedArticles {
 	}
 
 	private static List<String> keys(String accountId) {
-		return List.of(WebKeys.saved(accountId), WebKeys.personalVersion(accountId));
+		return List.of(PersonalKeys.saved(accountId), PersonalKeys.version(accountId));
 	}
 
 }

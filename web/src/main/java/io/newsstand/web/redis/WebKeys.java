@@ -1,15 +1,17 @@
 package io.newsstand.web.redis;
 
-import java.util.List;
-
 /**
- * Every Redis key the web module writes, built in one place and listed in
- * docs/redis.md. Keys that a transaction or a multi-key command touches
- * together share a hash tag, so they work on Redis Cluster.
+ * The Redis keys of accounts, sign-in, reading and the front page, and the
+ * prefix of every key the web module writes. The keys of a reader's personal
+ * space, passkeys, gifts and payouts are in {@link PersonalKeys},
+ * {@link PasskeyKeys}, {@link GiftKeys} and {@link PayoutKeys}, beside this
+ * class; all are listed in docs/redis.md. Keys that a transaction or a
+ * multi-key command touches together share a hash tag, so they work on Redis
+ * Cluster.
  */
 public final class WebKeys {
 
-	private static final String PREFIX = "newsstand:web:";
+	static final String PREFIX = "newsstand:web:";
 
 	private WebKeys() {
 	}
@@ -43,43 +45,6 @@ public final class WebKeys {
 	 */
 	public static String apiToken(String tokenHash) {
 		return PREFIX + "api-token:" + tokenHash;
-	}
-
-	/**
-	 * Hash: what a reader follows and mutes, one field per {@code <kind>:<value>};
-	 * same hash tag as the account.
-	 */
-	public static String follows(String accountId) {
-		return PREFIX + "account:{" + accountId + "}:follows";
-	}
-
-	/**
-	 * Sorted set: the articles a reader saved, scored by when (epoch ms); same hash
-	 * tag as the account.
-	 */
-	public static String saved(String accountId) {
-		return PREFIX + "account:{" + accountId + "}:saved";
-	}
-
-	/**
-	 * Sorted set: the articles a reader opened, scored by when (epoch ms), capped;
-	 * same hash tag as the account.
-	 */
-	public static String history(String accountId) {
-		return PREFIX + "account:{" + accountId + "}:history";
-	}
-
-	/**
-	 * String counter: bumped by every change of follows, saved articles or history,
-	 * so that each node knows when its cached "For you" list is stale.
-	 */
-	public static String personalVersion(String accountId) {
-		return PREFIX + "account:{" + accountId + "}:personal-version";
-	}
-
-	/** Every key of a reader's personal space, deleted with the account. */
-	public static java.util.List<String> personal(String accountId) {
-		return java.util.List.of(follows(accountId), saved(accountId), history(accountId), personalVersion(accountId));
 	}
 
 	/**
@@ -227,46 +192,6 @@ public final class WebKeys {
 		return PREFIX + "account:{" + accountId + "}:remember-me";
 	}
 
-	// ---- passkeys: an account's own keys share its hash tag; the two look-up
-	// indexes are single keys, written before and removed after the account's
-	// record, so a half-done write leaves an index that resolves to nothing ----
-
-	/**
-	 * Hash: the account's passkeys, credential id (base64url) to the JSON record
-	 * (public key, signature count, label, created, last used); same hash tag as
-	 * the account.
-	 */
-	public static String accountPasskeys(String accountId) {
-		return PREFIX + "account:{" + accountId + "}:passkeys";
-	}
-
-	/**
-	 * String: the account's WebAuthn user handle (64 random bytes, base64url); same
-	 * hash tag as the account.
-	 */
-	public static String accountUserHandle(String accountId) {
-		return PREFIX + "account:{" + accountId + "}:passkey-user";
-	}
-
-	/**
-	 * The account's own passkey keys, deleted with the account (in the same
-	 * {@code DEL}: same hash tag). The two indexes are left to resolve to nothing:
-	 * sign-in reads the account's record through them and finds none.
-	 */
-	public static List<String> ofAccount(String accountId) {
-		return List.of(accountPasskeys(accountId), accountUserHandle(accountId));
-	}
-
-	/** String: the account id owning a credential id (base64url). */
-	public static String credentialOwner(String credentialId) {
-		return PREFIX + "passkey:" + credentialId;
-	}
-
-	/** String: the account id of a WebAuthn user handle (base64url). */
-	public static String userHandleOwner(String userHandle) {
-		return PREFIX + "passkey-user:" + userHandle;
-	}
-
 	/**
 	 * String counter: searches by one client (the SHA-256 of its account or
 	 * address, cut to 32 hex digits) in one window.
@@ -281,99 +206,6 @@ public final class WebKeys {
 	 */
 	public static String readsFrom(String addressKey, long epochHour) {
 		return PREFIX + "reads-from:" + addressKey + ":" + epochHour;
-	}
-
-	/**
-	 * Hash: the payout ledger's reads, one field per
-	 * {@code <accountId>|<publisherId>}, for one month ({@code yyyy-MM}, UTC) and
-	 * one of its shards (by account). The keys of one month's shard share a hash
-	 * tag.
-	 */
-	public static String payoutReads(String month, int shard) {
-		return PREFIX + "payouts:{" + month + ":" + shard + "}:reads";
-	}
-
-	/**
-	 * Hash: the payout ledger's reading seconds, fields as {@link #payoutReads}.
-	 */
-	public static String payoutSeconds(String month, int shard) {
-		return PREFIX + "payouts:{" + month + ":" + shard + "}:seconds";
-	}
-
-	/**
-	 * Hash: one member's counted read of one article (its ledger field, seconds
-	 * added so far), by the SHA-256 of account and article; lives for the re-read
-	 * window. Same hash tag as {@link #payoutReads}.
-	 */
-	public static String payoutSeen(String month, int shard, String accountArticleHash) {
-		return PREFIX + "payouts:{" + month + ":" + shard + "}:seen:" + accountArticleHash;
-	}
-
-	/**
-	 * Hash: one member's reading in one month, fields {@code r:<publisherId>}
-	 * (reads) and {@code s:<publisherId>} (seconds). Same hash tag as
-	 * {@link #payoutReads}.
-	 */
-	public static String payoutMember(String month, int shard, String accountId) {
-		return PREFIX + "payouts:{" + month + ":" + shard + "}:member:" + accountId;
-	}
-
-	/** String: one month's frozen payout statement (JSON), written once. */
-	public static String payoutStatement(String month) {
-		return PREFIX + "payouts:statement:" + month;
-	}
-
-	/**
-	 * String (counter): a member's views of their payouts (page and API, each asks
-	 * Stripe) in one fixed window, expiring with it.
-	 */
-	public static String payoutViews(String accountId, long window) {
-		return PREFIX + "payouts:views:" + accountId + ":" + window;
-	}
-
-	// ---- gift articles: one key per gift link (a single-key hash tag); the
-	// giver's list, allowance and name share the account's hash tag ----
-
-	/**
-	 * Hash: one gift link (article, giver, from, created, expires, revoked), by its
-	 * id (the first 32 hex digits of the SHA-256 of its token); expires some days
-	 * after the link does.
-	 */
-	public static String gift(String giftId) {
-		return PREFIX + "gift:{" + giftId + "}";
-	}
-
-	/**
-	 * Hash: the account's working gift links, id to
-	 * {@code token|createdMs|expiresMs|articleId}; same hash tag as the account.
-	 */
-	public static String accountGifts(String accountId) {
-		return PREFIX + "account:{" + accountId + "}:gifts";
-	}
-
-	/**
-	 * Hash: this month's gift allowance ({@code month}, {@code count}, and
-	 * {@code a:<articleId>} to the gift id); same hash tag as the account.
-	 */
-	public static String giftAllowance(String accountId) {
-		return PREFIX + "account:{" + accountId + "}:gift-allowance";
-	}
-
-	/**
-	 * String: the name the account last signed its gifts with; same hash tag as the
-	 * account.
-	 */
-	public static String giftName(String accountId) {
-		return PREFIX + "account:{" + accountId + "}:gift-name";
-	}
-
-	/**
-	 * The account's gift keys, deleted with the account in its {@code DEL}; its
-	 * links stop working at once, because a link opens only while it is on its
-	 * giver's list.
-	 */
-	public static List<String> giftsOfAccount(String accountId) {
-		return List.of(accountGifts(accountId), giftAllowance(accountId), giftName(accountId));
 	}
 
 	/**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.web.account.Account;
 import io.newsstand.web.account.AccountStore;
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.GiftKeys;
 import io.newsstand.web.site.SiteTest;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -132,21 +132,21 @@ class GiftLinksTest extends SiteTest {
 		Gift gift = given(account.id(), "paid-6").gift();
 		this.accounts.delete(account);
 		assertThat(this.gifts.open(gift.token())).isInstanceOf(GiftLinks.Gone.class);
-		assertThat(WebKeys.giftsOfAccount(account.id())).noneMatch(key -> this.redis.hasKey(key));
+		assertThat(GiftKeys.ofAccount(account.id())).noneMatch(key -> this.redis.hasKey(key));
 	}
 
 	@Test
 	void keysAreClusterSafeAndTheRecordHoldsNoToken() {
 		String giver = giver();
 		Gift gift = given(giver, "paid-7").gift();
-		assertThat(WebKeys.giftsOfAccount(giver)).allSatisfy(key -> assertThat(key).contains("{" + giver + "}"));
-		assertThat(WebKeys.gift(gift.id())).endsWith("gift:{" + gift.id() + "}");
+		assertThat(GiftKeys.ofAccount(giver)).allSatisfy(key -> assertThat(key).contains("{" + giver + "}"));
+		assertThat(GiftKeys.gift(gift.id())).endsWith("gift:{" + gift.id() + "}");
 		assertThat(gift.id()).isEqualTo(GiftLinks.idOf(gift.token())).hasSize(32);
-		assertThat(this.redis.opsForHash().values(WebKeys.gift(gift.id())))
+		assertThat(this.redis.opsForHash().values(GiftKeys.gift(gift.id())))
 				.noneMatch(value -> String.valueOf(value).contains(gift.token()));
-		Long ttl = this.redis.getExpire(WebKeys.gift(gift.id()));
+		Long ttl = this.redis.getExpire(GiftKeys.gift(gift.id()));
 		assertThat(ttl).isBetween(Duration.ofDays(43).toSeconds(), Duration.ofDays(44).toSeconds());
-		assertThat(this.redis.getExpire(WebKeys.giftAllowance(giver))).isPositive();
+		assertThat(this.redis.getExpire(GiftKeys.allowance(giver))).isPositive();
 	}
 
 }

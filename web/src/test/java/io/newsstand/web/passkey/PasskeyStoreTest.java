@@ -3,7 +3,7 @@ package io.newsstand.web.passkey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.web.account.AccountStore;
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PasskeyKeys;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.URI;
@@ -64,10 +64,10 @@ class PasskeyStoreTest extends SiteTest {
 		assertThat(found.getLabel()).isEqualTo("Phone");
 		assertThat(this.passkeys.findByUserId(record.getUserEntityUserId())).hasSize(1);
 
-		String json = (String) this.redis.opsForHash().get(WebKeys.accountPasskeys(accountId),
+		String json = (String) this.redis.opsForHash().get(PasskeyKeys.passkeys(accountId),
 				record.getCredentialId().toBase64UrlString());
 		assertThat(json).startsWith("{").contains("\"label\":\"Phone\"");
-		assertThat(WebKeys.ofAccount(accountId)).allSatisfy(key -> assertThat(key).contains("{" + accountId + "}"))
+		assertThat(PasskeyKeys.ofAccount(accountId)).allSatisfy(key -> assertThat(key).contains("{" + accountId + "}"))
 				.allSatisfy(key -> assertThat(this.redis.hasKey(key)).isTrue());
 
 		PublicKeyCredentialUserEntity user = this.users.findById(record.getUserEntityUserId());
@@ -143,7 +143,7 @@ class PasskeyStoreTest extends SiteTest {
 		assertThat(this.accounts.findById(accountId)).isEmpty();
 		assertThat(this.passkeys.findByCredentialId(record.getCredentialId())).isNull();
 		assertThat(this.users.findById(record.getUserEntityUserId())).isNull();
-		assertThat(WebKeys.ofAccount(accountId)).allSatisfy(key -> assertThat(this.redis.hasKey(key)).isFalse());
+		assertThat(PasskeyKeys.ofAccount(accountId)).allSatisfy(key -> assertThat(this.redis.hasKey(key)).isFalse());
 	}
 
 	private String signedUpAccount(String email, SiteClient client) {

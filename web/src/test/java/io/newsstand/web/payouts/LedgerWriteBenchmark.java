@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsstand.testing.RedisTestDatabase;
 import io.newsstand.testing.RedisTestServer;
 import io.newsstand.web.benchmark.RedisMonitor;
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PayoutKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,18 +98,18 @@ class LedgerWriteBenchmark {
 			String account, String publisher, String article) {
 		String month = "2026-11";
 		int shard = ledger.shard(account);
-		String seen = WebKeys.payoutSeen(month, shard, "bench-" + account + "-" + article);
+		String seen = PayoutKeys.seen(month, shard, "bench-" + account + "-" + article);
 		if (Boolean.TRUE.equals(redis.hasKey(seen))) {
 			return;
 		}
 		redis.opsForHash().putAll(seen, java.util.Map.of("f", account + "|" + publisher, "p", publisher, "s", "0"));
 		redis.expire(seen, properties.rereadWindow());
-		redis.opsForHash().increment(WebKeys.payoutReads(month, shard), account + "|" + publisher, 1);
-		redis.opsForHash().increment(WebKeys.payoutMember(month, shard, account), "r:" + publisher, 1);
+		redis.opsForHash().increment(PayoutKeys.reads(month, shard), account + "|" + publisher, 1);
+		redis.opsForHash().increment(PayoutKeys.member(month, shard, account), "r:" + publisher, 1);
 		Instant expire = Instant.parse("2027-12-01T00:00:00Z");
-		redis.expireAt(WebKeys.payoutReads(month, shard), expire);
-		redis.expireAt(WebKeys.payoutSeconds(month, shard), expire);
-		redis.expireAt(WebKeys.payoutMember(month, shard, account), expire);
+		redis.expireAt(PayoutKeys.reads(month, shard), expire);
+		redis.expireAt(PayoutKeys.seconds(month, shard), expire);
+		redis.expireAt(PayoutKeys.member(month, shard, account), expire);
 	}
 
 }

@@ -6,7 +6,7 @@ import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.aggregator.Publisher;
 import io.newsstand.web.account.AccountStore;
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PayoutKeys;
 import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
@@ -233,7 +233,7 @@ class PayoutsSiteTest extends SiteTest {
 		clock.set(month.plusMonths(1).atDay(2).atStartOfDay().toInstant(ZoneOffset.UTC));
 		Statement first = this.statements.month(month).orElseThrow();
 		assertThat(first.frozen()).isTrue();
-		assertThat(this.redis.hasKey(WebKeys.payoutStatement(month.toString()))).isTrue();
+		assertThat(this.redis.hasKey(PayoutKeys.statement(month.toString()))).isTrue();
 		// A late read of that month changes nothing any more (written to the ledger
 		// of the month, which the app's clock has left).
 		this.ledger.read(reader.accountId(), FakeArticles.FREE_PUBLISHER, "late-article",

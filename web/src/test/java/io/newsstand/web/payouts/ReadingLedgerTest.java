@@ -7,7 +7,7 @@ import io.lettuce.core.cluster.SlotHash;
 import io.newsstand.testing.RedisExtension;
 import io.newsstand.testing.RedisTestDatabase;
 import io.newsstand.web.benchmark.RedisMonitor;
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PayoutKeys;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,8 +81,7 @@ class ReadingLedgerTest {
 		ledger.read(member, "pub-a", "a1", old);
 		int shard = ledger.shard(member);
 		long expected = Instant.parse("2027-01-01T00:00:00Z").toEpochMilli();
-		for (String key : List.of(WebKeys.payoutReads("2025-12", shard),
-				WebKeys.payoutMember("2025-12", shard, member))) {
+		for (String key : List.of(PayoutKeys.reads("2025-12", shard), PayoutKeys.member("2025-12", shard, member))) {
 			long at = System.currentTimeMillis() + redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS);
 			assertThat(at).as(key).isCloseTo(expected, org.assertj.core.data.Offset.offset(60_000L));
 		}
@@ -95,9 +94,9 @@ class ReadingLedgerTest {
 				.collect(Collectors.toSet());
 		assertThat(shards).hasSize(16);
 		for (int shard : shards) {
-			int slot = SlotHash.getSlot(WebKeys.payoutReads("2026-11", shard));
-			assertThat(List.of(WebKeys.payoutSeconds("2026-11", shard), WebKeys.payoutSeen("2026-11", shard, "ab"),
-					WebKeys.payoutMember("2026-11", shard, "m")))
+			int slot = SlotHash.getSlot(PayoutKeys.reads("2026-11", shard));
+			assertThat(List.of(PayoutKeys.seconds("2026-11", shard), PayoutKeys.seen("2026-11", shard, "ab"),
+					PayoutKeys.member("2026-11", shard, "m")))
 					.allSatisfy(key -> assertThat(SlotHash.getSlot(key)).isEqualTo(slot));
 		}
 	}

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.web.account.AccountStore;
 import io.newsstand.web.articles.ArticleOpened;
-import io.newsstand.web.redis.WebKeys;
+import io.newsstand.web.redis.PersonalKeys;
 import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
@@ -100,7 +100,7 @@ class PersonalPagesTest extends SiteTest {
 		assertThat(section.body()).contains("No publisher has a section called");
 		assertThat(follow(reader, "mood", "happy", "follow", "/following").statusCode()).isEqualTo(400);
 		assertThat(follow(reader, "topic", "   ", "follow", "/following").statusCode()).isEqualTo(400);
-		assertThat(this.redis.hasKey(WebKeys.follows(accountId(reader)))).isFalse();
+		assertThat(this.redis.hasKey(PersonalKeys.follows(accountId(reader)))).isFalse();
 	}
 
 	@Test
@@ -110,7 +110,7 @@ class PersonalPagesTest extends SiteTest {
 		HttpResponse<String> forged = reader.post("/following",
 				java.util.Map.of("kind", "publisher", "value", FakeArticles.PAID_PUBLISHER));
 		assertThat(forged.statusCode()).isEqualTo(403);
-		assertThat(this.redis.hasKey(WebKeys.follows(accountId(reader)))).isFalse();
+		assertThat(this.redis.hasKey(PersonalKeys.follows(accountId(reader)))).isFalse();
 	}
 
 	@Test
@@ -194,7 +194,7 @@ class PersonalPagesTest extends SiteTest {
 		HttpResponse<String> refused = reader.post("/saved", reader.withCsrf("article", "no-such-article"));
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("There is no such article to save");
-		assertThat(this.redis.hasKey(WebKeys.saved(accountId(reader)))).isFalse();
+		assertThat(this.redis.hasKey(PersonalKeys.saved(accountId(reader)))).isFalse();
 	}
 
 	@Test
@@ -225,7 +225,7 @@ class PersonalPagesTest extends SiteTest {
 		reader.get("/articles/paid-5");
 		clock.advance(Duration.ofDays(91));
 		String account = accountId(reader);
-		assertThat(this.redis.opsForZSet().zCard(WebKeys.history(account))).isEqualTo(1);
+		assertThat(this.redis.opsForZSet().zCard(PersonalKeys.history(account))).isEqualTo(1);
 		assertThat(reader.get("/history").body()).doesNotContain("Headline of paid-5");
 	}
 
@@ -246,11 +246,11 @@ class PersonalPagesTest extends SiteTest {
 		follow(reader, "publisher", FakeArticles.PAID_PUBLISHER, "follow", "/following");
 		reader.get("/articles/paid-6");
 		reader.post("/saved", reader.withCsrf("article", "paid-6", "action", "save"));
-		for (String key : WebKeys.personal(account)) {
+		for (String key : PersonalKeys.ofAccount(account)) {
 			assertThat(this.redis.hasKey(key)).as(key).isTrue();
 		}
 		reader.submit("/account", "/account/delete", "deletePassword", PASSWORD);
-		for (String key : WebKeys.personal(account)) {
+		for (String key : PersonalKeys.ofAccount(account)) {
 			assertThat(this.redis.hasKey(key)).as(key).isFalse();
 		}
 	}
@@ -281,7 +281,7 @@ class PersonalPagesTest extends SiteTest {
 				reader.withCsrf("section", "Business", "publisher", "no-such-paper"));
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("There is no publisher with the id");
-		assertThat(this.redis.hasKey(WebKeys.follows(accountId(reader)))).isFalse();
+		assertThat(this.redis.hasKey(PersonalKeys.follows(accountId(reader)))).isFalse();
 	}
 
 	@Test
@@ -291,7 +291,7 @@ class PersonalPagesTest extends SiteTest {
 		HttpResponse<String> skipped = reader.post("/start", reader.withCsrf("next", "/account?welcome"));
 		assertThat(skipped.headers().firstValue("Location"))
 				.hasValueSatisfying(location -> assertThat(location).endsWith("/account?welcome"));
-		assertThat(this.redis.hasKey(WebKeys.follows(accountId(reader)))).isFalse();
+		assertThat(this.redis.hasKey(PersonalKeys.follows(accountId(reader)))).isFalse();
 	}
 
 	@Test

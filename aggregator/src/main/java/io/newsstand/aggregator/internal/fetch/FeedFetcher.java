@@ -2,10 +2,6 @@ package io.newsstand.aggregator.internal.fetch;
 
 import io.newsstand.aggregator.internal.fetch.CappedBodySubscriber.BodyTooLargeException;
 import io.newsstand.aggregator.internal.fetch.FetchResult.FailureKind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -31,10 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
-import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,7 +82,7 @@ public final class FeedFetcher {
 			try {
 				response = send(request, current, deadline);
 			} catch (FetchFailure failure) {
-				return failure.result;
+				return failure.result();
 			}
 			int status = response.statusCode();
 			HttpHeaders headers = response.headers();
@@ -140,9 +132,10 @@ public final class FeedFetcher {
 		}
 		byte[] body;
 		try {
-			body = decode(response.body(), headers.firstValue("Content-Encoding").orElse(""));
+			body = ContentDecoding.decode(response.body(), headers.firstValue("Content-Encoding").orElse(""),
+					this.settings.maxBodyBytes());
 		} catch (FetchFailure failure) {
-			return failure.result;
+			return failure.result();
 		}
 		if (body.length == 0) {
 			return new FetchResult.Failed(FailureKind.EMPTY, status, "empty body");
@@ -173,27 +166,11 @@ public final class FeedFetcher {
 			permit.release();
 			throw new FetchFailure(FailureKind.TIMEOUT, "no answer within " + this.settings.requestTimeout());
 		}
-		// No HttpRequest.timeout: the deadline is the wait below, which cancels the
-		// exchange when it passes. A request timeout would also register a timer with
-		// the client's selector thread (and wake it) for every request.
-		HttpRequest.Builder builder = HttpRequest.newBuilder(url).GET().header("User-Agent", this.settings.userAgent())
-				.header("Accept", request.accept() == null ? ACCEPT : request.accept())
-				.header("Accept-Encoding", "gzip, deflate");
-		if ("http".equalsIgnoreCase(url.getScheme())) {
-			// No h2c upgrade on plain HTTP: several feed hosts break on it.
-			builder.version(HttpClient.Version.HTTP_1_1);
-		}
-		if (request.etag() != null) {
-			builder.header("If-None-Match", request.etag());
-		}
-		if (request.lastModified() != null) {
-			builder.header("If-Modified-Since", request.lastModified());
-		}
+		HttpRequest get = conditionalGet(request, url);
 		CompletableFuture<HttpResponse<byte[]>> future = null;
 		try {
-			future = this.client.sendAsync(builder.build(),
-					info -> new CappedBodySubscriber(this.settings.maxBodyBytes(),
-							info.headers().firstValueAsLong("Content-Length").orElse(-1)));
+			future = this.client.sendAsync(get, info -> new CappedBodySubscriber(this.settings.maxBodyBytes(),
+					info.headers().firstValueAsLong("Content-Length").orElse(-1)));
 			return future.get(Math.max(1, deadline[0] - System.nanoTime()), TimeUnit.NANOSECONDS);
 		} catch (TimeoutException ex) {
 			throw new FetchFailure(FailureKind.TIMEOUT,
@@ -211,6 +188,27 @@ public final class FeedFetcher {
 			}
 			permit.release();
 		}
+	}
+
+	/** The GET of one hop, with the validators the feed's state holds. */
+	private HttpRequest conditionalGet(FetchRequest request, URI url) {
+		// No HttpRequest.timeout: the deadline is the wait in send, which cancels the
+		// exchange when it passes. A request timeout would also register a timer with
+		// the client's selector thread (and wake it) for every request.
+		HttpRequest.Builder builder = HttpRequest.newBuilder(url).GET().header("User-Agent", this.settings.userAgent())
+				.header("Accept", request.accept() == null ? ACCEPT : request.accept())
+				.header("Accept-Encoding", "gzip, deflate");
+		if ("http".equalsIgnoreCase(url.getScheme())) {
+			// No h2c upgrade on plain HTTP: several feed hosts break on it.
+			builder.version(HttpClient.Version.HTTP_1_1);
+		}
+		if (request.etag() != null) {
+			builder.header("If-None-Match", request.etag());
+		}
+		if (request.lastModified() != null) {
+			builder.header("If-Modified-Since", request.lastModified());
+		}
+		return builder.build();
 	}
 
 	private FetchFailure failure(Throwable cause, URI url) {
@@ -231,44 +229,6 @@ public final class FeedFetcher {
 		}
 		return new FetchFailure(FailureKind.NETWORK,
 				cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-	}
-
-	private byte[] decode(byte[] body, String contentEncoding) throws FetchFailure {
-		String encoding = contentEncoding.strip().toLowerCase(Locale.ROOT);
-		boolean gzipMagic = body.length > 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
-		try {
-			if (encoding.equals("gzip") || encoding.equals("x-gzip") || gzipMagic) {
-				return inflate(new GZIPInputStream(new ByteArrayInputStream(body)));
-			}
-			if (encoding.equals("deflate")) {
-				try {
-					return inflate(new InflaterInputStream(new ByteArrayInputStream(body)));
-				} catch (ZipException ex) {
-					// Some servers send raw deflate without the zlib header.
-					return inflate(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)));
-				}
-			}
-			return body;
-		} catch (IOException ex) {
-			throw new FetchFailure(FailureKind.NETWORK,
-					"cannot decompress " + (encoding.isEmpty() ? "gzip" : encoding) + " body: " + ex.getMessage());
-		}
-	}
-
-	private byte[] inflate(InputStream in) throws IOException, FetchFailure {
-		try (in) {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			byte[] buffer = new byte[16384];
-			int read;
-			while ((read = in.read(buffer)) != -1) {
-				if (out.size() + (long) read > this.settings.maxBodyBytes()) {
-					throw new FetchFailure(FailureKind.TOO_LARGE,
-							"decompressed body exceeds the cap of " + this.settings.maxBodyBytes() + " bytes");
-				}
-				out.write(buffer, 0, read);
-			}
-			return out.toByteArray();
-		}
 	}
 
 	private static boolean isRedirect(int status) {
@@ -312,19 +272,6 @@ public final class FeedFetcher {
 		} catch (DateTimeParseException ex) {
 			return null;
 		}
-	}
-
-	private static final class FetchFailure extends Exception {
-
-		private static final long serialVersionUID = 1L;
-
-		private final transient FetchResult.Failed result;
-
-		FetchFailure(FailureKind kind, String message) {
-			super(message, null, false, false);
-			this.result = new FetchResult.Failed(kind, 0, message);
-		}
-
 	}
 
 }

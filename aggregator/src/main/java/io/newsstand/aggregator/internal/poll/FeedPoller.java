@@ -45,19 +45,6 @@ final class FeedPoller {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
-	/**
-	 * What the poll decided about the schedule, and the articles it parsed, still
-	 * to be stored ({@link #store}).
-	 */
-	record PollReport(FeedState state, PollOutcome outcome, boolean disable, List<NormalizedArticle> articles,
-			ItemMemory.@Nullable Feed items) {
-
-		PollReport(FeedState state, PollOutcome outcome, boolean disable) {
-			this(state, outcome, disable, List.of(), null);
-		}
-
-	}
-
 	private final FeedFetcher fetcher;
 
 	private final ArticleStore articles;

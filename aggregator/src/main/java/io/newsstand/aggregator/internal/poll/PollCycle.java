@@ -3,7 +3,7 @@ package io.newsstand.aggregator.internal.poll;
 import io.newsstand.aggregator.internal.catalog.Catalog;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogPublisher;
-import io.newsstand.aggregator.internal.poll.FeedPoller.PollReport;
+import io.newsstand.aggregator.internal.poll.FinishedPolls.Finished;
 import io.newsstand.aggregator.internal.store.FeedState;
 import io.newsstand.aggregator.internal.store.PollLeases;
 import io.newsstand.aggregator.internal.store.PollLeases.Completion;
@@ -13,11 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,23 +26,15 @@ import org.springframework.data.redis.connection.RedisPipelineException;
  * flight. The calling thread claims a batch (and the batch's states, one
  * pipeline) while earlier batches are still being fetched, each feed on a
  * virtual thread (the fetcher limits requests per host); a changed body is
- * parsed on a small pool of platform threads; the calling thread hands finished
- * feeds back in groups: their articles, their states (one pipeline) and their
+ * parsed on a small pool of platform threads; the calling thread takes finished
+ * feeds in groups ({@link FinishedPolls}) and hands them back
+ * ({@link HandBack}): their articles, their states (one pipeline) and their
  * next poll times (one script). Several instances on one Redis split the work;
  * a crashed instance's feeds return when their lease expires.
  */
 final class PollCycle implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(PollCycle.class);
-
-	/** How long a group of finished feeds waits for more before it is stored. */
-	private static final long GROUP_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-
-	/**
-	 * How often a forming group looks for more: in steps, not woken by every
-	 * finished feed.
-	 */
-	private static final long GROUP_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
 	/**
 	 * @param batchSize
@@ -85,6 +74,8 @@ final class PollCycle implements AutoCloseable {
 
 	private final ExecutorService parsing;
 
+	private final HandBack handBack;
+
 	PollCycle(Catalog catalog, PollLeases schedule, FeedPoller feedPoller, String worker, Limits limits,
 			InstantSource clock) {
 		this.catalog = catalog;
@@ -103,6 +94,7 @@ final class PollCycle implements AutoCloseable {
 		this.clock = clock;
 		this.parsing = Executors.newFixedThreadPool(limits.parseThreads(),
 				Thread.ofPlatform().name("feed-parse-", 0).daemon(true).factory());
+		this.handBack = new HandBack(schedule, feedPoller, worker, limits.maxInterval(), clock);
 	}
 
 	String worker() {
@@ -135,13 +127,14 @@ final class PollCycle implements AutoCloseable {
 	}
 
 	private int cycle() {
-		Cycle cycle = new Cycle();
+		FinishedPolls polls = new FinishedPolls();
+		int polled = 0;
 		RuntimeException claimFailure = null;
 		try (ExecutorService fetches = Executors
 				.newThreadPerTaskExecutor(Thread.ofVirtual().name("feed-poll-", 0).factory())) {
 			boolean more = true;
-			while (more || cycle.outstanding > 0) {
-				if (more && cycle.outstanding + this.limits.batchSize() <= this.limits.maxInFlight()) {
+			while (more || polls.outstanding() > 0) {
+				if (more && polls.outstanding() + this.limits.batchSize() <= this.limits.maxInFlight()) {
 					List<String> claimed;
 					try {
 						claimed = this.schedule.claim(this.worker, this.limits.batchSize(), this.limits.lease());
@@ -152,27 +145,27 @@ final class PollCycle implements AutoCloseable {
 						continue;
 					}
 					more = claimed.size() == this.limits.batchSize();
-					start(claimed, fetches, cycle);
+					start(claimed, fetches, polls);
 					continue;
 				}
-				List<Finished> group = cycle.nextGroup(this.limits.batchSize());
+				List<Finished> group = polls.nextGroup(this.limits.batchSize());
 				if (group == null) {
 					// Interrupted (shutting down): the unfinished feeds' leases expire.
 					fetches.shutdownNow();
 					Thread.currentThread().interrupt();
 					break;
 				}
-				hand(group, cycle);
+				polled += this.handBack.hand(group);
 			}
 		}
 		if (claimFailure != null) {
 			throw claimFailure;
 		}
-		return cycle.polled;
+		return polled;
 	}
 
 	/** Loads a claimed batch's states and starts polling each feed. */
-	private void start(List<String> claimed, ExecutorService fetches, Cycle cycle) {
+	private void start(List<String> claimed, ExecutorService fetches, FinishedPolls polls) {
 		if (claimed.isEmpty()) {
 			return;
 		}
@@ -195,14 +188,14 @@ final class PollCycle implements AutoCloseable {
 			for (int i = 0; i < known.size(); i++) {
 				Claimed claim = known.get(i);
 				FeedState state = states.get(i);
-				cycle.outstanding++;
+				polls.started();
 				fetches.execute(() -> {
 					PollReport report = null;
 					try {
 						report = pollOne(claim, state);
 					} finally {
 						// Always, or the cycle would wait for this feed forever.
-						cycle.finished.add(new Finished(claim.feed().id(), state, report));
+						polls.add(new Finished(claim.feed().id(), state, report));
 					}
 				});
 			}
@@ -211,77 +204,6 @@ final class PollCycle implements AutoCloseable {
 			// again.
 			log.warn("Polling {} feed(s) by worker {} failed; they return to the schedule when their lease expires: {}",
 					claimed.size(), this.worker, describe(ex));
-		}
-	}
-
-	/**
-	 * Hands a group of finished feeds back: the articles of the changed ones (one
-	 * read and one write round trip for all of them), then every state (one
-	 * pipeline), then every lease (one script).
-	 */
-	private void hand(List<Finished> group, Cycle cycle) {
-		cycle.outstanding -= group.size();
-		List<PollReport> reports = new ArrayList<>(group.size());
-		for (Finished finished : group) {
-			if (finished.report() != null) {
-				reports.add(finished.report());
-			}
-		}
-		boolean articlesStored = stored(reports);
-		List<FeedState> loaded = new ArrayList<>(group.size());
-		List<FeedState> polled = new ArrayList<>(group.size());
-		List<Completion> completions = new ArrayList<>(group.size());
-		List<PollReport> remembered = new ArrayList<>(group.size());
-		for (Finished finished : group) {
-			PollReport report = finished.report();
-			if (report != null && (articlesStored || report.articles().isEmpty())) {
-				loaded.add(finished.loaded());
-				polled.add(report.state());
-				remembered.add(report);
-				completions.add(new Completion(finished.feedId(),
-						report.disable()
-								? null
-								: report.state().nextPoll() == null
-										? this.clock.instant().plus(this.limits.maxInterval())
-										: report.state().nextPoll()));
-			}
-		}
-		try {
-			this.feedPoller.save(loaded, polled);
-			this.feedPoller.remember(remembered);
-			for (String feedId : this.schedule.completeAll(this.worker, completions)) {
-				log.warn("Feed {}: lease of worker {} expired during the poll; another worker owns it now", feedId,
-						this.worker);
-			}
-			cycle.polled += polled.size();
-		} catch (RuntimeException ex) {
-			// Typically Redis unreachable: the leases expire and the feeds are polled
-			// again.
-			log.warn("Handing back {} feed(s) by worker {} failed; they return to the schedule when their lease "
-					+ "expires: {}", group.size(), this.worker, describe(ex));
-		}
-	}
-
-	/**
-	 * Stores the articles of a group's changed feeds.
-	 *
-	 * @return whether they were stored; if not, the changed feeds are not handed
-	 *         back and return to the schedule when their leases expire
-	 */
-	private boolean stored(List<PollReport> reports) {
-		try {
-			this.feedPoller.store(reports);
-			return true;
-		} catch (RuntimeException ex) {
-			// Typically Redis unreachable: the leases expire and the feeds are polled
-			// again.
-			log.warn(
-					"Storing the articles of feed(s) {} by worker {} failed; they return to the schedule when their "
-							+ "lease expires: {}",
-					reports.stream().filter(report -> !report.articles().isEmpty())
-							.map(report -> report.state().feedId()).toList(),
-					this.worker, describe(ex));
-			return false;
 		}
 	}
 
@@ -297,48 +219,6 @@ final class PollCycle implements AutoCloseable {
 	}
 
 	private record Claimed(CatalogPublisher publisher, CatalogFeed feed) {
-	}
-
-	/** A polled feed, its state as loaded and what the poll reported. */
-	private record Finished(String feedId, FeedState loaded, @Nullable PollReport report) {
-	}
-
-	/** One run of {@link #pollDue()}; used by its calling thread only. */
-	private static final class Cycle {
-
-		final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
-
-		int outstanding;
-
-		int polled;
-
-		/**
-		 * The next group of finished feeds: waits for one, then up to
-		 * {@link #GROUP_WAIT_NANOS} for more (fewer, larger groups: fewer round trips),
-		 * until {@code size} or every outstanding feed has finished.
-		 *
-		 * @return {@code null} when interrupted
-		 */
-		@Nullable
-		List<Finished> nextGroup(int size) {
-			int wanted = Math.min(size, this.outstanding);
-			List<Finished> group = new ArrayList<>(wanted);
-			try {
-				group.add(this.finished.take());
-				long deadline = System.nanoTime() + GROUP_WAIT_NANOS;
-				while (true) {
-					this.finished.drainTo(group, wanted - group.size());
-					long left = deadline - System.nanoTime();
-					if (group.size() >= wanted || left <= 0) {
-						return group;
-					}
-					TimeUnit.NANOSECONDS.sleep(Math.min(left, GROUP_STEP_NANOS));
-				}
-			} catch (InterruptedException ex) {
-				return null;
-			}
-		}
-
 	}
 
 	/**

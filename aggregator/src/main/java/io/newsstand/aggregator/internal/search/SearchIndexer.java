@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.apache.lucene.analysis.Analyzer;
@@ -17,17 +16,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.stream.StreamMessageListenerContainer;
-import org.springframework.data.redis.stream.StreamMessageListenerContainer.StreamMessageListenerContainerOptions;
-import org.springframework.data.redis.stream.StreamMessageListenerContainer.StreamReadRequest;
 
 /**
  * Keeps this node's index current: opens it in the background once the app
@@ -36,7 +29,8 @@ import org.springframework.data.redis.stream.StreamMessageListenerContainer.Stre
  * <p>
  * The index is stale when it was written by another schema version, when Redis
  * no longer has the stream it followed (a new or wiped Redis), or when the
- * stream may have been trimmed past entries the index never saw.
+ * stream may have been trimmed past entries the index never saw. Following the
+ * feed is {@link SearchFeedFollower}'s part.
  */
 final class SearchIndexer implements SmartLifecycle {
 
@@ -64,13 +58,7 @@ final class SearchIndexer implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private volatile @Nullable StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
-
-	private volatile String applied = StreamIds.START;
-
-	private volatile boolean uncommitted;
-
-	private volatile long lastCommit = System.nanoTime();
+	private volatile @Nullable SearchFeedFollower follower;
 
 	SearchIndexer(SearchProperties properties, StringRedisTemplate redis, RedisConnectionFactory connections,
 			ArticleSearchSource source, Analyzer analyzer, InstantSource clock, Executor executor) {
@@ -161,9 +149,8 @@ final class SearchIndexer implements SmartLifecycle {
 	private void bringUpToDate(SearchIndex opened) throws IOException {
 		Optional<String> resumeFrom = opened.committedStreamId().filter(this::stillFollowable);
 		String from = resumeFrom.isPresent() ? resumeFrom.get() : rebuild(opened);
-		this.applied = from;
 		this.ready = true;
-		follow(from);
+		follow(opened, from);
 		log.info("Search index in {} holds {} articles, following {} from entry {}", this.properties.indexDir(),
 				opened.documents(), SearchKeys.FEED, from);
 	}
@@ -224,98 +211,27 @@ final class SearchIndexer implements SmartLifecycle {
 		return this.redis.opsForStream().info(SearchKeys.FEED).lastGeneratedId();
 	}
 
-	private void follow(String from) {
-		StreamMessageListenerContainerOptions<String, MapRecord<String, String, String>> options = StreamMessageListenerContainerOptions
-				.builder().pollTimeout(Duration.ofSeconds(1)).batchSize(500).executor(this.executor)
-				.errorHandler(ex -> log.warn("Search feed {} could not be read: {}", SearchKeys.FEED, ex.toString()))
-				.build();
-		StreamMessageListenerContainer<String, MapRecord<String, String, String>> created = StreamMessageListenerContainer
-				.create(this.connections, options);
-		created.register(StreamReadRequest.builder(StreamOffset.create(SearchKeys.FEED, ReadOffset.from(from)))
-				.cancelOnError(ex -> false).build(), this::apply);
+	private void follow(SearchIndex opened, String from) {
+		SearchFeedFollower created = new SearchFeedFollower(opened, from, this.properties, this.source,
+				this.connections, this.executor);
 		synchronized (this) {
 			if (!this.running) {
 				return;
 			}
-			this.container = created;
+			this.follower = created;
 			created.start();
 		}
 	}
 
-	/**
-	 * Applies one feed entry; the article is read as stored now, so replays are
-	 * harmless.
-	 */
-	void apply(MapRecord<String, String, String> entry) {
-		SearchIndex target = this.index;
-		if (target == null) {
-			return;
-		}
-		Map<String, String> fields = entry.getValue();
-		String articleId = fields.get("id");
-		try {
-			if (articleId != null) {
-				Optional<SearchDocument> article = "delete".equals(fields.get("op"))
-						? Optional.empty()
-						: read(articleId);
-				if (article.isPresent()) {
-					target.upsert(article.get());
-				} else {
-					target.delete(articleId);
-				}
-			}
-			this.applied = entry.getId().getValue();
-			this.uncommitted = true;
-			if (System.nanoTime() - this.lastCommit >= this.properties.commitInterval().toNanos()) {
-				commit(target);
-			}
-		} catch (IOException | RuntimeException ex) {
-			log.warn("Search feed entry {} for article {} could not be indexed", entry.getId(), articleId, ex);
-		}
-	}
-
-	/**
-	 * The article as stored now, waiting while Redis does not answer (a master
-	 * failing over): the stream's position moves on after this entry, so an article
-	 * skipped here would stay missing from this node's index until it changed
-	 * again. Runs on the indexer's own thread, and nothing else could be indexed
-	 * meanwhile anyway.
-	 */
-	private Optional<SearchDocument> read(String articleId) {
-		for (long delay = 100;; delay = Math.min(delay * 2, 5000)) {
-			try {
-				return this.source.find(articleId);
-			} catch (DataAccessException ex) {
-				if (!this.running) {
-					throw ex;
-				}
-				log.warn("Article {} for the search index could not be read, trying again in {} ms: {}", articleId,
-						delay, ex.toString());
-			}
-			try {
-				Thread.sleep(delay);
-			} catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while reading article " + articleId, ex);
-			}
-		}
-	}
-
-	private void commit(SearchIndex target) throws IOException {
-		target.commit(this.applied);
-		this.uncommitted = false;
-		this.lastCommit = System.nanoTime();
-	}
-
 	@Override
 	public void stop() {
-		StreamMessageListenerContainer<String, MapRecord<String, String, String>> following;
+		SearchFeedFollower following;
 		SearchIndex open;
 		synchronized (this) {
 			this.running = false;
-			following = this.container;
+			following = this.follower;
 			open = this.index;
-			this.container = null;
+			this.follower = null;
 			this.index = null;
 			this.ready = false;
 		}
@@ -323,14 +239,6 @@ final class SearchIndexer implements SmartLifecycle {
 			following.stop();
 		}
 		if (open != null) {
-			try {
-				if (this.uncommitted) {
-					commit(open);
-				}
-			} catch (IOException ex) {
-				log.warn("Search index in {} could not be committed on shutdown; it replays the feed on start",
-						this.properties.indexDir(), ex);
-			}
 			close(open);
 		}
 	}

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisPipelineException;
@@ -86,7 +85,7 @@ public final class ArticleStore {
 				redis.opsForValue().get(aliasKey(article));
 			}
 		});
-		List<Write> writes = new ArrayList<>();
+		List<ArticleWrite> writes = new ArrayList<>();
 		List<NormalizedArticle> aliased = new ArrayList<>();
 		Instant cutoff = this.clock.instant().minus(this.retention);
 		int unchanged = 0;
@@ -107,7 +106,7 @@ public final class ArticleStore {
 		}
 		unchanged += addAliasedWrites(aliased, writes);
 		write(writes);
-		int updated = (int) writes.stream().filter(Write::update).count();
+		int updated = (int) writes.stream().filter(ArticleWrite::update).count();
 		return new StoreResult(writes.size() - updated, updated, unchanged, skipped);
 	}
 
@@ -132,15 +131,12 @@ public final class ArticleStore {
 	 * Adds the write an article needs, given its stored hash and publication time;
 	 * false when it is stored unchanged.
 	 */
-	private static boolean addWrite(List<Write> writes, NormalizedArticle article, List<String> existing) {
-		if (existing.get(0) == null) {
-			writes.add(new Write(article, false, null));
-			return true;
-		}
-		if (existing.get(0).equals(article.contentHash())) {
+	private static boolean addWrite(List<ArticleWrite> writes, NormalizedArticle article, List<String> existing) {
+		ArticleWrite write = ArticleWrite.of(article, existing);
+		if (write == null) {
 			return false;
 		}
-		writes.add(new Write(article, true, existing.get(1)));
+		writes.add(write);
 		return true;
 	}
 
@@ -148,7 +144,7 @@ public final class ArticleStore {
 	 * The same stories from another feed of their publisher: adds the writes that
 	 * update the stored ones, and returns how many are unchanged.
 	 */
-	private int addAliasedWrites(List<NormalizedArticle> aliased, List<Write> writes) {
+	private int addAliasedWrites(List<NormalizedArticle> aliased, List<ArticleWrite> writes) {
 		if (aliased.isEmpty()) {
 			return 0;
 		}
@@ -169,33 +165,15 @@ public final class ArticleStore {
 		return unchanged;
 	}
 
-	private record Write(NormalizedArticle normalized, boolean update, @Nullable String storedPublishedAt) {
-
-		Article article() {
-			Article article = this.normalized.article();
-			if (this.update && !this.normalized.dated() && this.storedPublishedAt != null) {
-				// An undated item keeps the time it was first seen.
-				Instant firstSeen = Instant.ofEpochMilli(Long.parseLong(this.storedPublishedAt));
-				return new Article(article.id(), article.title(), article.url(), article.publisherId(),
-						article.publisherName(), article.section(), article.region(), article.author(), firstSeen,
-						article.updatedAt().isBefore(firstSeen) ? firstSeen : article.updatedAt(), article.summary(),
-						article.body(), article.image(), article.categories(), article.language(), article.wordCount(),
-						article.readingMinutes(), article.free());
-			}
-			return article;
-		}
-
-	}
-
-	private void write(List<Write> writes) {
+	private void write(List<ArticleWrite> writes) {
 		if (writes.isEmpty()) {
 			return;
 		}
 		long now = this.clock.millis();
-		List<Article> written = writes.stream().map(Write::article).toList();
+		List<Article> written = writes.stream().map(ArticleWrite::article).toList();
 		runThenQueued(redis -> {
 			for (int i = 0; i < writes.size(); i++) {
-				Write write = writes.get(i);
+				ArticleWrite write = writes.get(i);
 				Article article = written.get(i);
 				long published = article.publishedAt().toEpochMilli();
 				// Relative TTL (our clock, not Redis's): kept a day past the retention window.

@@ -6,7 +6,6 @@ import io.newsstand.aggregator.ArticleQuery;
 import io.newsstand.aggregator.internal.catalog.CatalogFeed;
 import io.newsstand.aggregator.internal.catalog.CatalogPublisher;
 import io.newsstand.aggregator.internal.fetch.TestServer;
-import io.newsstand.aggregator.internal.poll.FeedPoller.PollReport;
 import io.newsstand.aggregator.internal.store.FeedState;
 import io.newsstand.testing.RedisExtension;
 import io.newsstand.testing.SettableClock;
