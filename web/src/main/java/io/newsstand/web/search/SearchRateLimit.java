@@ -55,8 +55,7 @@ class SearchRateLimit {
 
 	/**
 	 * String counter: searches by one client in one window. The address is kept
-	 * hashed. (Named here rather than in WebKeys, which another change owned; see
-	 * docs/redis.md.)
+	 * hashed.
 	 */
 	static String key(String client, long window) {
 		return WebKeys.searchRate(Hashes.sha256(client).substring(0, 32), window);
