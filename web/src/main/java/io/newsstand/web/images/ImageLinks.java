@@ -43,12 +43,21 @@ public class ImageLinks {
 	private final SecretKeySpec key;
 
 	/**
-	 * Signed paths by width and URL. A page shows tens of pictures (cards, their
-	 * {@code srcset}s, body pictures), each signed at four widths; the same stories
-	 * appear on every page for minutes, so signing each once saves most of an
-	 * HMAC's cost per view (see performance.md).
+	 * Signed paths by the picture's address, at every width. A page shows tens of
+	 * pictures (cards, their {@code srcset}s, body pictures), each at four widths;
+	 * the same stories appear on every page for minutes, so a picture's address is
+	 * checked and signed once instead of once per view (see performance.md).
 	 */
-	private final Cache<String, String> paths = Caffeine.newBuilder().maximumSize(20_000).build();
+	private final Cache<String, Signed> signed = Caffeine.newBuilder().maximumSize(10_000).build();
+
+	/**
+	 * A picture's signed paths by {@link #WIDTHS}, or none for an unusable address.
+	 */
+	private record Signed(@Nullable List<String> paths, @Nullable String srcset) {
+
+		static final Signed NONE = new Signed(null, null);
+
+	}
 
 	@Autowired
 	ImageLinks(ImageProperties properties, StringRedisTemplate redis) {
@@ -72,8 +81,8 @@ public class ImageLinks {
 	 *         usable URL
 	 */
 	public @Nullable String src(@Nullable String imageUrl, int width) {
-		String url = usable(imageUrl);
-		return url == null ? null : path(url, widthFor(width));
+		List<String> paths = signed(imageUrl).paths();
+		return (paths != null) ? paths.get(WIDTHS.indexOf(widthFor(width))) : null;
 	}
 
 	/**
@@ -81,15 +90,24 @@ public class ImageLinks {
 	 *         {@code null} when there is no usable URL
 	 */
 	public @Nullable String srcset(@Nullable String imageUrl) {
+		return signed(imageUrl).srcset();
+	}
+
+	private Signed signed(@Nullable String imageUrl) {
+		return (imageUrl == null) ? Signed.NONE : this.signed.get(imageUrl, this::sign);
+	}
+
+	private Signed sign(String imageUrl) {
 		String url = usable(imageUrl);
 		if (url == null) {
-			return null;
+			return Signed.NONE;
 		}
-		StringJoiner joiner = new StringJoiner(", ");
-		for (int width : WIDTHS) {
-			joiner.add(path(url, width) + " " + width + "w");
+		List<String> paths = WIDTHS.stream().map(width -> sign(url, width)).toList();
+		StringJoiner srcset = new StringJoiner(", ");
+		for (int i = 0; i < WIDTHS.size(); i++) {
+			srcset.add(paths.get(i) + " " + WIDTHS.get(i) + "w");
 		}
-		return joiner.toString();
+		return new Signed(paths, srcset.toString());
 	}
 
 	/** The smallest of {@link #WIDTHS} at least as wide, or the largest. */
@@ -122,10 +140,6 @@ public class ImageLinks {
 			return null;
 		}
 		return MessageDigest.isEqual(given, mac(url, width)) ? url : null;
-	}
-
-	private String path(String url, int width) {
-		return this.paths.get(width + "\n" + url, key -> sign(url, width));
 	}
 
 	private String sign(String url, int width) {

@@ -1,5 +1,7 @@
 package io.newsstand.web.layout;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
@@ -15,11 +17,23 @@ public class Assets {
 
 	private final ResourceUrlProvider urls;
 
+	/**
+	 * Public URLs by path. The paths are the templates' own (a few dozen), and a
+	 * file's fingerprint is fixed for the life of the process (the jar's files do
+	 * not change), so each is looked up once: the lookup matches the path against
+	 * every resource handler, and a page asks for about ten.
+	 */
+	private final Map<String, String> resolved = new ConcurrentHashMap<>();
+
 	Assets(@Qualifier("mvcResourceUrlProvider") ResourceUrlProvider urls) {
 		this.urls = urls;
 	}
 
 	public String url(String path) {
+		return this.resolved.computeIfAbsent(path, this::lookUp);
+	}
+
+	private String lookUp(String path) {
 		String versioned = this.urls.getForLookupPath(path);
 		return (versioned != null) ? versioned : path;
 	}

@@ -18,7 +18,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The article page: the whole article, or its teaser and the join box, as the
@@ -39,14 +38,14 @@ class ArticleController {
 
 	private final PublicUrl publicUrl;
 
-	private final JsonMapper json;
+	private final StructuredData structuredData;
 
 	private final RelatedStories related;
 
 	private final Picks picks;
 
 	ArticleController(Articles articles, ArticleReading reading, Offer offer, StoryLists stories, PublicUrl publicUrl,
-			JsonMapper json, OpenedArticles opened, RelatedStories related, Picks picks) {
+			StructuredData structuredData, RelatedStories related, Picks picks) {
 		this.related = related;
 		this.picks = picks;
 		this.articles = articles;
@@ -54,7 +53,7 @@ class ArticleController {
 		this.offer = offer;
 		this.stories = stories;
 		this.publicUrl = publicUrl;
-		this.json = json;
+		this.structuredData = structuredData;
 	}
 
 	@GetMapping("/articles/{id}")
@@ -75,7 +74,7 @@ class ArticleController {
 		model.addAttribute("view",
 				new ArticleView(article, this.articles.publisher(article.publisherId()).orElse(null), read.access(),
 						read.body(), this.offer.terms(), lists.related(), this.stories.top(request, article.id(), 5),
-						StructuredData.of(article, canonical, this.json), reader != null, lists.alsoCoveredBy()));
+						this.structuredData.of(article, canonical), reader != null, lists.alsoCoveredBy()));
 		model.addAttribute("canonical", canonical);
 		model.addAttribute("ourPicks", this.stories.picks(request, article.id(), 4));
 		if (reader != null && reader.admin()) {
