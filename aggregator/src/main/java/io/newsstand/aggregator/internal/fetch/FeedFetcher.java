@@ -146,6 +146,14 @@ public final class FeedFetcher {
 	}
 
 	private HttpResponse<byte[]> send(FetchRequest request, URI url, long[] deadline) throws FetchFailure {
+		// Built before a permit is taken: nothing between taking and the try that
+		// gives it back may throw.
+		HttpRequest get;
+		try {
+			get = conditionalGet(request, url);
+		} catch (IllegalArgumentException ex) {
+			throw new FetchFailure(FailureKind.NETWORK, "bad URL " + url + ": " + ex.getMessage());
+		}
 		Semaphore permit = this.hosts.forHost(url.getHost());
 		long waited = System.nanoTime();
 		try {
@@ -166,7 +174,6 @@ public final class FeedFetcher {
 			permit.release();
 			throw new FetchFailure(FailureKind.TIMEOUT, "no answer within " + this.settings.requestTimeout());
 		}
-		HttpRequest get = conditionalGet(request, url);
 		CompletableFuture<HttpResponse<byte[]>> future = null;
 		try {
 			future = this.client.sendAsync(get, info -> new CappedBodySubscriber(this.settings.maxBodyBytes(),
@@ -202,13 +209,22 @@ public final class FeedFetcher {
 			// No h2c upgrade on plain HTTP: several feed hosts break on it.
 			builder.version(HttpClient.Version.HTTP_1_1);
 		}
-		if (request.etag() != null) {
+		// A validator is sent back only when it can be: a hostile server's ETag with a
+		// line break must neither reach another header nor stop the feed's fetches.
+		if (sendable(request.etag())) {
 			builder.header("If-None-Match", request.etag());
 		}
-		if (request.lastModified() != null) {
+		if (sendable(request.lastModified())) {
 			builder.header("If-Modified-Since", request.lastModified());
 		}
 		return builder.build();
+	}
+
+	/**
+	 * Printable ASCII (and tab) only: what every server reads as one header value.
+	 */
+	static boolean sendable(@Nullable String value) {
+		return value != null && !value.isBlank() && value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7F));
 	}
 
 	private FetchFailure failure(Throwable cause, URI url) {

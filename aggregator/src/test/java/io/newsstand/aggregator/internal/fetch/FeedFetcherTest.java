@@ -87,6 +87,29 @@ class FeedFetcherTest {
 		assertThat(result).isEqualTo(new FetchResult.NotModified("\"v2\"", null, null, null));
 	}
 
+	/**
+	 * A hostile server's validator that is no valid request header value (a line
+	 * break, a control character) is not sent back: the feed is fetched without it,
+	 * every time, and no connection permit for the host is lost on the way (with
+	 * two per host, the third fetch waited for a permit that never came back).
+	 */
+	@Test
+	void aValidatorThatCannotBeSentIsLeftOutAndCostsNoPermit() {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		this.server.on("/feed", exchange -> {
+			seen.add(exchange.getRequestHeaders().getFirst("If-None-Match") + "|"
+					+ exchange.getRequestHeaders().getFirst("If-Modified-Since"));
+			TestServer.send(exchange, 200, "application/rss+xml", RSS);
+		});
+		FeedFetcher fetcher = fetcher(Duration.ofSeconds(1), 1_000_000, this.server.hostPort());
+		for (int i = 0; i < 4; i++) {
+			assertThat(fetcher.fetch(
+					new FetchRequest("f", this.server.url("/feed"), "\"v1\r\nX-Injected: yes\"", "Tue,\u0000 03 Jun")))
+					.as("fetch " + i).isInstanceOf(FetchResult.Fetched.class);
+		}
+		assertThat(seen).hasSize(4).containsOnly("null|null");
+	}
+
 	@Test
 	void anHonestUserAgentIsSentAndCookiesAreNeverReturned() {
 		List<String> seen = new CopyOnWriteArrayList<>();
