@@ -79,6 +79,15 @@ class SandboxKeyTest {
 	}
 
 	@Test
+	void aWebhookToleranceThatWouldSwitchOffTheTimestampCheckStopsStartUpNamingTheProperty() {
+		for (String tolerance : new String[]{"0s", "500ms", "-5m", "2d"}) {
+			assertThatThrownBy(() -> start("--newsstand.billing.webhook-tolerance=" + tolerance).close()).as(tolerance)
+					.rootCause().hasMessageContaining("newsstand.billing.webhook-tolerance")
+					.hasMessageContaining("NEWSSTAND_BILLING_WEBHOOKTOLERANCE");
+		}
+	}
+
+	@Test
 	void requireStripeWithoutAKeyStopsStartUpNamingTheProperties() {
 		assertThatThrownBy(() -> start("--newsstand.billing.require-stripe=true").close()).rootCause()
 				.hasMessageContaining("newsstand.billing.require-stripe")

@@ -72,6 +72,19 @@ public record BillingProperties(@Nullable String stripeSecretKey, @Nullable Stri
 		@Nullable String sandboxSecretKey, @DefaultValue("false") boolean requireStripe,
 		@DefaultValue Sandbox sandbox) {
 
+	/**
+	 * Stripe's SDK skips the timestamp check for a tolerance under one second: a
+	 * signed event captured once would then be accepted forever.
+	 */
+	public BillingProperties {
+		if (webhookTolerance.compareTo(Duration.ofSeconds(1)) < 0
+				|| webhookTolerance.compareTo(Duration.ofHours(1)) > 0) {
+			throw new IllegalArgumentException(
+					"newsstand.billing.webhook-tolerance (NEWSSTAND_BILLING_WEBHOOKTOLERANCE)"
+							+ " must be between 1s and 1h (Stripe's own default is 300s); it was " + webhookTolerance);
+		}
+	}
+
 	/** True when no secret key is configured: the app talks to its own sandbox. */
 	public boolean sandboxActive() {
 		return this.stripeSecretKey == null || this.stripeSecretKey.isBlank();

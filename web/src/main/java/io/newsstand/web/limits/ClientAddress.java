@@ -20,7 +20,8 @@ public final class ClientAddress {
 		return of(request.getRemoteAddr());
 	}
 
-	static String of(String address) {
+	/** The client of a remote address as the servlet container reports it. */
+	public static String of(String address) {
 		if (address.indexOf(':') < 0) {
 			return address;
 		}

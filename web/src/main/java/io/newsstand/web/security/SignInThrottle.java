@@ -1,6 +1,7 @@
 package io.newsstand.web.security;
 
 import io.newsstand.web.config.WebProperties;
+import io.newsstand.web.limits.ClientAddress;
 import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.redis.WindowCounter;
 import java.time.Clock;
@@ -59,8 +60,7 @@ public class SignInThrottle {
 		if (this.counters.count(accountKey(email, window)) >= this.limits.maxFailuresPerAccount()) {
 			return new Refused(windowEnd(window), true);
 		}
-		if (this.counters.count(WebKeys.signInFailuresForAddress(address, window)) >= this.limits
-				.maxFailuresPerAddress()) {
+		if (this.counters.count(addressKey(address, window)) >= this.limits.maxFailuresPerAddress()) {
 			return new Refused(windowEnd(window), false);
 		}
 		return new Allowed();
@@ -69,7 +69,7 @@ public class SignInThrottle {
 	public void failed(String email, String address) {
 		long window = window();
 		this.counters.increment(accountKey(email, window), this.limits.window());
-		this.counters.increment(WebKeys.signInFailuresForAddress(address, window), this.limits.window());
+		this.counters.increment(addressKey(address, window), this.limits.window());
 	}
 
 	public void succeeded(String email) {
@@ -86,6 +86,15 @@ public class SignInThrottle {
 
 	private Instant windowEnd(long window) {
 		return Instant.ofEpochMilli((window + 1) * this.limits.window().toMillis());
+	}
+
+	/**
+	 * The address's count is the client's, as every per-address limit counts it
+	 * ({@link ClientAddress}): an IPv6 subscriber holds a whole /64, and one count
+	 * per address would give them 2^64 budgets of guesses.
+	 */
+	private static String addressKey(String address, long window) {
+		return WebKeys.signInFailuresForAddress(ClientAddress.of(address), window);
 	}
 
 	private String accountKey(String identifier, long window) {

@@ -61,6 +61,17 @@ class SignInThrottleTest {
 	}
 
 	@Test
+	void oneIpv6SubscriberHasOneCountForTheirWhole64() {
+		for (int i = 0; i < 5; i++) {
+			this.throttle.failed("reader" + i + "@example.com", "2001:db8:1:2:" + Integer.toHexString(i + 1) + "::7");
+		}
+		assertThat(this.throttle.check("new@example.com", "2001:db8:1:2:ffff:ffff:ffff:ffff")).isInstanceOfSatisfying(
+				SignInThrottle.Refused.class, refused -> assertThat(refused.byAccount()).isFalse());
+		assertThat(this.throttle.check("new@example.com", "2001:db8:1:3::7"))
+				.isInstanceOf(SignInThrottle.Allowed.class);
+	}
+
+	@Test
 	void anAccountHasOneCountWhetherNamedByItsAddressOrItsId() {
 		Account dee = this.accounts
 				.create("dee@example.com", "{noop}x", java.util.Set.of(Account.READER), this.clock.instant(), true)
