@@ -1,12 +1,14 @@
 package io.newsstand.web.security;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Where a reader may be sent back to after signing in: only a path on this
  * site. Anything else ("//evil.example", "https://...", "/\\evil", control
- * characters) becomes the front page, so the return parameter cannot be used as
- * an open redirect.
+ * characters, dot segments such as "/.//evil.example", which a browser
+ * normalises to "//evil.example") becomes the front page, so the return
+ * parameter cannot be used as an open redirect.
  */
 public final class LocalPaths {
 
@@ -32,7 +34,25 @@ public final class LocalPaths {
 				return false;
 			}
 		}
-		return true;
+		return !hasDotSegment(path);
+	}
+
+	/** A "." or ".." segment of the path, also percent-encoded ("%2e"). */
+	private static boolean hasDotSegment(String path) {
+		int end = path.length();
+		for (int i = 0; i < path.length(); i++) {
+			if (path.charAt(i) == '?' || path.charAt(i) == '#') {
+				end = i;
+				break;
+			}
+		}
+		for (String segment : path.substring(0, end).split("/", -1)) {
+			String decoded = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
+			if (decoded.equals(".") || decoded.equals("..")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

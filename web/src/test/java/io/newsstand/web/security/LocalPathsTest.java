@@ -2,6 +2,7 @@ package io.newsstand.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -9,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LocalPathsTest {
 
 	@ParameterizedTest
-	@ValueSource(strings = {"/", "/account", "/articles/42?print=1", "/a/b#top"})
+	@ValueSource(strings = {"/", "/account", "/articles/42?print=1", "/a/b#top", "/search?q=../x", "/a/.hidden"})
 	void pathsOnThisSiteAreKept(String path) {
 		assertThat(LocalPaths.orFrontPage(path)).isEqualTo(path);
 	}
@@ -17,12 +18,13 @@ class LocalPathsTest {
 	@ParameterizedTest
 	@NullAndEmptySource
 	@ValueSource(strings = {"//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)",
-			"evil.example", "/a\r\nSet-Cookie:x", "/ a", "\\\\evil.example"})
+			"evil.example", "/a\r\nSet-Cookie:x", "/ a", "\\\\evil.example", "/.//evil.example", "/..//evil.example",
+			"/%2e//evil.example", "/%2E%2e//evil.example", "/account/../..//evil.example", "/a/."})
 	void anythingElseBecomesTheFrontPage(String path) {
 		assertThat(LocalPaths.orFrontPage(path)).isEqualTo("/");
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void overLongPathsBecomeTheFrontPage() {
 		assertThat(LocalPaths.orFrontPage("/" + "a".repeat(LocalPaths.MAX_LENGTH))).isEqualTo("/");
 	}
