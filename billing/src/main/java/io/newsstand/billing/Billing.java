@@ -65,4 +65,11 @@ public interface Billing {
 	/** The account is being deleted: cancels any subscription at once. */
 	ChangeOutcome cancelForDeletedAccount(String accountId);
 
+	/**
+	 * True when no Stripe key is configured and the Stripe sandbox takes every
+	 * payment: the site says so on every page, and lets the sandbox's hosted pages
+	 * run.
+	 */
+	boolean paymentsSimulated();
+
 }

@@ -46,6 +46,8 @@ class DefaultBilling implements Billing {
 
 	private final BillingProperties properties;
 
+	private final boolean paymentsSimulated;
+
 	private final InstantSource clock;
 
 	private final CheckoutSessions checkouts;
@@ -65,6 +67,7 @@ class DefaultBilling implements Billing {
 		this.rule = rule;
 		this.properties = properties;
 		this.clock = clock.getIfAvailable(InstantSource::system);
+		this.paymentsSimulated = connection.sandbox();
 		this.checkouts = new CheckoutSessions(store, sync, stripe, ledger, properties, this.clock,
 				Objects.requireNonNullElse(properties.testClocks(), connection.sandbox()));
 	}
@@ -264,6 +267,11 @@ class DefaultBilling implements Billing {
 
 	private ChangeOutcome done(Snapshot snapshot) {
 		return new ChangeOutcome.Done(this.rule.evaluate(snapshot.accountId(), snapshot, this.clock.instant()));
+	}
+
+	@Override
+	public boolean paymentsSimulated() {
+		return this.paymentsSimulated;
 	}
 
 }

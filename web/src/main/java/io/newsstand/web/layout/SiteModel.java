@@ -1,5 +1,6 @@
 package io.newsstand.web.layout;
 
+import io.newsstand.billing.Billing;
 import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.security.Hashes;
 import io.newsstand.web.security.LocalPaths;
@@ -25,16 +26,13 @@ public class SiteModel {
 
 	private final ReaderSettingsService settings;
 
-	SiteModel(WebProperties properties, org.springframework.core.env.Environment environment, Assets assets,
-			ReaderSettingsService settings) {
+	SiteModel(WebProperties properties, Billing billing, Assets assets, ReaderSettingsService settings) {
 		this.assets = assets;
 		this.settings = settings;
 		// Unset: simulated exactly when billing runs against its sandbox (no Stripe
 		// secret key).
 		Boolean configured = properties.paymentsSimulated();
-		this.paymentsSimulated = (configured != null)
-				? configured
-				: environment.getProperty("newsstand.billing.stripe-secret-key", "").isBlank();
+		this.paymentsSimulated = (configured != null) ? configured : billing.paymentsSimulated();
 	}
 
 	@ModelAttribute("site")

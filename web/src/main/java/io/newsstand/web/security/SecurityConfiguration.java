@@ -1,6 +1,7 @@
 package io.newsstand.web.security;
 
 import io.newsstand.aggregator.VideoHosts;
+import io.newsstand.billing.Billing;
 import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.redis.RedisFailures;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,6 @@ import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -20,6 +20,7 @@ import org.springframework.security.authentication.RememberMeAuthenticationProvi
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.WebAuthnConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -144,7 +145,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokenAuthenticationFilter tokens, ProblemWriter problems,
-			Environment environment) throws Exception {
+			Billing billing) throws Exception {
 		http.securityMatcher("/api/**")
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/token").permitAll()
@@ -169,15 +170,15 @@ class SecurityConfiguration {
 							"Sign in first: send Authorization: Bearer <token> from POST /api/v1/auth/token.");
 				}).accessDeniedHandler((request, response, ex) -> problems.write(request, response,
 						HttpStatus.FORBIDDEN, "Your account may not use this endpoint.")))
-				.headers(headers -> headers(headers, environment));
+				.headers(headers -> headers(headers, billing.paymentsSimulated()));
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain site(HttpSecurity http, AuthenticationManager authenticationManager,
-			RememberMeServices rememberMeServices, CookieCsrfTokenRepository csrfTokens, Clock clock,
-			Environment environment, Customizer<WebAuthnConfigurer<HttpSecurity>> passkeys) throws Exception {
+			RememberMeServices rememberMeServices, CookieCsrfTokenRepository csrfTokens, Clock clock, Billing billing,
+			Customizer<WebAuthnConfigurer<HttpSecurity>> passkeys) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll().requestMatchers("/operator/**", "/editor/**", "/actuator/**").hasRole("ADMIN")
 				.requestMatchers("/account", "/account/**", "/membership/checkout", "/membership/welcome",
@@ -207,14 +208,11 @@ class SecurityConfiguration {
 				.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
 					RedisFailures.rethrowIfUnavailable(ex);
 					response.sendRedirect(signInUrlReturningTo(request));
-				})).headers(headers -> headers(headers, environment));
+				})).headers(headers -> headers(headers, billing.paymentsSimulated()));
 		return http.build();
 	}
 
-	private static void headers(
-			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
-			Environment environment) {
-		boolean sandbox = environment.getProperty("newsstand.billing.stripe-secret-key", "").isBlank();
+	private static void headers(HeadersConfigurer<HttpSecurity> headers, boolean sandbox) {
 		headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(sandbox)))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions(frames -> frames.deny());
