@@ -7,6 +7,7 @@ import io.newsstand.web.security.Reader;
 import io.newsstand.web.settings.ReaderSettings;
 import io.newsstand.web.settings.ReaderSettingsService;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -25,8 +26,7 @@ public class SiteModel {
 
 	private final ReaderSettingsService settings;
 
-	SiteModel(WebProperties properties, org.springframework.core.env.Environment environment, Assets assets,
-			ReaderSettingsService settings) {
+	SiteModel(WebProperties properties, Environment environment, Assets assets, ReaderSettingsService settings) {
 		this.assets = assets;
 		this.settings = settings;
 		// Unset: simulated exactly when billing runs against its sandbox (no Stripe

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.stream.Collectors;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +21,7 @@ import org.springframework.security.authentication.RememberMeAuthenticationProvi
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.WebAuthnConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -134,9 +136,9 @@ class SecurityConfiguration {
 	 * chain.
 	 */
 	@Bean
-	org.springframework.boot.web.servlet.FilterRegistrationBean<ApiTokenAuthenticationFilter> apiTokenFilterRegistration(
+	FilterRegistrationBean<ApiTokenAuthenticationFilter> apiTokenFilterRegistration(
 			ApiTokenAuthenticationFilter filter) {
-		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+		var registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
 	}
@@ -211,9 +213,7 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static void headers(
-			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
-			Environment environment) {
+	private static void headers(HeadersConfigurer<HttpSecurity> headers, Environment environment) {
 		boolean sandbox = environment.getProperty("newsstand.billing.stripe-secret-key", "").isBlank();
 		headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(sandbox)))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -2,6 +2,7 @@ package io.newsstand.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +23,7 @@ class LocalPathsTest {
 		assertThat(LocalPaths.orFrontPage(path)).isEqualTo("/");
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void overLongPathsBecomeTheFrontPage() {
 		assertThat(LocalPaths.orFrontPage("/" + "a".repeat(LocalPaths.MAX_LENGTH))).isEqualTo("/");
 	}
