@@ -6,6 +6,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.param.CustomerListParams;
 import com.stripe.param.PaymentMethodAttachParams;
+import com.stripe.param.SubscriptionListParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.testhelpers.TestClockAdvanceParams;
 import io.newsstand.stripesandbox.Sandbox;
@@ -106,7 +107,7 @@ record BillingTestSupport(StripeClient stripe, String baseUrl, Sandbox sandbox) 
 
 	String liveSubscription(String email) throws StripeException {
 		var subscriptions = this.stripe.v1().subscriptions()
-				.list(com.stripe.param.SubscriptionListParams.builder().setCustomer(customerId(email)).build());
+				.list(SubscriptionListParams.builder().setCustomer(customerId(email)).build());
 		assertThat(subscriptions.getData()).hasSize(1);
 		return subscriptions.getData().get(0).getId();
 	}

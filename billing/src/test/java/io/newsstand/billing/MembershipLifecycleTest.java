@@ -2,6 +2,7 @@ package io.newsstand.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsstand.billing.internal.Reconciler;
 import io.newsstand.stripesandbox.Sandbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class MembershipLifecycleTest {
 	BillingTestApplication.Reminders reminders;
 
 	@Autowired
-	io.newsstand.billing.internal.Reconciler reconciler;
+	Reconciler reconciler;
 
 	BillingTestSupport stripe;
 

@@ -3,6 +3,7 @@ package io.newsstand.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.stripe.Stripe;
 import com.stripe.StripeClient;
 import com.stripe.net.Webhook;
 import com.stripe.param.CustomerListParams;
@@ -182,9 +183,8 @@ class RealStripeLifecycleTest {
 	private void deliver(String type, String customer, String objectId, String object) throws Exception {
 		String body = JsonMapper.builder().build()
 				.writeValueAsString(Map.of("id", "evt_test_" + System.nanoTime(), "object", "event", "api_version",
-						com.stripe.Stripe.API_VERSION, "created", Instant.now().getEpochSecond(), "type", type,
-						"livemode", false, "data",
-						Map.of("object", Map.of("id", objectId, "object", object, "customer", customer))));
+						Stripe.API_VERSION, "created", Instant.now().getEpochSecond(), "type", type, "livemode", false,
+						"data", Map.of("object", Map.of("id", objectId, "object", object, "customer", customer))));
 		HttpResponse<String> response = http
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/stripe/webhook"))
 						.header("Content-Type", "application/json")

@@ -3,6 +3,7 @@ package io.newsstand.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.param.CreditNoteCreateParams;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -11,7 +12,10 @@ import io.newsstand.testing.RedisTestContextInitializer;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,20 +95,18 @@ class RevenueTest {
 						tuple(yearly, "eur", 9000L, 0L, 160L, 8840L), tuple(trial, "eur", 0L, 0L, null, 0L),
 						tuple(refunded, "eur", 0L, 0L, null, 0L), tuple(refunded, "eur", 900L, 300L, 39L, 561L),
 						tuple(dollars, "usd", 1000L, 0L, 40L, 960L));
-		assertThat(paid).allSatisfy(invoice -> assertThat(invoice.net()).isEqualTo(
-				invoice.amountPaid() - invoice.refunded() - java.util.Objects.requireNonNullElse(invoice.fee(), 0L)));
+		assertThat(paid).allSatisfy(invoice -> assertThat(invoice.net())
+				.isEqualTo(invoice.amountPaid() - invoice.refunded() - Objects.requireNonNullElse(invoice.fee(), 0L)));
 		// The line's service period: a year for the yearly plan, a month for the
 		// monthly.
 		assertThat(paid).filteredOn(invoice -> invoice.amountPaid() > 0 && invoice.accountId().equals(yearly))
-				.singleElement()
-				.satisfies(invoice -> assertThat(java.time.temporal.ChronoUnit.MONTHS.between(
-						invoice.periodStart().atOffset(ZoneOffset.UTC), invoice.periodEnd().atOffset(ZoneOffset.UTC)))
-						.isEqualTo(12));
+				.singleElement().satisfies(
+						invoice -> assertThat(ChronoUnit.MONTHS.between(invoice.periodStart().atOffset(ZoneOffset.UTC),
+								invoice.periodEnd().atOffset(ZoneOffset.UTC))).isEqualTo(12));
 		assertThat(paid).filteredOn(invoice -> invoice.amountPaid() > 0 && invoice.accountId().equals(monthly))
-				.singleElement()
-				.satisfies(invoice -> assertThat(java.time.temporal.ChronoUnit.MONTHS.between(
-						invoice.periodStart().atOffset(ZoneOffset.UTC), invoice.periodEnd().atOffset(ZoneOffset.UTC)))
-						.isEqualTo(1));
+				.singleElement().satisfies(
+						invoice -> assertThat(ChronoUnit.MONTHS.between(invoice.periodStart().atOffset(ZoneOffset.UTC),
+								invoice.periodEnd().atOffset(ZoneOffset.UTC))).isEqualTo(1));
 		assertThat(this.revenue.invoicesServing(thisMonth(), yearly)).extracting(PaidInvoice::amountPaid)
 				.containsExactlyInAnyOrder(0L, 9000L);
 		assertThat(this.revenue.invoicesPaidIn(thisMonth(), refunded)).extracting(PaidInvoice::net)
@@ -118,9 +120,9 @@ class RevenueTest {
 		String account = member(Plan.MONTHLY, true);
 		String invoice = this.revenue.invoicesPaidIn(thisMonth(), account).stream()
 				.filter(paid -> paid.amountPaid() > 0).findFirst().orElseThrow().invoiceId();
-		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> this.stripe.stripe().v1().creditNotes()
+		assertThat(Assertions.catchThrowable(() -> this.stripe.stripe().v1().creditNotes()
 				.create(CreditNoteCreateParams.builder().setInvoice(invoice).setAmount(901L).build())))
-				.isInstanceOf(com.stripe.exception.InvalidRequestException.class);
+				.isInstanceOf(InvalidRequestException.class);
 		assertThat(this.revenue.invoicesPaidIn(thisMonth(), account)).extracting(PaidInvoice::refunded)
 				.containsOnly(0L);
 	}

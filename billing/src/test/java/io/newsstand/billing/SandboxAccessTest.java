@@ -2,6 +2,7 @@ package io.newsstand.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stripe.param.CustomerCreateParams;
 import io.newsstand.stripesandbox.Sandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -155,8 +156,8 @@ class SandboxAccessTest {
 		trial(account);
 		String email = BillingTestSupport.emailOf(account);
 		String clock = this.stripe.stripe().v1().customers().retrieve(this.stripe.customerId(email)).getTestClock();
-		this.stripe.stripe().v1().customers().create(com.stripe.param.CustomerCreateParams.builder()
-				.setEmail("neighbour@example.org").setTestClock(clock).build());
+		this.stripe.stripe().v1().customers()
+				.create(CustomerCreateParams.builder().setEmail("neighbour@example.org").setTestClock(clock).build());
 		long before = this.stripe.clockTime(email);
 		String url = ((PortalOutcome.Redirect) this.billing.portal(account, "http://app.test/account")).url();
 

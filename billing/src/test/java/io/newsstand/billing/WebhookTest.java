@@ -2,6 +2,7 @@ package io.newsstand.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stripe.Stripe;
 import io.newsstand.stripesandbox.Sandbox;
 import io.newsstand.stripesandbox.SandboxFaults;
 import java.net.URI;
@@ -174,10 +175,10 @@ class WebhookTest {
 
 	@Test
 	void unknownEventTypesAreAcknowledgedAndIgnored() throws Exception {
-		String body = json.writeValueAsString(Map.of("id", "evt_unknown" + System.nanoTime(), "object", "event",
-				"api_version", com.stripe.Stripe.API_VERSION, "created", Instant.now().getEpochSecond(), "type",
-				"customer.tax_id.created", "data", Map.of("object", Map.of("id", "txi_1", "object", "tax_id")),
-				"livemode", false));
+		String body = json.writeValueAsString(
+				Map.of("id", "evt_unknown" + System.nanoTime(), "object", "event", "api_version", Stripe.API_VERSION,
+						"created", Instant.now().getEpochSecond(), "type", "customer.tax_id.created", "data",
+						Map.of("object", Map.of("id", "txi_1", "object", "tax_id")), "livemode", false));
 		HttpResponse<String> response = deliver(body, this.sandbox.signature(body, Instant.now().getEpochSecond()));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("ignored");

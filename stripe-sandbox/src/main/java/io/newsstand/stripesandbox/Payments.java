@@ -1,9 +1,9 @@
 package io.newsstand.stripesandbox;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,7 +120,7 @@ final class Payments {
 	 * sandbox always does, which stripe-java reads the same way.
 	 */
 	static Map<String, Object> invoicePayments(Model.Invoice i) {
-		List<Map<String, Object>> data = new java.util.ArrayList<>();
+		List<Map<String, Object>> data = new ArrayList<>();
 		if (i.paymentIntent != null) {
 			Map<String, Object> payment = new LinkedHashMap<>();
 			payment.put("id", "inpay_" + i.paymentIntent.substring(3));
@@ -149,7 +149,7 @@ final class Payments {
 		line.put("invoice", i.id);
 		line.put("period", Map.of("start", i.periodStart, "end", i.periodEnd));
 		line.put("livemode", false);
-		return Renderer.list(new java.util.ArrayList<>(List.of(line)), false, "/v1/invoices/" + i.id + "/lines");
+		return Renderer.list(new ArrayList<>(List.of(line)), false, "/v1/invoices/" + i.id + "/lines");
 	}
 
 	static @Nullable Map<String, Object> render(Object object) {

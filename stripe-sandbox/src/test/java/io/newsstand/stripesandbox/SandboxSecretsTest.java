@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +33,8 @@ class SandboxSecretsTest {
 
 	private static SandboxProperties properties(Path dataDir) {
 		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new MapPropertySource("test",
-				java.util.Map.of("newsstand.billing.sandbox.data-dir", dataDir.toString())));
+		environment.getPropertySources().addFirst(
+				new MapPropertySource("test", Map.of("newsstand.billing.sandbox.data-dir", dataDir.toString())));
 		return new Binder(ConfigurationPropertySources.get(environment)).bindOrCreate("newsstand.billing",
 				SandboxProperties.class);
 	}

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,8 @@ class SandboxSwitchTest {
 	Path data;
 
 	private ConfigurableApplicationContext start(String... args) {
-		List<String> all = new java.util.ArrayList<>(List.of("--server.port=0",
-				"--newsstand.billing.sandbox-secret-key=" + KEY, "--newsstand.billing.sandbox.data-dir=" + this.data));
+		List<String> all = new ArrayList<>(List.of("--server.port=0", "--newsstand.billing.sandbox-secret-key=" + KEY,
+				"--newsstand.billing.sandbox.data-dir=" + this.data));
 		all.addAll(Arrays.asList(args));
 		return new SpringApplicationBuilder(SandboxTestApplication.class)
 				.initializers(new RedisTestContextInitializer()).run(all.toArray(String[]::new));

@@ -1,5 +1,6 @@
 package io.newsstand.billing.internal;
 
+import com.stripe.Stripe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ class BillingConfiguration {
 							+ " endpoint's signing secret (whsec_...) when a Stripe key is configured");
 		}
 		String base = (properties.apiBase() == null || properties.apiBase().isBlank())
-				? com.stripe.Stripe.LIVE_API_BASE
+				? Stripe.LIVE_API_BASE
 				: properties.apiBase();
 		log.info("Billing: Stripe {} mode at {}", key.startsWith("sk_live_") ? "live" : "test", base);
 		String webhookSecret = properties.webhookSecret();

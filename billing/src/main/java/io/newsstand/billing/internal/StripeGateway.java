@@ -7,18 +7,21 @@ import com.stripe.exception.RateLimitException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
+import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.testhelpers.TestClock;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerRetrieveParams;
 import com.stripe.param.InvoiceListParams;
+import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.PriceListParams;
 import com.stripe.param.PriceRetrieveParams;
 import com.stripe.param.SubscriptionListParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.testhelpers.TestClockCreateParams;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -220,7 +223,7 @@ class StripeGateway {
 	 * customer or of all, page by page.
 	 */
 	List<StripeRecords.Invoice> paidInvoices(long from, long to, @Nullable String customer) {
-		List<StripeRecords.Invoice> invoices = new java.util.ArrayList<>();
+		List<StripeRecords.Invoice> invoices = new ArrayList<>();
 		String after = null;
 		while (true) {
 			InvoiceListParams.Builder params = InvoiceListParams.builder().setStatus(InvoiceListParams.Status.PAID)
@@ -244,9 +247,9 @@ class StripeGateway {
 	}
 
 	/** A payment intent with its charge's balance transaction: where the fee is. */
-	private com.stripe.model.PaymentIntent paymentIntentWithFee(String id) {
+	private PaymentIntent paymentIntentWithFee(String id) {
 		return call("retrieve payment intent", () -> client().v1().paymentIntents().retrieve(id,
-				com.stripe.param.PaymentIntentRetrieveParams.builder().addExpand(InvoiceFees.INTENT_EXPAND).build()));
+				PaymentIntentRetrieveParams.builder().addExpand(InvoiceFees.INTENT_EXPAND).build()));
 	}
 
 	void cancelAtPeriodEnd(String subscriptionId, boolean cancel) {

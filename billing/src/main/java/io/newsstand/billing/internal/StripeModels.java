@@ -1,6 +1,7 @@
 package io.newsstand.billing.internal;
 
 import com.stripe.model.Event;
+import com.stripe.model.PaymentIntent;
 import com.stripe.model.Product;
 import com.stripe.model.StripeObject;
 import com.stripe.model.SubscriptionItem;
@@ -65,8 +66,7 @@ final class StripeModels {
 	 * A paid invoice, its fee read through {@code intents} when the invoice does
 	 * not carry it.
 	 */
-	static StripeRecords.Invoice invoice(com.stripe.model.Invoice i,
-			Function<String, com.stripe.model.PaymentIntent> intents) {
+	static StripeRecords.Invoice invoice(com.stripe.model.Invoice i, Function<String, PaymentIntent> intents) {
 		return new StripeRecords.Invoice(i.getId(), i.getCustomer(), i.getCurrency(),
 				Objects.requireNonNullElse(i.getAmountPaid(), 0L),
 				Objects.requireNonNullElse(i.getPostPaymentCreditNotesAmount(), 0L),

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ class WebhookController {
 			return ResponseEntity.badRequest().body("invalid signature");
 		}
 		try {
-			String result = this.processor.process(event).name().toLowerCase(java.util.Locale.ROOT);
+			String result = this.processor.process(event).name().toLowerCase(Locale.ROOT);
 			count(result, event.type());
 			return ResponseEntity.ok(result);
 		} catch (RuntimeException ex) {

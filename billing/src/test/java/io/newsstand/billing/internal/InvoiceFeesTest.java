@@ -3,7 +3,10 @@ package io.newsstand.billing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stripe.model.Invoice;
+import com.stripe.model.PaymentIntent;
 import com.stripe.net.ApiResource;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,12 +63,12 @@ class InvoiceFeesTest {
 	void aPaymentIntentNamedByIdIsRetrievedOnceWithItsFee() {
 		String byId = "{\"object\":\"invoice_payment\",\"status\":\"paid\",\"payment\":{\"type\":\"payment_intent\","
 				+ "\"payment_intent\":\"pi_7\"}}";
-		java.util.List<String> retrieved = new java.util.ArrayList<>();
+		List<String> retrieved = new ArrayList<>();
 		Long fee = InvoiceFees.of(invoice(",\"payments\":{\"object\":\"list\",\"data\":[" + byId + "]}"), id -> {
 			retrieved.add(id);
 			return ApiResource.GSON.fromJson("{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"latest_charge\":"
 					+ "{\"id\":\"ch_7\",\"object\":\"charge\",\"balance_transaction\":" + balance("eur", 39) + "}}",
-					com.stripe.model.PaymentIntent.class);
+					PaymentIntent.class);
 		});
 		assertThat(fee).isEqualTo(39L);
 		assertThat(retrieved).containsExactly("pi_7");

@@ -1,5 +1,6 @@
 package io.newsstand.billing.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsstand.billing.Billing;
 import io.newsstand.testing.BenchmarkGoal;
 import io.newsstand.testing.RedisTestDatabase;
@@ -24,6 +25,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
@@ -65,11 +67,9 @@ public class MembershipLookupBenchmark {
 		// Only membership() is measured; the Stripe side of the service is not needed.
 		this.billing = new DefaultBilling(store, null, null, null, null, null,
 				new AccessRule(properties.pastDueGrace()), properties,
-				new org.springframework.beans.factory.support.StaticListableBeanFactory()
-						.getBeanProvider(InstantSource.class),
+				new StaticListableBeanFactory().getBeanProvider(InstantSource.class),
 				new StripeConnection(() -> "sk_test_bench", () -> "http://127.0.0.1:9", () -> "whsec_bench", true),
-				new org.springframework.beans.factory.support.StaticListableBeanFactory()
-						.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
+				new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
 	}
 
 	@TearDown(Level.Trial)

@@ -2,9 +2,11 @@ package io.newsstand.web.account;
 
 import io.newsstand.web.api.ApiProblem;
 import io.newsstand.web.limits.ClientAddress;
+import io.newsstand.web.security.ApiTokenAuthentication;
 import io.newsstand.web.security.ApiTokens;
 import io.newsstand.web.security.Reader;
 import io.newsstand.web.security.SignInThrottle;
+import io.newsstand.web.security.SignInThrottledException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,14 +103,14 @@ class AccountApiController {
 		Authentication result;
 		try {
 			result = this.authentication.authenticate(attempt);
-		} catch (io.newsstand.web.security.SignInThrottledException throttled) {
+		} catch (SignInThrottledException throttled) {
 			SignInThrottle.Refused refused = throttled.refused();
 			ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins. Try again in "
 					+ refused.minutesLeft(this.clock.instant()) + " minutes.");
 			problem.getHeaders().set("Retry-After", Long
 					.toString(Math.max(1, refused.retryAt().getEpochSecond() - this.clock.instant().getEpochSecond())));
 			throw problem;
-		} catch (BadCredentialsException | org.springframework.security.core.userdetails.UsernameNotFoundException ex) {
+		} catch (BadCredentialsException | UsernameNotFoundException ex) {
 			throw new ApiProblem(HttpStatus.UNAUTHORIZED, "That e-mail address and password do not match an account.");
 		}
 		Reader reader = (Reader) result.getPrincipal();
@@ -117,7 +120,7 @@ class AccountApiController {
 
 	@DeleteMapping("/api/v1/auth/token")
 	ResponseEntity<Void> revoke(@AuthenticationPrincipal Reader reader, HttpServletRequest request) {
-		io.newsstand.web.security.ApiTokenAuthentication.presentedToken(request)
+		ApiTokenAuthentication.presentedToken(request)
 				.ifPresent(token -> this.tokens.revokePresented(reader.accountId(), token));
 		return ResponseEntity.noContent().build();
 	}

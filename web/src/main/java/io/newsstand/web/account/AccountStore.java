@@ -6,6 +6,7 @@ import io.newsstand.web.redis.PersonalKeys;
 import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.security.AccountLookup;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,8 +131,8 @@ public class AccountStore implements AccountLookup {
 	 * they go in one {@code DEL}.
 	 */
 	public void delete(Account account) {
-		List<String> keys = new java.util.ArrayList<>(List.of(WebKeys.account(account.id()),
-				WebKeys.accountTokens(account.id()), WebKeys.accountResets(account.id())));
+		List<String> keys = new ArrayList<>(List.of(WebKeys.account(account.id()), WebKeys.accountTokens(account.id()),
+				WebKeys.accountResets(account.id())));
 		keys.addAll(PersonalKeys.ofAccount(account.id()));
 		keys.addAll(PasskeyKeys.ofAccount(account.id()));
 		keys.addAll(GiftKeys.ofAccount(account.id()));

@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackages = {"io.newsstand.web.account", "io.newsstand.web.reading",
 		"io.newsstand.web.membership", "io.newsstand.web.search", "io.newsstand.web.frontpage",
 		"io.newsstand.web.personal", "io.newsstand.web.passkey",
-		"io.newsstand.web.gift"}, annotations = org.springframework.web.bind.annotation.RestController.class)
+		"io.newsstand.web.gift"}, annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)

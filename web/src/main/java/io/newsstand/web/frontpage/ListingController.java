@@ -2,6 +2,7 @@ package io.newsstand.web.frontpage;
 
 import io.newsstand.aggregator.ArticlePage;
 import io.newsstand.aggregator.ArticleQuery;
+import io.newsstand.aggregator.ArticleSummary;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.aggregator.InvalidCursorException;
 import io.newsstand.aggregator.Publisher;
@@ -72,7 +73,7 @@ class ListingController {
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Edition chosen = this.editions.resolve(request, reader, edition);
 		ArticlePage page = page(new ArticleQuery(null, section.name(), null, cursor, PAGE));
-		List<io.newsstand.aggregator.ArticleSummary> fromEdition = (cursor == null && chosen != Edition.INTERNATIONAL)
+		List<ArticleSummary> fromEdition = (cursor == null && chosen != Edition.INTERNATIONAL)
 				? this.articles.latest(new ArticleQuery(null, section.name(), chosen.code(), null, FROM_EDITION))
 						.items()
 				: List.of();

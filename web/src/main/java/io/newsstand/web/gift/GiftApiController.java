@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -80,14 +81,14 @@ class GiftApiController {
 	ResponseEntity<GivenJson> give(@AuthenticationPrincipal Reader reader, @RequestBody GiveRequest request) {
 		if (request.articleId() == null || request.articleId().isBlank()) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "Name the article to gift: {\"articleId\": \"...\"}.",
-					java.util.Map.of("articleId", "required"));
+					Map.of("articleId", "required"));
 		}
 		Gifting.Outcome outcome = this.gifting.give(reader.accountId(), request.articleId(), request.from());
 		switch (outcome.refusal()) {
 			case Gifting.NotMember refused -> throw new ApiProblem(HttpStatus.FORBIDDEN, refused.message());
 			case Gifting.NoSuchArticle refused -> throw new ApiProblem(HttpStatus.NOT_FOUND, refused.message());
 			case Gifting.BadName refused -> throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, refused.message(),
-					java.util.Map.of("from", refused.message()));
+					Map.of("from", refused.message()));
 			case null -> {
 			}
 		}

@@ -2,6 +2,8 @@ package io.newsstand.web.gift;
 
 import io.newsstand.aggregator.Article;
 import io.newsstand.web.membership.Offer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,8 +40,7 @@ public record GiftView(Article article, String from, boolean full, boolean revok
 
 	/** Sign-up returns to the article itself, where the trial then opens it. */
 	public String signUpHref() {
-		return "/signup?next=%2Farticles%2F"
-				+ java.net.URLEncoder.encode(this.article.id(), java.nio.charset.StandardCharsets.UTF_8);
+		return "/signup?next=%2Farticles%2F" + URLEncoder.encode(this.article.id(), StandardCharsets.UTF_8);
 	}
 
 }

@@ -9,6 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -160,9 +162,9 @@ final class ImageCache {
 	/** The file name of a (URL, width): SHA-256, hex. */
 	static String key(String url, int width) {
 		try {
-			return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest((width + "\n" + url).getBytes(StandardCharsets.UTF_8)));
-		} catch (java.security.NoSuchAlgorithmException ex) {
+			return HexFormat.of().formatHex(
+					MessageDigest.getInstance("SHA-256").digest((width + "\n" + url).getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JDK has SHA-256", ex);
 		}
 	}

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.newsstand.web.redis.WebKeys;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -170,7 +171,7 @@ public class ImageLinks {
 			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
 				return null;
 			}
-		} catch (java.net.URISyntaxException ex) {
+		} catch (URISyntaxException ex) {
 			return null;
 		}
 		return url;

@@ -1,6 +1,7 @@
 package io.newsstand.web.images;
 
 import io.newsstand.web.images.ImageProxy.Answer;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,7 @@ class ImageProxyController {
 			}
 			case Answer.Refusal(int status, String reason) ->
 				ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).cacheControl(CacheControl.noStore())
-						.body(message(status).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+						.body(message(status).getBytes(StandardCharsets.UTF_8));
 		};
 	}
 

@@ -1,6 +1,8 @@
 package io.newsstand.web.layout;
 
 import io.newsstand.web.settings.ReaderSettings;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,8 +43,7 @@ public record Site(boolean paymentsSimulated, @Nullable String readerEmail, bool
 		return "/".equals(this.returnTo) || this.returnTo.startsWith("/signin") || this.returnTo.startsWith("/signup")
 				|| this.returnTo.startsWith("/password-reset")
 						? "/signin"
-						: "/signin?next="
-								+ java.net.URLEncoder.encode(this.returnTo, java.nio.charset.StandardCharsets.UTF_8);
+						: "/signin?next=" + URLEncoder.encode(this.returnTo, StandardCharsets.UTF_8);
 	}
 
 	public boolean signedIn() {

@@ -3,6 +3,7 @@ package io.newsstand.web.membership;
 import io.newsstand.billing.Billing;
 import io.newsstand.billing.CheckoutOutcome;
 import io.newsstand.billing.Membership;
+import io.newsstand.billing.MembershipState;
 import io.newsstand.billing.Plan;
 import io.newsstand.billing.PortalOutcome;
 import io.newsstand.web.api.ApiProblem;
@@ -65,10 +66,9 @@ class MembershipApiController {
 	@GetMapping("/api/v1/me/membership")
 	MembershipJson membership(@AuthenticationPrincipal Reader reader) {
 		Membership membership = this.billing.ownMembership(reader.accountId());
-		Integer daysLeft = (membership.trialEndsAt() != null
-				&& membership.state() == io.newsstand.billing.MembershipState.TRIALING)
-						? Membership.daysLeft(this.clock.instant(), membership.trialEndsAt())
-						: null;
+		Integer daysLeft = (membership.trialEndsAt() != null && membership.state() == MembershipState.TRIALING)
+				? Membership.daysLeft(this.clock.instant(), membership.trialEndsAt())
+				: null;
 		int left = this.paywall.freeArticlesLeft(reader.accountId());
 		return new MembershipJson(MembershipSummary.code(membership.state()), membership.plan(),
 				membership.trialEndsAt(), daysLeft, membership.currentPeriodEnd(), membership.cancelAtPeriodEnd(),

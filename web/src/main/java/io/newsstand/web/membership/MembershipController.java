@@ -58,8 +58,7 @@ class MembershipController {
 	@GetMapping("/membership")
 	String plans(@AuthenticationPrincipal @Nullable Reader reader,
 			@RequestParam(required = false) @Nullable String cancelled,
-			@RequestParam(required = false) @Nullable String problem, Model model,
-			jakarta.servlet.http.HttpServletRequest request) {
+			@RequestParam(required = false) @Nullable String problem, Model model, HttpServletRequest request) {
 		model.addAttribute("terms", this.offer.terms());
 		if (reader != null) {
 			TrialEligibility eligibility = this.billing.trialEligibility(reader.accountId(), reader.email());

@@ -1,5 +1,6 @@
 package io.newsstand.web.offline;
 
+import io.newsstand.web.startup.InvalidSettingException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +16,7 @@ public record OfflineProperties(@DefaultValue("50") int savedArticles) {
 
 	public OfflineProperties {
 		if (savedArticles < 0 || savedArticles > 500) {
-			throw new io.newsstand.web.startup.InvalidSettingException("newsstand.offline.saved-articles",
+			throw new InvalidSettingException("newsstand.offline.saved-articles",
 					"is " + savedArticles + ", outside 0 to 500", "Set it to how many saved articles a device keeps.");
 		}
 	}

@@ -3,6 +3,7 @@ package io.newsstand.web.payouts;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.aggregator.Publisher;
 import io.newsstand.web.api.ApiProblem;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OperatorPayoutsController {
 
-	private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final Statements statements;
 

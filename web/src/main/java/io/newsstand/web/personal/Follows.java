@@ -4,12 +4,15 @@ import io.newsstand.aggregator.Articles;
 import io.newsstand.aggregator.Publisher;
 import io.newsstand.aggregator.Topics;
 import io.newsstand.web.redis.PersonalKeys;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -89,12 +92,11 @@ public class Follows {
 	 * page needs both).
 	 */
 	FollowSet ofWithSaved(String accountId, String articleId, Map<String, Boolean> saved) {
-		List<Object> results = this.redis
-				.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
-					connection.hashCommands().hGetAll(bytes(PersonalKeys.follows(accountId)));
-					connection.zSetCommands().zScore(bytes(PersonalKeys.saved(accountId)), bytes(articleId));
-					return null;
-				});
+		List<Object> results = this.redis.executePipelined((RedisCallback<Object>) connection -> {
+			connection.hashCommands().hGetAll(bytes(PersonalKeys.follows(accountId)));
+			connection.zSetCommands().zScore(bytes(PersonalKeys.saved(accountId)), bytes(articleId));
+			return null;
+		});
 		saved.put(articleId, results.size() > 1 && results.get(1) != null);
 		@SuppressWarnings("unchecked")
 		Map<Object, Object> fields = (results.get(0) instanceof Map<?, ?> map) ? (Map<Object, Object>) map : Map.of();
@@ -102,7 +104,7 @@ public class Follows {
 	}
 
 	private static byte[] bytes(String text) {
-		return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	FollowSet parse(Map<Object, Object> fields) {
@@ -126,7 +128,7 @@ public class Follows {
 			});
 		});
 		all.sort(Comparator.comparing(Follow::kind).thenComparing(Follow::muted)
-				.thenComparing(follow -> follow.label().toLowerCase(java.util.Locale.ROOT)));
+				.thenComparing(follow -> follow.label().toLowerCase(Locale.ROOT)));
 		return new FollowSet(List.copyOf(all));
 	}
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -184,9 +185,9 @@ final class ForYouRanking {
 		return chosen;
 	}
 
-	static java.util.Optional<String> sectionKey(Card card) {
+	static Optional<String> sectionKey(Card card) {
 		String section = card.summary().section();
-		return (section != null) ? Topics.normalise(section) : java.util.Optional.empty();
+		return (section != null) ? Topics.normalise(section) : Optional.empty();
 	}
 
 	/** {@code 2^(-age / halfLife)}; an instant in the future counts as now. */

@@ -3,6 +3,7 @@ package io.newsstand.web.personal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -59,7 +60,7 @@ class Library {
 	}
 
 	/** The saved article as listed, once saved. */
-	java.util.Optional<Listed> savedOne(String accountId, String articleId) {
+	Optional<Listed> savedOne(String accountId, String articleId) {
 		return this.saved.savedAt(accountId, articleId)
 				.flatMap(at -> this.cards.card(articleId).map(card -> new Listed(card.summary(), at, true)));
 	}

@@ -3,6 +3,7 @@ package io.newsstand.web.personal;
 import io.newsstand.aggregator.Topics;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -82,7 +83,7 @@ public final class PersonalMarks {
 	}
 
 	/** The article's topics in the form the follow buttons send. */
-	public static java.util.List<String> topics(java.util.List<String> categories) {
+	public static List<String> topics(List<String> categories) {
 		return Topics.of(categories);
 	}
 

@@ -1,6 +1,7 @@
 package io.newsstand.web.personal;
 
 import io.newsstand.web.security.Reader;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -25,7 +26,7 @@ class PersonalModel {
 	}
 
 	@ModelAttribute("personal")
-	PersonalMarks personal(jakarta.servlet.http.HttpServletRequest request) {
+	PersonalMarks personal(HttpServletRequest request) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		String accountId = (authentication != null && authentication.getPrincipal() instanceof Reader reader)
 				? reader.accountId()

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -72,9 +73,9 @@ class SavedArticles {
 		return savedAt(accountId, articleId).isPresent();
 	}
 
-	java.util.Optional<Instant> savedAt(String accountId, String articleId) {
+	Optional<Instant> savedAt(String accountId, String articleId) {
 		Double score = this.redis.opsForZSet().score(PersonalKeys.saved(accountId), articleId);
-		return java.util.Optional.ofNullable(score).map(millis -> Instant.ofEpochMilli(millis.longValue()));
+		return Optional.ofNullable(score).map(millis -> Instant.ofEpochMilli(millis.longValue()));
 	}
 
 	/** Newest first, {@code limit} entries from {@code offset}. */

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -50,7 +51,7 @@ class SettingsController {
 			if (chosen.isEmpty()) {
 				form = form.error("theme", "Choose one of the themes shown.");
 			}
-			response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("page", new SettingsPage(form, this.settings.find(reader.accountId()), false));
 			return "settings/settings";
 		}

@@ -1,5 +1,7 @@
 package io.newsstand.web.startup;
 
+import java.util.Locale;
+
 /**
  * A setting the app cannot start with. Reported at start-up as one message
  * naming the property and its environment variable, without a stack trace
@@ -33,7 +35,7 @@ public class InvalidSettingException extends RuntimeException {
 	 * The environment variable Spring Boot's relaxed binding maps to the property.
 	 */
 	public static String environmentVariable(String property) {
-		return property.replace('.', '_').replace("-", "").toUpperCase(java.util.Locale.ROOT);
+		return property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
 	}
 
 }

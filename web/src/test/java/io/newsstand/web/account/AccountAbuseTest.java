@@ -9,6 +9,8 @@ import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -120,7 +122,7 @@ class AccountAbuseTest extends SiteTest {
 
 		@Test
 		void signUpsAreLimitedPerClientWithRetryAfter() {
-			long window = clock.millis() / java.time.Duration.ofHours(1).toMillis();
+			long window = clock.millis() / Duration.ofHours(1).toMillis();
 			List<String> keys = List.of(WebKeys.signUpsForAddress("127.0.0.1", window),
 					WebKeys.signUpsForAddress("0:0:0:0:0:0:0:1", window));
 			keys.forEach(key -> this.redis().opsForValue().set(key, "100000"));
@@ -240,7 +242,7 @@ class AccountAbuseTest extends SiteTest {
 			HttpResponse<String> form = browser.get("/signin");
 			HttpResponse<String> signedIn = browser.post("/signin",
 					browser.withCsrf("email", email, "password", PASSWORD, "remember", "true"));
-			List<String> cookies = new java.util.ArrayList<>(form.headers().allValues("Set-Cookie"));
+			List<String> cookies = new ArrayList<>(form.headers().allValues("Set-Cookie"));
 			cookies.addAll(signedIn.headers().allValues("Set-Cookie"));
 			assertThat(cookies).anyMatch(c -> c.startsWith("SESSION="))
 					.anyMatch(c -> c.startsWith("newsstand-remember=")).anyMatch(c -> c.startsWith("newsstand-csrf="));
@@ -264,7 +266,7 @@ class AccountAbuseTest extends SiteTest {
 			client.get("/password-reset");
 			// Each request is the first of its window from this address, so both count
 			// (and start the window) alike.
-			long window = clock.millis() / java.time.Duration.ofHours(1).toMillis();
+			long window = clock.millis() / Duration.ofHours(1).toMillis();
 			redis.delete(List.of(WebKeys.passwordResetsForAddress("127.0.0.1", window),
 					WebKeys.passwordResetsForAddress("0:0:0:0:0:0:0:1", window)));
 			try (RedisMonitor monitor = new RedisMonitor("127.0.0.1", redisConnection.getPort())) {

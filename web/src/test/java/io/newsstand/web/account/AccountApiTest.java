@@ -2,6 +2,7 @@ package io.newsstand.web.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsstand.web.security.Hashes;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.URI;
@@ -132,7 +133,7 @@ class AccountApiTest extends SiteTest {
 		SiteClient attacker = client();
 		attacker.signUp(uniqueEmail("attacker"), PASSWORD);
 		attacker.get("/account");
-		String victimTokenId = io.newsstand.web.security.Hashes.sha256(victimToken);
+		String victimTokenId = Hashes.sha256(victimToken);
 		attacker.post("/account/tokens/" + victimTokenId + "/revoke", attacker.withCsrf());
 		assertThat(client().get("/api/v1/me", "Authorization", "Bearer " + victimToken).statusCode()).isEqualTo(200);
 	}

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -90,7 +94,7 @@ class AccountPagesTest extends SiteTest {
 			SiteClient first = client();
 			SiteClient second = client();
 			HttpResponse<String> newAddress = first.signUpOnly(fresh, PASSWORD);
-			HttpResponse<String> takenAddress = second.signUpOnly(taken.toUpperCase(java.util.Locale.ROOT), PASSWORD);
+			HttpResponse<String> takenAddress = second.signUpOnly(taken.toUpperCase(Locale.ROOT), PASSWORD);
 			assertThat(takenAddress.statusCode()).isEqualTo(newAddress.statusCode()).isEqualTo(302);
 			assertThat(takenAddress.headers().firstValue("Location").orElseThrow().replace(encoded(taken), "ADDRESS"))
 					.isEqualTo(newAddress.headers().firstValue("Location").orElseThrow().replace(encoded(fresh),
@@ -110,7 +114,7 @@ class AccountPagesTest extends SiteTest {
 	}
 
 	private static String encoded(String email) {
-		return java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8);
+		return URLEncoder.encode(email, StandardCharsets.UTF_8);
 	}
 
 	@Nested
@@ -216,7 +220,7 @@ class AccountPagesTest extends SiteTest {
 			SiteClient browser = client();
 			browser.signUp(uniqueEmail("csrf"), PASSWORD);
 			HttpResponse<String> response = browser.post("/account/password",
-					java.util.Map.of("currentPassword", PASSWORD, "newPassword", "another fine password"));
+					Map.of("currentPassword", PASSWORD, "newPassword", "another fine password"));
 			assertThat(response.statusCode()).isEqualTo(403);
 		}
 
@@ -228,7 +232,7 @@ class AccountPagesTest extends SiteTest {
 			browser.get("/signin");
 			String beforeSignIn = browser.csrf();
 			browser.post("/signin", browser.withCsrf("email", email, "password", PASSWORD));
-			HttpResponse<String> replayed = browser.post("/signout", java.util.Map.of("_csrf", beforeSignIn));
+			HttpResponse<String> replayed = browser.post("/signout", Map.of("_csrf", beforeSignIn));
 			assertThat(replayed.statusCode()).isEqualTo(403);
 			assertThat(browser.get("/account").statusCode()).isEqualTo(200);
 		}
@@ -239,7 +243,7 @@ class AccountPagesTest extends SiteTest {
 			victim.signUp(uniqueEmail("victim"), PASSWORD);
 			SiteClient attacker = client();
 			attacker.get("/signin");
-			HttpResponse<String> forged = victim.post("/signout", java.util.Map.of("_csrf", attacker.csrf()));
+			HttpResponse<String> forged = victim.post("/signout", Map.of("_csrf", attacker.csrf()));
 			assertThat(forged.statusCode()).isEqualTo(403);
 		}
 

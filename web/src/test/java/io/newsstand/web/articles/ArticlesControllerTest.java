@@ -15,6 +15,7 @@ import io.newsstand.aggregator.Publisher;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -88,14 +89,14 @@ class ArticlesControllerTest {
 				.andExpect(jsonPath("$.items[0].publishedAt").value("2025-06-03T09:30:00Z"))
 				.andExpect(jsonPath("$.items[0].body").doesNotExist())
 				.andExpect(jsonPath("$.nextCursor").value("next-1"));
-		org.assertj.core.api.Assertions.assertThat(this.articles.lastQuery)
+		Assertions.assertThat(this.articles.lastQuery)
 				.isEqualTo(new ArticleQuery("harbour-gazette", "World", "AU", null, 5));
 	}
 
 	@Test
 	void aTopicIsPassedOnAsTheReaderWroteIt() throws Exception {
 		this.mvc.perform(get("/api/v1/articles").param("topic", "Climate Change")).andExpect(status().isOk());
-		org.assertj.core.api.Assertions.assertThat(this.articles.lastQuery)
+		Assertions.assertThat(this.articles.lastQuery)
 				.isEqualTo(new ArticleQuery(null, null, null, "Climate Change", null, ArticleQuery.DEFAULT_LIMIT));
 	}
 

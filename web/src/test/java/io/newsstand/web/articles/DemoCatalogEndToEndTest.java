@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.newsstand.NewsstandApplication;
 import io.newsstand.aggregator.internal.demo.DemoFeedKey;
 import io.newsstand.testing.RedisTestServer;
+import io.newsstand.web.images.ImageLinks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,8 +62,7 @@ class DemoCatalogEndToEndTest {
 			String picture = article.body().replaceAll("(?s).*?\"url\":\"(http[^\"]+/demo/images/[^\"]+\\.jpg)\".*",
 					"$1");
 			assertThat(picture).startsWith("http://127.0.0.1:");
-			HttpResponse<String> proxied = get(
-					base + app.getBean(io.newsstand.web.images.ImageLinks.class).src(picture, 640));
+			HttpResponse<String> proxied = get(base + app.getBean(ImageLinks.class).src(picture, 640));
 			assertThat(proxied.statusCode()).isEqualTo(200);
 			assertThat(proxied.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 			HttpResponse<String> feed = get(base + "/demo/feeds/" + key + "/harbour-gazette/world.xml");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Issue 6's front page numbers, as {@link WebLoadBenchmark} measures pages: wrk
@@ -83,7 +84,7 @@ class HomeLoadBenchmark {
 			String article = firstArticle(base);
 			List<Target> monitored = new ArrayList<>(targets.subList(1, targets.size()));
 			monitored.add(new Target("anonymous article (counts a read)", base + article, null));
-			var factory = app.getBean(org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory.class);
+			var factory = app.getBean(LettuceConnectionFactory.class);
 			try (RedisMonitor monitor = new RedisMonitor("127.0.0.1", factory.getPort())) {
 				HttpClient http = HttpClient.newHttpClient();
 				for (Target target : monitored) {

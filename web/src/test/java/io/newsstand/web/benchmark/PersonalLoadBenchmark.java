@@ -8,6 +8,7 @@ import io.newsstand.web.benchmark.LoadTools.Target;
 import io.newsstand.web.site.SiteClient;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * "For you" under load, the WebLoadBenchmark way: the zero-config app with the
@@ -71,10 +73,8 @@ class PersonalLoadBenchmark {
 			Matcher section = Pattern.compile("\"sections\":\\[\"([^\"]+)\"").matcher(publishers);
 			assertThat(section.find()).isTrue();
 			put(http, base + "/api/v1/me/follows/publisher/" + publisher.group(1), token);
-			put(http,
-					base + "/api/v1/me/follows/section/"
-							+ java.net.URLEncoder.encode(section.group(1), StandardCharsets.UTF_8).replace("+", "%20"),
-					token);
+			put(http, base + "/api/v1/me/follows/section/"
+					+ URLEncoder.encode(section.group(1), StandardCharsets.UTF_8).replace("+", "%20"), token);
 			// The restarted node answers from the same data once its Redis has loaded it.
 			List<String> opened = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
 					.until(() -> articles(base), ids -> ids.size() >= 5);
@@ -124,7 +124,7 @@ class PersonalLoadBenchmark {
 			report.append(sizes);
 			report.append("load average after: ").append(LoadTools.loadAverage()).append('\n');
 			report.append("\n-- Redis commands per request (MONITOR, 20 sequential requests each) --\n");
-			var factory = app.getBean(org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory.class);
+			var factory = app.getBean(LettuceConnectionFactory.class);
 			try (RedisMonitor monitor = new RedisMonitor("127.0.0.1", factory.getPort())) {
 				for (Target target : targets) {
 					LoadTools.sendOk(http, target);

@@ -2,12 +2,15 @@ package io.newsstand.web.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsstand.web.account.AccountStore;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,8 +34,7 @@ class PersonalRedisCostTest extends SiteTest {
 		reader.signUp(uniqueEmail("cost"), "copper kettle orbit");
 		String cookie = reader.cookie("SESSION").orElseThrow();
 		// Spring Session's cookie holds the session id in Base64.
-		String session = new String(java.util.Base64.getDecoder().decode(cookie),
-				java.nio.charset.StandardCharsets.UTF_8);
+		String session = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
 		String page = reader.get("/articles/paid-1").body();
 		assertThat(page.length()).as("bigger than the servlet's default 8 KB buffer").isGreaterThan(8 * 1024);
 		String account = account(reader);
@@ -74,7 +76,7 @@ class PersonalRedisCostTest extends SiteTest {
 	}
 
 	@Autowired
-	io.newsstand.web.account.AccountStore accounts;
+	AccountStore accounts;
 
 	private void get(String path, String cookie) throws Exception {
 		HttpResponse<Void> response = HttpClient.newHttpClient()

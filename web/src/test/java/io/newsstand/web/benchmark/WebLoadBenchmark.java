@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Issue 5's web numbers: wrk against the running app (the zero-config app with
@@ -126,7 +127,7 @@ class WebLoadBenchmark {
 		if (configured > 0) {
 			return configured;
 		}
-		var factory = app.getBean(org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory.class);
+		var factory = app.getBean(LettuceConnectionFactory.class);
 		return factory.getPort();
 	}
 

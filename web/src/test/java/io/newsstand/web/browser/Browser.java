@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -118,7 +120,7 @@ final class Browser implements AutoCloseable {
 		try {
 			element.isEnabled();
 			return false;
-		} catch (org.openqa.selenium.WebDriverException replaced) {
+		} catch (WebDriverException replaced) {
 			return true;
 		}
 	}
@@ -169,7 +171,7 @@ final class Browser implements AutoCloseable {
 	public void close() {
 		this.driver.quit();
 		try (var files = Files.walk(this.profile)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		} catch (IOException ex) {
 			// A leftover temporary profile is harmless.
 		}

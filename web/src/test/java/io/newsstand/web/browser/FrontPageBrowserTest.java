@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -81,7 +82,7 @@ class FrontPageBrowserTest extends BrowserSiteTest {
 		this.browser.click("form[action$='/unpick'] button");
 		assertThat(this.browser.text("main")).contains("no longer picked");
 		this.browser.go("/");
-		assertThat(this.browser.driver().findElements(org.openqa.selenium.By.id("our-picks"))).isEmpty();
+		assertThat(this.browser.driver().findElements(By.id("our-picks"))).isEmpty();
 	}
 
 }

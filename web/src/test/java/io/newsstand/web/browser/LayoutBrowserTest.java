@@ -6,6 +6,7 @@ import io.newsstand.web.account.Account;
 import io.newsstand.web.account.AccountStore;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -157,6 +158,6 @@ class LayoutBrowserTest extends BrowserSiteTest {
 	}
 
 	/** The README's pictures, in the project's docs (the tests run in web/). */
-	private static final java.nio.file.Path DOCS_SCREENSHOTS = java.nio.file.Path.of("..", "docs", "screenshots");
+	private static final Path DOCS_SCREENSHOTS = Path.of("..", "docs", "screenshots");
 
 }

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -259,7 +260,7 @@ class PayoutsBrowserTest extends BrowserSiteTest {
 	}
 
 	private Map<String, String> rows(String css) {
-		Map<String, String> rows = new java.util.LinkedHashMap<>();
+		Map<String, String> rows = new LinkedHashMap<>();
 		for (WebElement row : this.browser.driver().findElements(By.cssSelector(css))) {
 			List<WebElement> cells = row.findElements(By.tagName("td"));
 			rows.put(cells.get(0).getText(), cells.get(1).getText());

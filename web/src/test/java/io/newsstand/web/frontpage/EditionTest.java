@@ -7,6 +7,7 @@ import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,8 +54,7 @@ class EditionTest extends FrontPageSiteTest {
 		SiteClient elsewhere = client();
 		elsewhere.signIn(email, PASSWORD);
 		assertThat(elsewhere.get("/").body()).as("another browser, no cookie").contains("United States edition");
-		assertThat(elsewhere.post("/edition", java.util.Map.of("edition", "AU")).statusCode()).as("no CSRF token")
-				.isEqualTo(403);
+		assertThat(elsewhere.post("/edition", Map.of("edition", "AU")).statusCode()).as("no CSRF token").isEqualTo(403);
 	}
 
 	@Test

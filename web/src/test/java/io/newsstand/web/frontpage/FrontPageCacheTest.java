@@ -16,6 +16,7 @@ import io.newsstand.aggregator.StoryClusters;
 import io.newsstand.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,8 @@ class FrontPageCacheTest {
 	}
 
 	private void latestIs(String... ids) {
-		when(this.articles.latest(any(ArticleQuery.class))).thenReturn(
-				new ArticlePage(java.util.Arrays.stream(ids).map(FrontPageCacheTest::summary).toList(), null));
+		when(this.articles.latest(any(ArticleQuery.class)))
+				.thenReturn(new ArticlePage(Arrays.stream(ids).map(FrontPageCacheTest::summary).toList(), null));
 	}
 
 	FrontPageCacheTest() {

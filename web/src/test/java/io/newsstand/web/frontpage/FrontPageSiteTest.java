@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -125,7 +127,7 @@ abstract class FrontPageSiteTest extends SiteTest {
 		return ids.stream().filter(id -> id.startsWith("fp-" + this.run)).toList();
 	}
 
-	private final java.util.Map<String, SiteClient> readers = new java.util.HashMap<>();
+	private final Map<String, SiteClient> readers = new HashMap<>();
 
 	/**
 	 * A reader, signed in to an account of its own (anonymous readers from one

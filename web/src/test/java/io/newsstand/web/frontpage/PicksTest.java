@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,9 +106,8 @@ class PicksTest extends FrontPageSiteTest {
 
 		// Re-ordered on the editor page: c first.
 		editor.get("/editor/picks");
-		HttpResponse<String> saved = editor.post("/editor/picks/" + c,
-				editor.withCsrf("order", "0", "expires", PicksController.LOCAL_UTC
-						.format(clock.instant().plus(Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC))));
+		HttpResponse<String> saved = editor.post("/editor/picks/" + c, editor.withCsrf("order", "0", "expires",
+				PicksController.LOCAL_UTC.format(clock.instant().plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))));
 		assertThat(saved.statusCode()).isEqualTo(302);
 		assertThat(ids(home("INT").path("picks"))).containsExactly(c, b, a);
 
@@ -157,7 +158,7 @@ class PicksTest extends FrontPageSiteTest {
 
 		SiteClient editor = admin(uniqueEmail("editor"));
 		editor.get("/articles/" + id);
-		assertThat(editor.post("/editor/picks", java.util.Map.of("articleId", id)).statusCode()).as("no CSRF token")
+		assertThat(editor.post("/editor/picks", Map.of("articleId", id)).statusCode()).as("no CSRF token")
 				.isEqualTo(403);
 	}
 

@@ -9,6 +9,7 @@ import io.newsstand.web.site.SiteTest;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -106,9 +107,9 @@ class GiftLinksTest extends SiteTest {
 		assertThat(this.gifts.open(gift.token())).isInstanceOf(GiftLinks.Valid.class);
 
 		assertThat(this.gifts.revoke(giver, gift.id())).isTrue();
-		assertThat(this.gifts.open(gift.token())).isEqualTo(
-				new GiftLinks.Gone(new Gift(gift.id(), gift.token(), "paid-4", giver, "Alex", gift.createdAt(),
-						gift.expiresAt(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)), true));
+		assertThat(this.gifts.open(gift.token()))
+				.isEqualTo(new GiftLinks.Gone(new Gift(gift.id(), gift.token(), "paid-4", giver, "Alex",
+						gift.createdAt(), gift.expiresAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS)), true));
 		assertThat(this.gifts.of(giver)).isEmpty();
 		assertThat(this.gifts.allowance(giver).used()).as("revoking gives no gift back").isEqualTo(1);
 		assertThat(this.gifts.revoke(giver, gift.id())).isFalse();

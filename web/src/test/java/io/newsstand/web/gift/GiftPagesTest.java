@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -91,7 +92,7 @@ class GiftPagesTest extends GiftSiteTest {
 	@Test
 	void aGiftFormWithoutTheCsrfTokenIsRefusedAndTheNameIsEscaped() {
 		Member alex = member("gift-csrf");
-		HttpResponse<String> forged = alex.client().post("/articles/paid-7/gift", java.util.Map.of("from", "Mallory"));
+		HttpResponse<String> forged = alex.client().post("/articles/paid-7/gift", Map.of("from", "Mallory"));
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(alex.client().get("/gifts").body()).contains("10 of 10 gifts left this month");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsstand.testing.RedisExtension;
 import io.newsstand.web.redis.WebKeys;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +85,7 @@ class ImageLinksTest {
 
 	static ImageProperties properties(String key) {
 		MapConfigurationPropertySource source = new MapConfigurationPropertySource(
-				java.util.Map.of("newsstand.web.images.key", key));
+				Map.of("newsstand.web.images.key", key));
 		return new Binder(source).bindOrCreate("newsstand.web.images", ImageProperties.class);
 	}
 

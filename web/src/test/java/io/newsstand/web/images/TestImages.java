@@ -3,11 +3,13 @@ package io.newsstand.web.images;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
@@ -85,7 +87,7 @@ final class TestImages {
 	/** The JPEG magic, then noise. */
 	static byte[] garbageJpeg() {
 		byte[] bytes = new byte[4096];
-		new java.util.Random(17).nextBytes(bytes);
+		new Random(17).nextBytes(bytes);
 		bytes[0] = (byte) 0xFF;
 		bytes[1] = (byte) 0xD8;
 		bytes[2] = (byte) 0xFF;
@@ -94,7 +96,7 @@ final class TestImages {
 
 	static BufferedImage read(byte[] bytes) {
 		try {
-			return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+			return ImageIO.read(new ByteArrayInputStream(bytes));
 		} catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}

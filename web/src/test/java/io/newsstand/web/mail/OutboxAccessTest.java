@@ -7,8 +7,10 @@ import io.newsstand.web.site.SiteTest;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,8 +46,7 @@ class OutboxAccessTest extends SiteTest {
 	@Test
 	void aPrivateNetworkPeerForwardingFor127001DoesNotSeeTheOutbox() throws Exception {
 		InetAddress privateAddress = privateAddressOfThisMachine();
-		org.junit.jupiter.api.Assumptions.assumeTrue(privateAddress != null,
-				"this machine has no private-network address to connect from");
+		Assumptions.assumeTrue(privateAddress != null, "this machine has no private-network address to connect from");
 		String host = (privateAddress instanceof Inet6Address)
 				? "[" + privateAddress.getHostAddress().replaceAll("%.*", "") + "]"
 				: privateAddress.getHostAddress();
@@ -74,11 +75,11 @@ class OutboxAccessTest extends SiteTest {
 	 * fc00::/7.
 	 */
 	private static InetAddress privateAddressOfThisMachine() throws Exception {
-		for (NetworkInterface network : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+		for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
 			if (!network.isUp() || network.isLoopback()) {
 				continue;
 			}
-			for (InetAddress address : java.util.Collections.list(network.getInetAddresses())) {
+			for (InetAddress address : Collections.list(network.getInetAddresses())) {
 				byte[] bytes = address.getAddress();
 				boolean uniqueLocal = address instanceof Inet6Address && (bytes[0] & 0xfe) == 0xfc;
 				boolean carrierGrade = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
+import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -23,7 +25,7 @@ class OutboxControllerTest {
 	private final OutboxController controller = new OutboxController(this.mailer, this.outbox,
 			JsonMapper.builder().build());
 
-	private String outbox(MockHttpServletRequest request) throws java.io.IOException {
+	private String outbox(MockHttpServletRequest request) throws IOException {
 		return this.controller.outbox(new ExtendedModelMap(), request, new MockHttpServletResponse());
 	}
 
@@ -31,7 +33,7 @@ class OutboxControllerTest {
 	void scriptsAskingForJsonGetJsonAndBrowsersThePage() throws Exception {
 		given(this.mailer.usesOutbox()).willReturn(true);
 		given(this.outbox.messages()).willReturn(List.of(new Outbox.Stored("ann@example.com", "Hello",
-				"Open http://localhost:8080/verify-email/abc now.", java.time.Instant.parse("2026-03-02T09:00:00Z"))));
+				"Open http://localhost:8080/verify-email/abc now.", Instant.parse("2026-03-02T09:00:00Z"))));
 		MockHttpServletRequest script = from("127.0.0.1");
 		script.addHeader("Accept", "application/json");
 		MockHttpServletResponse response = new MockHttpServletResponse();

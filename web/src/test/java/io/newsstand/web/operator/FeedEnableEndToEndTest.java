@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -114,10 +115,9 @@ class FeedEnableEndToEndTest {
 			assertThat(page).contains("action=\"/operator/feeds/" + pageId + "/enable\"")
 					.doesNotContain("action=\"/operator/feeds/" + apiId + "/enable\"").contains("name=\"_csrf\"");
 			String csrf = site.csrf();
-			assertThat(site.post("/operator/feeds/" + pageId + "/enable", java.util.Map.of()).statusCode())
-					.as("no CSRF token").isEqualTo(403);
-			HttpResponse<String> button = site.post("/operator/feeds/" + pageId + "/enable",
-					java.util.Map.of("_csrf", csrf));
+			assertThat(site.post("/operator/feeds/" + pageId + "/enable", Map.of()).statusCode()).as("no CSRF token")
+					.isEqualTo(403);
+			HttpResponse<String> button = site.post("/operator/feeds/" + pageId + "/enable", Map.of("_csrf", csrf));
 			assertThat(button.statusCode()).isEqualTo(303);
 			assertThat(button.headers().firstValue("Location")).hasValue("/operator/feeds?enabled=" + pageId);
 			assertThat(site.get("/operator/feeds?enabled=" + pageId).body()).contains("is enabled again");

@@ -12,13 +12,18 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.webauthn.api.AuthenticatorAssertionResponse;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.api.PublicKeyCredential;
@@ -50,8 +55,7 @@ class PasskeyAuthenticationProviderTest {
 	private WebAuthnAuthenticationRequestToken signIn() {
 		RelyingPartyAuthenticationRequest request = mock(RelyingPartyAuthenticationRequest.class);
 		@SuppressWarnings("unchecked")
-		PublicKeyCredential<org.springframework.security.web.webauthn.api.AuthenticatorAssertionResponse> credential = mock(
-				PublicKeyCredential.class);
+		PublicKeyCredential<AuthenticatorAssertionResponse> credential = mock(PublicKeyCredential.class);
 		when(credential.getId()).thenReturn("credential-1");
 		when(request.getPublicKey()).thenReturn(credential);
 		when(this.relyingParty.authenticate(any())).thenReturn(this.user);
@@ -108,20 +112,16 @@ class PasskeyAuthenticationProviderTest {
 	@Test
 	void redisNotAnsweringDuringTheCeremonyIsAnOutageNotARefusedPasskey() {
 		WebAuthnAuthenticationRequestToken token = signIn();
-		when(this.relyingParty.authenticate(any()))
-				.thenThrow(new org.springframework.dao.QueryTimeoutException("Redis command timed out"));
-		assertThatThrownBy(() -> this.provider.authenticate(token))
-				.isInstanceOf(org.springframework.dao.QueryTimeoutException.class);
+		when(this.relyingParty.authenticate(any())).thenThrow(new QueryTimeoutException("Redis command timed out"));
+		assertThatThrownBy(() -> this.provider.authenticate(token)).isInstanceOf(QueryTimeoutException.class);
 	}
 
 	@Test
 	void redisNotAnsweringWhenTheReaderIsLoadedIsAnOutageNotARefusedPasskey() {
 		WebAuthnAuthenticationRequestToken token = signIn();
-		when(this.readers.loadUserByUsername("account-1")).thenThrow(
-				new org.springframework.security.authentication.InternalAuthenticationServiceException("lookup failed",
-						new org.springframework.data.redis.RedisConnectionFailureException("Unable to connect")));
-		assertThatThrownBy(() -> this.provider.authenticate(token))
-				.isInstanceOf(org.springframework.dao.DataAccessException.class);
+		when(this.readers.loadUserByUsername("account-1")).thenThrow(new InternalAuthenticationServiceException(
+				"lookup failed", new RedisConnectionFailureException("Unable to connect")));
+		assertThatThrownBy(() -> this.provider.authenticate(token)).isInstanceOf(DataAccessException.class);
 	}
 
 }

@@ -9,6 +9,7 @@ import io.newsstand.web.redis.PayoutKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class LedgerWriteBenchmark {
 		if (Boolean.TRUE.equals(redis.hasKey(seen))) {
 			return;
 		}
-		redis.opsForHash().putAll(seen, java.util.Map.of("f", account + "|" + publisher, "p", publisher, "s", "0"));
+		redis.opsForHash().putAll(seen, Map.of("f", account + "|" + publisher, "p", publisher, "s", "0"));
 		redis.expire(seen, properties.rereadWindow());
 		redis.opsForHash().increment(PayoutKeys.reads(month, shard), account + "|" + publisher, 1);
 		redis.opsForHash().increment(PayoutKeys.member(month, shard, account), "r:" + publisher, 1);

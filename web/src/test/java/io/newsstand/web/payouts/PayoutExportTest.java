@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +28,8 @@ class PayoutExportTest {
 				id -> id.equals("daily-ledger") ? "Daily Ledger" : id);
 		assertThat(export.publishers())
 				.extracting(PayoutExport.Line::publisherId, PayoutExport.Line::publisherName, PayoutExport.Line::amount)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("daily-ledger", "Daily Ledger", 6878L),
-						org.assertj.core.groups.Tuple.tuple("gone-gazette", "gone-gazette", 500L));
+				.containsExactly(Tuple.tuple("daily-ledger", "Daily Ledger", 6878L),
+						Tuple.tuple("gone-gazette", "gone-gazette", 500L));
 	}
 
 	@Test

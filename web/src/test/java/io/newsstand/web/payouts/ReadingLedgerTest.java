@@ -15,7 +15,10 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -82,15 +85,15 @@ class ReadingLedgerTest {
 		int shard = ledger.shard(member);
 		long expected = Instant.parse("2027-01-01T00:00:00Z").toEpochMilli();
 		for (String key : List.of(PayoutKeys.reads("2025-12", shard), PayoutKeys.member("2025-12", shard, member))) {
-			long at = System.currentTimeMillis() + redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS);
-			assertThat(at).as(key).isCloseTo(expected, org.assertj.core.data.Offset.offset(60_000L));
+			long at = System.currentTimeMillis() + redis.getExpire(key, TimeUnit.MILLISECONDS);
+			assertThat(at).as(key).isCloseTo(expected, Offset.offset(60_000L));
 		}
 	}
 
 	@Test
 	void theKeysOfOneWriteShareOneClusterSlotAndAMonthSpreadsOverShards(StringRedisTemplate redis) {
 		ReadingLedger ledger = new ReadingLedger(redis, properties(Duration.ofHours(24)));
-		Set<Integer> shards = java.util.stream.IntStream.range(0, 200).mapToObj(i -> ledger.shard("account-" + i))
+		Set<Integer> shards = IntStream.range(0, 200).mapToObj(i -> ledger.shard("account-" + i))
 				.collect(Collectors.toSet());
 		assertThat(shards).hasSize(16);
 		for (int shard : shards) {

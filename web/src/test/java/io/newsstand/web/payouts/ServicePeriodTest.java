@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -75,7 +76,7 @@ class ServicePeriodTest {
 		assertThat(parts.values().stream().mapToLong(Long::longValue).sum()).as("seed %d", seed).isEqualTo(net);
 		List<Long> values = new ArrayList<>(parts.values());
 		assertThat(values).as("seed %d: remainder cents go to the first months", seed)
-				.isSortedAccordingTo(java.util.Comparator.reverseOrder())
+				.isSortedAccordingTo(Comparator.reverseOrder())
 				.allSatisfy(part -> assertThat(part).isNotNegative().isBetween(net / months, net / months + 1));
 		long byMonth = 0;
 		for (YearMonth month = YearMonth.from(start.atOffset(ZoneOffset.UTC)).minusMonths(1); month

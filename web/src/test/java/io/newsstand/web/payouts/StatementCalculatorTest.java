@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The split as docs/payouts.md describes it, worked example included. */
@@ -56,8 +57,7 @@ class StatementCalculatorTest {
 				false, AT);
 		assertThat(statement.currencies())
 				.extracting(Statement.CurrencyTotal::currency, Statement.CurrencyTotal::publishers)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("eur", 630L),
-						org.assertj.core.groups.Tuple.tuple("usd", 700L));
+				.containsExactly(Tuple.tuple("eur", 630L), Tuple.tuple("usd", 700L));
 		assertThat(statement.publishers()).containsExactly(
 				new Statement.PublisherLine("daily-ledger", "eur", 1, 1, 630),
 				new Statement.PublisherLine("harbour-post", "usd", 1, 1, 700));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstand.billing.PaidInvoice;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -76,9 +77,8 @@ class YearlySpreadTest {
 
 	@Test
 	void aStatementTakesOnlyItsMonthsShareOfAYearlyPayment() {
-		StatementCalculator calculator = new StatementCalculator(
-				new PayoutsProperties(PayoutsProperties.Weighting.READS, new BigDecimal("0.30"),
-						java.time.Duration.ofHours(24), 1800, 13, 16));
+		StatementCalculator calculator = new StatementCalculator(new PayoutsProperties(
+				PayoutsProperties.Weighting.READS, new BigDecimal("0.30"), Duration.ofHours(24), 1800, 13, 16));
 		PaidInvoice invoice = yearly(9000, 0, 160L, MARCH_14, MARCH_14);
 		List<LedgerEntry> ledger = List.of(new LedgerEntry("ana", "pub-a", 2, 0));
 		Statement june = calculator.compute(YearMonth.of(2026, 6), List.of(invoice), ledger, false, MARCH_14);

@@ -8,12 +8,14 @@ import io.newsstand.web.site.FakeArticles;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,7 +80,7 @@ class PaidTextCrawlTest extends SiteTest {
 	private List<Article> paidArticles() {
 		List<Article> paid = ((FakeArticles) this.articles).all().stream().filter(article -> !article.free())
 				.filter(article -> article.body().contains(FakeArticles.secret(article.id())))
-				.sorted(java.util.Comparator.comparing(Article::id)).toList();
+				.sorted(Comparator.comparing(Article::id)).toList();
 		assertThat(paid).as("paid articles with a marker").hasSizeGreaterThanOrEqualTo(5);
 		return paid;
 	}
@@ -94,7 +96,7 @@ class PaidTextCrawlTest extends SiteTest {
 			}
 			for (HttpResponse<String> answer : answers(reader, path)) {
 				String text = answer.body() + " " + answer.headers().map();
-				String asked = java.net.URLDecoder.decode(path, StandardCharsets.UTF_8);
+				String asked = URLDecoder.decode(path, StandardCharsets.UTF_8);
 				for (Article article : paid) {
 					String secret = FakeArticles.secret(article.id());
 					// A search for the marker itself shows the words asked for: there, no

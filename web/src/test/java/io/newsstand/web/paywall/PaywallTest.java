@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class PaywallTest {
 	}
 
 	private static String account() {
-		return java.util.UUID.randomUUID().toString();
+		return UUID.randomUUID().toString();
 	}
 
 	@Test

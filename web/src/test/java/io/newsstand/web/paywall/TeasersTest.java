@@ -2,6 +2,7 @@ package io.newsstand.web.paywall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 class TeasersTest {
@@ -16,7 +17,7 @@ class TeasersTest {
 				+ paragraph("secret", 20);
 		String teaser = Teasers.opening(body, 0.25);
 		assertThat(teaser).contains("one").contains("two").doesNotContain("three").doesNotContain("secret");
-		assertThat(Teasers.words(org.jsoup.Jsoup.parse(teaser).text())).isLessThanOrEqualTo(25);
+		assertThat(Teasers.words(Jsoup.parse(teaser).text())).isLessThanOrEqualTo(25);
 	}
 
 	@Test
@@ -24,7 +25,7 @@ class TeasersTest {
 		String body = "<p>" + "word ".repeat(100).strip() + " secret</p>";
 		String teaser = Teasers.opening(body, 0.25);
 		assertThat(teaser).endsWith(" …</p>").doesNotContain("secret");
-		assertThat(Teasers.words(org.jsoup.Jsoup.parse(teaser).text())).isEqualTo(26);
+		assertThat(Teasers.words(Jsoup.parse(teaser).text())).isEqualTo(26);
 	}
 
 	@Test

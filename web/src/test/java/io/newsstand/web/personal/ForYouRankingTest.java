@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The "For you" ranking, at a fixed instant. */
@@ -134,8 +135,8 @@ class ForYouRankingTest {
 		assertThat(ranked).allSatisfy(r -> assertThat(r.reason()).isEqualTo(ForYouRanking.NEW));
 	}
 
-	private static org.assertj.core.data.Offset<Double> within() {
-		return org.assertj.core.data.Offset.offset(1e-9);
+	private static Offset<Double> within() {
+		return Offset.offset(1e-9);
 	}
 
 }

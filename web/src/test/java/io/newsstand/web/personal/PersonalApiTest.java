@@ -7,6 +7,7 @@ import io.newsstand.web.site.SiteTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class PersonalApiTest extends SiteTest {
 	void articlesOpenedThroughTheApiAreInTheHistoryUntilCleared() {
 		String token = token();
 		get("/api/v1/articles/paid-3", token);
-		clock.advance(java.time.Duration.ofSeconds(30));
+		clock.advance(Duration.ofSeconds(30));
 		get("/api/v1/articles/free-1", token);
 		String history = get("/api/v1/me/history", token).body();
 		assertThat(history).contains("\"openedAt\":\"");

@@ -12,6 +12,9 @@ import io.newsstand.web.site.SiteTest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -108,7 +111,7 @@ class PersonalPagesTest extends SiteTest {
 		SiteClient reader = reader("forged");
 		reader.get("/following");
 		HttpResponse<String> forged = reader.post("/following",
-				java.util.Map.of("kind", "publisher", "value", FakeArticles.PAID_PUBLISHER));
+				Map.of("kind", "publisher", "value", FakeArticles.PAID_PUBLISHER));
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(this.redis.hasKey(PersonalKeys.follows(accountId(reader)))).isFalse();
 	}
@@ -126,7 +129,7 @@ class PersonalPagesTest extends SiteTest {
 		PersonalProperties two = new PersonalProperties(2, 500, 500, Duration.ofDays(90), 50, 300,
 				Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofDays(14), Duration.ofHours(48));
 		Follows follows = new Follows(this.redis, this.catalog, two);
-		String account = "limit-" + java.util.UUID.randomUUID();
+		String account = "limit-" + UUID.randomUUID();
 		assertThat(follows.follow(account, FollowKind.TOPIC, "one")).isInstanceOf(Follows.Done.class);
 		assertThat(follows.follow(account, FollowKind.TOPIC, "two")).isInstanceOf(Follows.Done.class);
 		assertThat(follows.follow(account, FollowKind.TOPIC, "one")).as("following again is no new follow")
@@ -298,7 +301,7 @@ class PersonalPagesTest extends SiteTest {
 	void theSavedListIsCappedAndTheHistoryKeepsOnlyTheNewestEntries() {
 		PersonalProperties small = new PersonalProperties(100, 2, 3, Duration.ofDays(90), 50, 300,
 				Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofDays(14), Duration.ofHours(48));
-		String account = "caps-" + java.util.UUID.randomUUID();
+		String account = "caps-" + UUID.randomUUID();
 		SavedArticles saved = new SavedArticles(this.redis, small, this.appClock);
 		assertThat(saved.save(account, "paid-1")).isTrue();
 		assertThat(saved.save(account, "paid-2")).isTrue();
@@ -308,7 +311,7 @@ class PersonalPagesTest extends SiteTest {
 
 		ReadingHistory history = new ReadingHistory(this.redis, new Follows(this.redis, this.catalog, small), small,
 				this.appClock);
-		java.time.Instant start = this.appClock.instant();
+		Instant start = this.appClock.instant();
 		for (int i = 1; i <= 5; i++) {
 			history.opened(new ArticleOpened("paid-" + i, FakeArticles.PAID_PUBLISHER, "Business", account,
 					"a:" + account, "address", false, start.plusSeconds(i)));

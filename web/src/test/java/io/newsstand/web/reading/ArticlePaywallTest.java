@@ -8,6 +8,8 @@ import io.newsstand.web.site.SiteTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
@@ -103,7 +105,7 @@ class ArticlePaywallTest extends SiteTest {
 		@Test
 		void aForgedSessionCookieOrTokenUnlocksNothing() {
 			SiteClient forger = client();
-			forger.addCookie("SESSION", java.util.Base64.getEncoder().encodeToString("made-up".getBytes()));
+			forger.addCookie("SESSION", Base64.getEncoder().encodeToString("made-up".getBytes()));
 			assertThat(forger.get("/articles/" + PAID).body()).doesNotContain(SECRET);
 			HttpResponse<String> api = client().get("/api/v1/articles/" + PAID, "Authorization", "Bearer made-up");
 			assertThat(api.statusCode()).isEqualTo(401);
@@ -176,7 +178,7 @@ class ArticlePaywallTest extends SiteTest {
 			// The test's clock stands still since the test began; the trial started when
 			// the checkout completed, seconds later (signing up includes confirming the
 			// address). Days begun count, so the clock moves to now, as the journey test's.
-			clock.set(java.time.Instant.now());
+			clock.set(Instant.now());
 			for (int i = 1; i <= 6; i++) {
 				assertThat(member.get("/articles/paid-" + i).body()).contains(FakeArticles.secret("paid-" + i))
 						.doesNotContain("Free articles left");

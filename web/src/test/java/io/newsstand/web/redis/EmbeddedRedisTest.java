@@ -3,6 +3,7 @@ package io.newsstand.web.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.newsstand.web.site.SiteTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -28,7 +30,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 // Reads the log from standard output: no other class may start or close a
 // context meanwhile (that re-initialises logging onto another stream).
 @Isolated
-@org.junit.jupiter.api.parallel.ResourceLock(io.newsstand.web.site.SiteTest.CLOCK)
+@ResourceLock(SiteTest.CLOCK)
 class EmbeddedRedisTest {
 
 	@TempDir

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsstand.testing.RedisProcess;
+import io.newsstand.web.site.SiteTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // Spring Boot's logging set-up races when two applications start at the same
 // moment in one JVM; not alongside the site tests' context.
-@ResourceLock(io.newsstand.web.site.SiteTest.CLOCK)
+@ResourceLock(SiteTest.CLOCK)
 class RedisOutageTest {
 
 	private static final HttpClient http = HttpClient.newHttpClient();

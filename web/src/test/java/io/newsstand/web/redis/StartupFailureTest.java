@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsstand.web.startup.InvalidSettingException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class StartupFailureTest {
 			closedPort = socket.getLocalPort();
 		}
 		assertThatThrownBy(() -> TestApp.start("newsstand.redis.url=redis://:pw@127.0.0.1:" + closedPort))
-				.hasRootCauseInstanceOf(java.net.ConnectException.class);
+				.hasRootCauseInstanceOf(ConnectException.class);
 		assertOneClearMessage(output,
 				"newsstand.redis.url (NEWSSTAND_REDIS_URL): cannot reach Redis at redis://:****@127.0.0.1:"
 						+ closedPort);
@@ -53,7 +55,7 @@ class StartupFailureTest {
 	void dataDirectoryThatCannotBeCreatedIsRefusedNamingTheSetting(CapturedOutput output) throws IOException {
 		Path file = Files.writeString(this.tempDir.resolve("a-file"), "not a directory");
 		assertThatThrownBy(() -> TestApp.start("newsstand.redis.data-dir=" + file.resolve("redis")))
-				.hasRootCauseInstanceOf(java.nio.file.FileSystemException.class);
+				.hasRootCauseInstanceOf(FileSystemException.class);
 		assertOneClearMessage(output, "newsstand.redis.data-dir (NEWSSTAND_REDIS_DATADIR): cannot create the data "
 				+ "directory " + file.resolve("redis"));
 	}

@@ -10,6 +10,8 @@ import io.newsstand.testing.RedisTestCluster;
 import io.newsstand.web.site.SiteClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +93,7 @@ class ClusterMultiNodeTest {
 		await().atMost(Duration.ofSeconds(60)).until(() -> allScheduledLater(redis));
 		Set<String> feeds = redis.opsForZSet().range(DUE, 0, -1);
 		assertThat(feeds).hasSizeGreaterThan(4);
-		Map<Integer, Long> perNode = new java.util.HashMap<>();
+		Map<Integer, Long> perNode = new HashMap<>();
 		for (int cycle = 0; cycle < 3; cycle++) {
 			FeedFetchLog.fetches.clear();
 			for (String feed : feeds) {
@@ -162,7 +164,7 @@ class ClusterMultiNodeTest {
 		Function<ClusterApp, String> firstTitleWord = app -> {
 			String title = app.get("/api/v1/articles?limit=1", null).body()
 					.replaceAll("(?s).*?\"title\":\"([^\"]+)\".*", "$1");
-			return java.util.Arrays.stream(title.split("\\W+")).filter(w -> w.length() > 5).findFirst().orElseThrow();
+			return Arrays.stream(title.split("\\W+")).filter(w -> w.length() > 5).findFirst().orElseThrow();
 		};
 		String word = firstTitleWord.apply(a);
 		for (ClusterApp app : new ClusterApp[]{a, b}) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.newsstand.testing.RedisTestCluster;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -152,10 +153,9 @@ class ClusterSearchTest {
 	}
 
 	private static String[] settings(String... more) {
-		List<String> settings = new java.util.ArrayList<>(
-				List.of("spring.data.redis.cluster.nodes=" + cluster.nodesProperty(),
-						// Articles come from the test, not from the demo feeds.
-						"newsstand.aggregator.polling-enabled=false"));
+		List<String> settings = new ArrayList<>(List.of("spring.data.redis.cluster.nodes=" + cluster.nodesProperty(),
+				// Articles come from the test, not from the demo feeds.
+				"newsstand.aggregator.polling-enabled=false"));
 		settings.addAll(List.of(more));
 		return settings.toArray(String[]::new);
 	}

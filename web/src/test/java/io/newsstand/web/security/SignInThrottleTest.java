@@ -10,6 +10,7 @@ import io.newsstand.web.config.WebProperties;
 import io.newsstand.web.redis.WindowCounter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,8 +75,7 @@ class SignInThrottleTest {
 	@Test
 	void anAccountHasOneCountWhetherNamedByItsAddressOrItsId() {
 		Account dee = this.accounts
-				.create("dee@example.com", "{noop}x", java.util.Set.of(Account.READER), this.clock.instant(), true)
-				.orElseThrow();
+				.create("dee@example.com", "{noop}x", Set.of(Account.READER), this.clock.instant(), true).orElseThrow();
 		this.throttle.failed("dee@example.com", "10.0.3.1");
 		this.throttle.failed(dee.id(), "10.0.3.2");
 		this.throttle.failed(" DEE@example.com", "10.0.3.3");

@@ -7,10 +7,15 @@ import io.newsstand.web.account.AccountStore;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Headers, sessions and roles as every page sees them.
@@ -24,7 +29,7 @@ class SiteSecurityTest extends SiteTest {
 	AccountStore accounts;
 
 	@Autowired
-	org.springframework.data.redis.core.StringRedisTemplate redis;
+	StringRedisTemplate redis;
 
 	@Test
 	void anonymousPagesSetNoCookieAndCreateNoSession() {
@@ -109,8 +114,8 @@ class SiteSecurityTest extends SiteTest {
 	void aSignedInRequestReadsItsSessionWithoutWritingItBack() {
 		SiteClient reader = client();
 		reader.signUp(uniqueEmail("session"), PASSWORD);
-		String id = new String(java.util.Base64.getDecoder().decode(reader.cookie("SESSION").orElseThrow()),
-				java.nio.charset.StandardCharsets.UTF_8);
+		String id = new String(Base64.getDecoder().decode(reader.cookie("SESSION").orElseThrow()),
+				StandardCharsets.UTF_8);
 		String key = "newsstand:session:sessions:" + id;
 		assertThat(this.redis.hasKey(key)).isTrue();
 		// The first signed-in page of a session writes it once: it puts the reader's
@@ -126,7 +131,7 @@ class SiteSecurityTest extends SiteTest {
 		String body = client()
 				.postJson("/api/v1/auth/token", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
 				.body();
-		java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(body);
+		Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(body);
 		assertThat(token.find()).as(body).isTrue();
 		return token.group(1);
 	}

@@ -6,7 +6,11 @@ import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.site.SiteClient;
 import io.newsstand.web.site.SiteTest;
 import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,14 +49,13 @@ class TrustedProxyTest extends SiteTest {
 		String csrf = cookies.stream().filter(c -> c.startsWith("newsstand-csrf=")).findFirst()
 				.map(c -> HttpCookie.parse(c).get(0).getValue()).orElseThrow();
 		browser.addCookie("newsstand-csrf", csrf);
-		HttpResponse<String> signedIn = browser.send(java.net.http.HttpRequest
-				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/signin"))
-				.header("Content-Type", "application/x-www-form-urlencoded").headers(THROUGH_THE_PROXY)
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + browser.csrf() + "&email="
-						+ java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8) + "&password="
-						+ java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
-						+ "&remember=true"))
-				.build());
+		HttpResponse<String> signedIn = browser
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/signin"))
+						.header("Content-Type", "application/x-www-form-urlencoded").headers(THROUGH_THE_PROXY)
+						.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + browser.csrf() + "&email="
+								+ URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+								+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&remember=true"))
+						.build());
 		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
 		cookies.addAll(signedIn.headers().allValues("Set-Cookie"));
 		assertThat(cookies).anyMatch(c -> c.startsWith("SESSION=")).anyMatch(c -> c.startsWith("newsstand-remember="))
@@ -67,12 +70,12 @@ class TrustedProxyTest extends SiteTest {
 		this.redis.delete(key);
 		SiteClient browser = client();
 		browser.get("/signup");
-		HttpResponse<String> signedUp = browser.send(java.net.http.HttpRequest
-				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/signup"))
+		HttpResponse<String> signedUp = browser.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/signup"))
 				.header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "203.0.113.44")
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + browser.csrf() + "&email="
-						+ java.net.URLEncoder.encode(uniqueEmail("counted"), java.nio.charset.StandardCharsets.UTF_8)
-						+ "&password=" + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8)))
+				.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + browser.csrf() + "&email="
+						+ URLEncoder.encode(uniqueEmail("counted"), StandardCharsets.UTF_8) + "&password="
+						+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
 				.build());
 		assertThat(signedUp.statusCode()).isEqualTo(302);
 		assertThat(this.redis.opsForValue().get(key)).isEqualTo("1");

@@ -4,15 +4,24 @@ import io.newsstand.aggregator.Article;
 import io.newsstand.aggregator.ArticleImage;
 import io.newsstand.aggregator.ArticlePage;
 import io.newsstand.aggregator.ArticleQuery;
+import io.newsstand.aggregator.ArticleSummary;
 import io.newsstand.aggregator.Articles;
 import io.newsstand.aggregator.FeedHealth;
 import io.newsstand.aggregator.FeedMonitor;
+import io.newsstand.aggregator.InvalidCursorException;
 import io.newsstand.aggregator.Publisher;
+import io.newsstand.aggregator.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,13 +36,13 @@ public final class FakeArticles implements Articles, FeedMonitor {
 
 	public static final String PAID_PUBLISHER = "daily-ledger";
 
-	private final Map<String, Article> articles = new java.util.concurrent.ConcurrentSkipListMap<>();
+	private final Map<String, Article> articles = new ConcurrentSkipListMap<>();
 
-	private final Map<String, Long> order = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Long> order = new ConcurrentHashMap<>();
 
-	private final java.util.concurrent.atomic.AtomicLong added = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong added = new AtomicLong();
 
-	private final Map<String, Publisher> extraPublishers = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Publisher> extraPublishers = new ConcurrentHashMap<>();
 
 	public FakeArticles() {
 		add("free-1", FREE_PUBLISHER, "Open Gazette", true);
@@ -120,8 +129,7 @@ public final class FakeArticles implements Articles, FeedMonitor {
 	public List<Publisher> publishers() {
 		List<Publisher> publishers = new ArrayList<>(
 				List.of(publisher(FREE_PUBLISHER).orElseThrow(), publisher(PAID_PUBLISHER).orElseThrow()));
-		this.extraPublishers.values().stream().sorted(java.util.Comparator.comparing(Publisher::id))
-				.forEach(publishers::add);
+		this.extraPublishers.values().stream().sorted(Comparator.comparing(Publisher::id)).forEach(publishers::add);
 		return publishers;
 	}
 
@@ -147,9 +155,9 @@ public final class FakeArticles implements Articles, FeedMonitor {
 				.filter(article -> query.section() == null
 						|| (article.section() != null && slug(article.section()).equals(slug(query.section()))))
 				.filter(article -> query.region() == null || query.region().equalsIgnoreCase(article.region()))
-				.filter(article -> query.topic() == null || io.newsstand.aggregator.Topics.normalise(query.topic())
-						.filter(io.newsstand.aggregator.Topics.of(article.categories())::contains).isPresent())
-				.sorted(java.util.Comparator.comparing(Article::publishedAt).reversed()
+				.filter(article -> query.topic() == null || Topics.normalise(query.topic())
+						.filter(Topics.of(article.categories())::contains).isPresent())
+				.sorted(Comparator.comparing(Article::publishedAt).reversed()
 						.thenComparing(article -> this.order.getOrDefault(article.id(), Long.MAX_VALUE)))
 				.toList();
 		int from = 0;
@@ -157,11 +165,11 @@ public final class FakeArticles implements Articles, FeedMonitor {
 			try {
 				from = Integer.parseInt(query.cursor().substring(2));
 			} catch (RuntimeException ex) {
-				throw new io.newsstand.aggregator.InvalidCursorException(query.cursor());
+				throw new InvalidCursorException(query.cursor());
 			}
 		}
 		int to = Math.min(matching.size(), from + query.limit());
-		List<io.newsstand.aggregator.ArticleSummary> items = new ArrayList<>();
+		List<ArticleSummary> items = new ArrayList<>();
 		for (Article article : matching.subList(Math.min(from, to), to)) {
 			items.add(article.toSummary());
 		}
@@ -169,7 +177,7 @@ public final class FakeArticles implements Articles, FeedMonitor {
 	}
 
 	private static String slug(String section) {
-		return section.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
+		return section.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
 	}
 
 	/** The aggregator's service is both; the tests' stand-in has no feeds. */
@@ -194,7 +202,7 @@ public final class FakeArticles implements Articles, FeedMonitor {
 	}
 
 	/** Every article, in the order added. */
-	public java.util.Collection<Article> all() {
+	public Collection<Article> all() {
 		return this.articles.values();
 	}
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -154,7 +156,7 @@ public final class SiteClient {
 				() -> new IllegalStateException("The verification link answered " + verified.statusCode()));
 		Matcher next = Pattern.compile("[?&]next=([^&]+)").matcher(location);
 		return next.find()
-				? signIn(email, password, "next", java.net.URLDecoder.decode(next.group(1), StandardCharsets.UTF_8))
+				? signIn(email, password, "next", URLDecoder.decode(next.group(1), StandardCharsets.UTF_8))
 				: signIn(email, password);
 	}
 
@@ -183,7 +185,7 @@ public final class SiteClient {
 	 */
 	@SuppressWarnings("unchecked")
 	public String latestLink(String email, String subject) {
-		String to = email.strip().toLowerCase(java.util.Locale.ROOT);
+		String to = email.strip().toLowerCase(Locale.ROOT);
 		return outbox().stream()
 				.filter(message -> to.equals(message.get("to"))
 						&& String.valueOf(message.get("subject")).startsWith(subject))

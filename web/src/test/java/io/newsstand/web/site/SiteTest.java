@@ -8,6 +8,7 @@ import io.newsstand.web.account.AccountStore;
 import io.newsstand.web.redis.WebKeys;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,7 +91,7 @@ public abstract class SiteTest {
 	}
 
 	protected static String uniqueEmail(String name) {
-		return name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects a response body, giving up (and cancelling the download) as soon as
@@ -30,7 +31,7 @@ final class CappedBodySubscriber implements BodySubscriber<byte[]> {
 
 	private final CompletableFuture<byte[]> result = new CompletableFuture<>();
 
-	private Flow.@org.jspecify.annotations.Nullable Subscription subscription;
+	private Flow.@Nullable Subscription subscription;
 
 	CappedBodySubscriber(long maxBytes, long declaredLength) {
 		this.maxBytes = maxBytes;
