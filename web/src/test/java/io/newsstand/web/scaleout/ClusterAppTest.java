@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions.RefreshTrigger;
 import io.newsstand.testing.RedisTestCluster;
+import io.newsstand.web.redis.WebKeys;
 import io.newsstand.web.site.SiteClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -155,6 +156,16 @@ class ClusterAppTest {
 		assertThat(app.get("/api/v1/home?edition=UK", null).body()).as("top stories").contains("\"top\":[{");
 		assertThat(app.get("/", null).statusCode()).isEqualTo(200);
 		assertThat(app.send("DELETE", "/api/v1/editor/picks/" + id, adminToken, null).statusCode()).isEqualTo(204);
+
+		// Reads are counted off the request in pipelines whose keys live in many
+		// slots: they reach the hour's bucket on the cluster.
+		String read = articleIds().get(4);
+		assertThat(app.get("/articles/" + read, null).statusCode()).isEqualTo(200);
+		assertThat(app.get("/api/v1/articles/" + read, newReaderToken()).statusCode()).isEqualTo(200);
+		String bucket = WebKeys.readsInHour(Instant.now().getEpochSecond() / 3600);
+		await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(app.bean(StringRedisTemplate.class).opsForZSet().score(bucket, read))
+						.as("distinct readers of " + read).isEqualTo(2.0));
 	}
 
 	@Test
