@@ -73,6 +73,14 @@ class ReadCounts implements SchedulingConfigurer {
 
 	private final ReentrantLock counting = new ReentrantLock();
 
+	/**
+	 * Reads lost since the last warning, and when that was (nanoTime); under
+	 * {@link #counting}.
+	 */
+	private final AtomicLong notCounted = new AtomicLong();
+
+	private long lastWarning;
+
 	ReadCounts(StringRedisTemplate redis, FrontPageProperties properties) {
 		this.redis = redis;
 		this.properties = properties;
@@ -109,12 +117,27 @@ class ReadCounts implements SchedulingConfigurer {
 				try {
 					count(batch);
 				} catch (RuntimeException ex) {
-					log.warn("{} reads not counted for top stories: {}", batch.size(), ex.toString());
+					lost(batch.size(), ex);
 				}
 				batch.clear();
 			}
 		} finally {
 			this.counting.unlock();
+		}
+	}
+
+	/**
+	 * Reads Redis did not take are not retried (popularity, not money), and an
+	 * outage is logged once a minute with the reads lost meanwhile, not five times
+	 * a second.
+	 */
+	private void lost(int reads, RuntimeException ex) {
+		long lost = this.notCounted.addAndGet(reads);
+		long now = System.nanoTime();
+		if (this.lastWarning == 0 || now - this.lastWarning > Duration.ofMinutes(1).toNanos()) {
+			this.lastWarning = now;
+			this.notCounted.set(0);
+			log.warn("{} reads not counted for top stories: {}", lost, ex.toString());
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.newsstand.web.frontpage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.newsstand.aggregator.StoryArticle;
 import io.newsstand.aggregator.StoryClusters;
@@ -13,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -107,6 +110,28 @@ class TopStoriesTest extends FrontPageSiteTest {
 				"queued-" + this.run, false, this.now, false));
 		assertThat(counts.weighted(this.now)).as("queued, not counted on the request").doesNotContainKey(article);
 		counts.close();
+		assertThat(counts.weighted(this.now).get(article)).isBetween(0.9, 1.0);
+	}
+
+	@Test
+	void aFlushWhileRedisIsAwayLosesThoseReadsQuietlyAndTheNextFlushCounts() {
+		LettuceConnectionFactory away = new LettuceConnectionFactory("127.0.0.1", 1);
+		away.afterPropertiesSet();
+		away.start();
+		try {
+			ReadCounts unreachable = new ReadCounts(new StringRedisTemplate(away),
+					new FrontPageProperties(Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofHours(6),
+							Duration.ofHours(12), 2.0, 10, 10, 6, 4, 20));
+			unreachable.opened(new ArticleOpened("fp-" + this.run + "-lost", "daily-ledger", "World", null,
+					"v:lost-" + this.run, "lost-" + this.run, false, this.now, false));
+			assertThatCode(unreachable::flush).as("the scheduler's task does not fail").doesNotThrowAnyException();
+			assertThatCode(unreachable::flush).doesNotThrowAnyException();
+		} finally {
+			away.destroy();
+		}
+		ReadCounts counts = cappedAtThreeReadsPerAddress();
+		String article = "fp-" + this.run + "-after";
+		counts.count(List.of(read("v:after-" + this.run, "after-" + this.run, article, this.now)));
 		assertThat(counts.weighted(this.now).get(article)).isBetween(0.9, 1.0);
 	}
 
