@@ -5,9 +5,11 @@ import io.newsstand.web.images.ImageLinks;
 import io.newsstand.web.search.SearchItem;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.BeanProperty;
@@ -39,15 +41,16 @@ class ProxiedImagesJson extends SimpleModule {
 
 	ProxiedImagesJson(ObjectProvider<ImageLinks> links) {
 		super("newsstand-proxied-images");
+		// The ImageLinks bean is looked up when the first story is written (the mapper
+		// itself is made before the image key is read from Redis), then kept.
+		Supplier<ImageLinks> imageLinks = SingletonSupplier.of(links::getObject);
 		setSerializerModifier(new ValueSerializerModifier() {
 			@Override
 			public ValueSerializer<?> modifySerializer(SerializationConfig config, BeanDescription.Supplier bean,
 					ValueSerializer<?> serializer) {
 				Function<Object, @Nullable String> picture = PICTURES.get(bean.getBeanClass());
-				// The ImageLinks bean is looked up when the first story is written: the
-				// mapper itself is made before the image key is read from Redis.
 				return (picture != null)
-						? new WithImage(serializer.unwrappingSerializer(NameTransformer.NOP), picture, links)
+						? new WithImage(serializer.unwrappingSerializer(NameTransformer.NOP), picture, imageLinks)
 						: serializer;
 			}
 		});
@@ -60,11 +63,10 @@ class ProxiedImagesJson extends SimpleModule {
 
 		private final Function<Object, @Nullable String> picture;
 
-		private final ObjectProvider<ImageLinks> links;
+		private final Supplier<ImageLinks> links;
 
 		@SuppressWarnings("unchecked")
-		WithImage(ValueSerializer<?> fields, Function<Object, @Nullable String> picture,
-				ObjectProvider<ImageLinks> links) {
+		WithImage(ValueSerializer<?> fields, Function<Object, @Nullable String> picture, Supplier<ImageLinks> links) {
 			this.fields = (ValueSerializer<Object>) fields;
 			this.picture = picture;
 			this.links = links;
@@ -87,7 +89,7 @@ class ProxiedImagesJson extends SimpleModule {
 			this.fields.serialize(value, generator, context);
 			generator.writeName("image");
 			String url = this.picture.apply(value);
-			ImageLinks links = this.links.getObject();
+			ImageLinks links = this.links.get();
 			String src = links.src(url, Card.IMAGE_WIDTH);
 			if (url == null || src == null) {
 				generator.writeNull();

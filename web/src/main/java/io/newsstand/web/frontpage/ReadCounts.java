@@ -77,7 +77,7 @@ class ReadCounts implements SchedulingConfigurer {
 	 * Reads lost since the last warning, and when that was (nanoTime); under
 	 * {@link #counting}.
 	 */
-	private final AtomicLong notCounted = new AtomicLong();
+	private long notCounted;
 
 	private long lastWarning;
 
@@ -132,13 +132,18 @@ class ReadCounts implements SchedulingConfigurer {
 	 * a second.
 	 */
 	private void lost(int reads, RuntimeException ex) {
-		long lost = this.notCounted.addAndGet(reads);
+		this.notCounted += reads;
 		long now = System.nanoTime();
 		if (this.lastWarning == 0 || now - this.lastWarning > Duration.ofMinutes(1).toNanos()) {
 			this.lastWarning = now;
-			this.notCounted.set(0);
-			log.warn("{} reads not counted for top stories: {}", lost, ex.toString());
+			log.warn("{} reads not counted for top stories: {}", this.notCounted, ex.toString());
+			this.notCounted = 0;
 		}
+	}
+
+	/** Reads waiting to be counted. */
+	int queued() {
+		return this.queued.size();
 	}
 
 	@PreDestroy

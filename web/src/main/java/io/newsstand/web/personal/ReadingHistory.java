@@ -108,8 +108,4 @@ class ReadingHistory {
 		this.redis.opsForValue().increment(PersonalKeys.version(accountId));
 	}
 
-	private static List<String> keys(String accountId) {
-		return List.of(PersonalKeys.history(accountId), PersonalKeys.version(accountId));
-	}
-
 }

@@ -114,7 +114,7 @@ class TopStoriesTest extends FrontPageSiteTest {
 	}
 
 	@Test
-	void aFlushWhileRedisIsAwayLosesThoseReadsQuietlyAndTheNextFlushCounts() {
+	void aFlushWhileRedisIsAwayNeverFailsTheSchedulerAndLeavesNoReadQueued() {
 		LettuceConnectionFactory away = new LettuceConnectionFactory("127.0.0.1", 1);
 		away.afterPropertiesSet();
 		away.start();
@@ -124,15 +124,12 @@ class TopStoriesTest extends FrontPageSiteTest {
 							Duration.ofHours(12), 2.0, 10, 10, 6, 4, 20));
 			unreachable.opened(new ArticleOpened("fp-" + this.run + "-lost", "daily-ledger", "World", null,
 					"v:lost-" + this.run, "lost-" + this.run, false, this.now, false));
+			assertThat(unreachable.queued()).isEqualTo(1);
 			assertThatCode(unreachable::flush).as("the scheduler's task does not fail").doesNotThrowAnyException();
-			assertThatCode(unreachable::flush).doesNotThrowAnyException();
+			assertThat(unreachable.queued()).as("lost, not retried forever").isZero();
 		} finally {
 			away.destroy();
 		}
-		ReadCounts counts = cappedAtThreeReadsPerAddress();
-		String article = "fp-" + this.run + "-after";
-		counts.count(List.of(read("v:after-" + this.run, "after-" + this.run, article, this.now)));
-		assertThat(counts.weighted(this.now).get(article)).isBetween(0.9, 1.0);
 	}
 
 	private ReadCounts cappedAtThreeReadsPerAddress() {
