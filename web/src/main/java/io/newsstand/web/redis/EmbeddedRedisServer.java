@@ -136,14 +136,20 @@ class EmbeddedRedisServer implements SmartLifecycle {
 
 	/**
 	 * Starts the server again on the same port and data if its process has gone.
+	 * <p>
+	 * "Gone" needs the wrapper's exit as this JVM reaped it (the wrapper exits when
+	 * Redis does), not only a failed look-up of the pid: {@link ProcessHandle#of}
+	 * reads {@code /proc}, and with every file descriptor in use (a flood of
+	 * connections) that read fails and a live server looks dead. Restarting then
+	 * would cut every connection of a healthy server at the worst moment.
 	 */
 	synchronized boolean restartIfDead() {
-		if (!this.running || EmbeddedRedisProcess.isAlive(this.redisPid)) {
+		Process wrapper = this.process;
+		if (!this.running || (wrapper != null && wrapper.isAlive()) || EmbeddedRedisProcess.isAlive(this.redisPid)) {
 			return false;
 		}
 		log.warn("Embedded Redis (pid {}) on {}:{} has exited; restarting it on the same data in {}", this.redisPid,
 				HOST, this.port, this.dataDir);
-		Process wrapper = this.process;
 		if (wrapper != null) {
 			EmbeddedRedisProcess.close(wrapper);
 		}

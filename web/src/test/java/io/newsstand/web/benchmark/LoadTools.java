@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class LoadTools {
 
 	private static final String WRK = "/usr/bin/wrk";
+
+	/** Requests in flight at most in {@link #atRate}. */
+	static final int IN_FLIGHT = 64;
 
 	private LoadTools() {
 	}
@@ -157,7 +161,11 @@ final class LoadTools {
 
 	/**
 	 * Sends at a fixed rate for {@code run} whatever the answers' speed, and
-	 * records each latency.
+	 * records each latency from the moment the request was due, so waiting to be
+	 * sent counts. At most {@link #IN_FLIGHT} requests are in flight, as many
+	 * connections as a busy reverse proxy would keep: without a bound, a rate the
+	 * app cannot keep up with opened a connection per waiting request until the
+	 * process ran out of file descriptors.
 	 *
 	 * @param ok200
 	 *            whether only 200 answers are recorded (see {@link #sendOk})
@@ -168,6 +176,7 @@ final class LoadTools {
 		long total = (long) (rate * run.toSeconds());
 		long interval = (long) (1_000_000_000L / rate);
 		CountDownLatch done = new CountDownLatch((int) total);
+		Semaphore inFlight = new Semaphore(IN_FLIGHT);
 		long start = System.nanoTime();
 		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (long i = 0; i < total; i++) {
@@ -177,6 +186,7 @@ final class LoadTools {
 					TimeUnit.NANOSECONDS.sleep(wait);
 				}
 				executor.submit(() -> {
+					inFlight.acquire();
 					try {
 						if (ok200) {
 							sendOk(http, target);
@@ -185,6 +195,7 @@ final class LoadTools {
 						}
 						nanos.add(System.nanoTime() - due);
 					} finally {
+						inFlight.release();
 						done.countDown();
 					}
 					return null;

@@ -53,6 +53,15 @@ final class AppProcess implements AutoCloseable {
 	 * until it answers; {@code properties} are passed as {@code --name=value}.
 	 */
 	static AppProcess start(Path dataDir, String logName, String... properties) {
+		return start(dataDir, logName, 0, properties);
+	}
+
+	/**
+	 * {@link #start(Path, String, String...)} with at most {@code openFiles} file
+	 * descriptors (the shell's {@code ulimit -n}; 0 leaves the limit as it is), so
+	 * a test can run the app out of them.
+	 */
+	static AppProcess start(Path dataDir, String logName, int openFiles, String... properties) {
 		int port = freePort();
 		Path log = dataDir.resolve(logName);
 		List<String> args = new ArrayList<>();
@@ -79,7 +88,10 @@ final class AppProcess implements AutoCloseable {
 			Path argFile = Files.createTempFile(dataDir, "java", ".args");
 			Files.write(argFile, args.stream().map(AppProcess::quoted).toList(), StandardCharsets.UTF_8);
 			String java = ProcessHandle.current().info().command().orElse("java");
-			Process process = new ProcessBuilder(java, "@" + argFile).redirectErrorStream(true)
+			List<String> command = (openFiles > 0)
+					? List.of("sh", "-c", "ulimit -n " + openFiles + " && exec \"$0\" \"$@\"", java, "@" + argFile)
+					: List.of(java, "@" + argFile);
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 					.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
 			AppProcess app = new AppProcess(process, port, dataDir, log);
 			try {
