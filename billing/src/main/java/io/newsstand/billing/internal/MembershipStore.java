@@ -1,10 +1,11 @@
 package io.newsstand.billing.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,14 @@ class MembershipStore {
 
 	private final StringRedisTemplate redis;
 
+	/**
+	 * Snapshots by their stored text: a snapshot is immutable, and a member's every
+	 * page read and parsed the same text (a tenth of an article page). Keyed by the
+	 * whole text, so a changed snapshot is parsed afresh.
+	 */
+	private final Cache<String, Snapshot> parsed = Caffeine.newBuilder().maximumSize(10_000)
+			.expireAfterAccess(Duration.ofMinutes(30)).build();
+
 	MembershipStore(StringRedisTemplate redis) {
 		this.redis = redis;
 	}
@@ -49,7 +58,7 @@ class MembershipStore {
 	@Nullable
 	Snapshot read(String accountId) {
 		String json = this.redis.opsForValue().get(BillingKeys.membership(accountId));
-		return (json == null) ? null : JSON.readValue(json, Snapshot.class);
+		return (json == null) ? null : this.parsed.get(json, (text) -> JSON.readValue(text, Snapshot.class));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.newsstand.web.reading;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.newsstand.aggregator.Article;
 import io.newsstand.web.articles.ArticleOpened;
 import io.newsstand.web.limits.ClientAddress;
@@ -8,6 +10,7 @@ import io.newsstand.web.paywall.Reading;
 import io.newsstand.web.security.Hashes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -18,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OpenedArticles {
+
+	private static final Cache<String, String> ADDRESS_KEYS = Caffeine.newBuilder().maximumSize(10_000)
+			.expireAfterAccess(Duration.ofMinutes(10)).build();
 
 	private final ApplicationEventPublisher events;
 
@@ -43,8 +49,11 @@ class OpenedArticles {
 	}
 
 	static String addressKey(HttpServletRequest request) {
-		// 12 bytes of SHA-256: stable for the same client, and no address is kept.
-		return Hashes.sha256(ClientAddress.of(request)).substring(0, 24);
+		// 12 bytes of SHA-256: stable for the same client, and no address is kept
+		// beyond this memo of recent clients (a pure function of the address, worked
+		// out once per client instead of on every view).
+		return ADDRESS_KEYS.get(request.getRemoteAddr(),
+				(address) -> Hashes.sha256(ClientAddress.of(address)).substring(0, 24));
 	}
 
 }

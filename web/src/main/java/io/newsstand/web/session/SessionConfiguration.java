@@ -7,15 +7,26 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.data.redis.RedisSessionRepository;
 
 /**
  * Puts {@link TouchThrottlingSessionRepository} in front of the Redis session
- * repository that Spring Boot configures (namespace, timeout and serialisation
- * stay Boot's), so Spring Session's filter uses the wrapper.
+ * repository that Spring Boot configures (namespace and timeout stay Boot's),
+ * so Spring Session's filter uses the wrapper, and gives it
+ * {@link SessionAttributeSerializer} for the attributes.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
+
+	/**
+	 * Spring Session takes the serializer of session attributes from a bean of this
+	 * name.
+	 */
+	@Bean
+	RedisSerializer<Object> springSessionDefaultRedisSerializer() {
+		return new SessionAttributeSerializer(SessionConfiguration.class.getClassLoader());
+	}
 
 	@Bean
 	static BeanPostProcessor touchThrottlingSessionRepositoryWrapper(Environment environment) {

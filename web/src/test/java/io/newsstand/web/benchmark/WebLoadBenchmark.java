@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +32,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * article page, a member's article page and the account page. Then the Redis
  * commands one request of each costs (Redis MONITOR, with polling off), and p50
  * and p99 latency at half of each page's measured maximum rate. Prints the
- * ratios, and asserts that every page reaches half of the static file's rate
- * ({@link BenchmarkGoal}, 10 % tolerance). Run with
+ * ratios, and asserts issue 5's goals: the anonymous article at least half the
+ * static file's rate, the member's article at least half the anonymous
+ * article's ({@link BenchmarkGoal}, 10 % tolerance). Run with
  * {@code mvn -Pbenchmarks -pl web -am test -Dtest=WebLoadBenchmark}.
  */
 @Tag("benchmark")
@@ -95,8 +95,8 @@ class WebLoadBenchmark {
 			}
 			Map<Target, Double> maxRates = new HashMap<>();
 			double baseline = 0;
-			Map<String, Double> ratios = new LinkedHashMap<>();
 			double anonymous = 0;
+			double memberRate = 0;
 			for (Target target : targets) {
 				double rate = median(rates.get(target));
 				maxRates.put(target, rate);
@@ -109,8 +109,8 @@ class WebLoadBenchmark {
 				report.append(String.format(Locale.ROOT, "%-45s %9.0f req/s  %.2fx static  (rounds: %s)", target.name(),
 						rate, rate / baseline,
 						rates.get(target).stream().map(value -> String.format(Locale.ROOT, "%.0f", value)).toList()));
-				ratios.put(target.name(), rate / baseline);
 				if (target.name().startsWith("member")) {
+					memberRate = rate;
 					report.append(String.format(Locale.ROOT, "  %.2fx anonymous", rate / anonymous));
 				}
 				report.append('\n');
@@ -138,9 +138,12 @@ class WebLoadBenchmark {
 			}
 			LoadTools.latencyAtHalfRate(report, targets, maxRates, RUN, false, 45);
 			System.out.println(report);
-			// Goal: every page at least half the static file's rate; tolerance 10%, the
-			// spread of wrk runs on a shared machine.
-			ratios.forEach((measured, ratio) -> BenchmarkGoal.atLeast(measured + " / static file", ratio, 0.5, 0.10));
+			// Issue 5's goals: the anonymous article at least half the static file's rate,
+			// the member's article at least half the anonymous article's (the account page
+			// is reported, with no goal); tolerance 10%, the spread of wrk runs on a shared
+			// machine.
+			BenchmarkGoal.atLeast("anonymous article / static file", anonymous / baseline, 0.5, 0.10);
+			BenchmarkGoal.atLeast("member article / anonymous article", memberRate / anonymous, 0.5, 0.10);
 		}
 	}
 
