@@ -3,6 +3,7 @@ package io.newsstand.web.session;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
@@ -13,10 +14,10 @@ import org.springframework.security.core.context.SecurityContextImpl;
 /**
  * Spring Session's serializer for session attributes: JDK serialization, as
  * Spring Session's default (sessions already in Redis stay valid), except that
- * the signed-in reader's security context, which every request of a signed-in
- * reader reads back, is deserialized once per distinct stored value instead of
- * once per request. JFR put that deserialization at a third of a member's
- * article page.
+ * what every request of a signed-in reader reads back (the security context,
+ * and the session's times, stored as boxed numbers) is deserialized once per
+ * distinct stored value instead of once per request. JFR put that
+ * deserialization at a third of a member's article page.
  * <p>
  * The cache is keyed by the stored bytes themselves (compared in full, not by a
  * hash), so a value is only ever what those exact bytes deserialize to: two
@@ -29,7 +30,11 @@ final class SessionAttributeSerializer implements RedisSerializer<Object> {
 
 	private final RedisSerializer<Object> jdk;
 
-	private final Cache<StoredBytes, Authentication> authentications = Caffeine.newBuilder().maximumSize(10_000)
+	/**
+	 * Values by their stored bytes: an immutable value itself, or a security
+	 * context's {@link Authentication} as {@link SharedContext}.
+	 */
+	private final Cache<StoredBytes, Object> known = Caffeine.newBuilder().maximumSize(20_000)
 			.expireAfterAccess(Duration.ofMinutes(30)).build();
 
 	SessionAttributeSerializer(ClassLoader classLoader) {
@@ -47,17 +52,35 @@ final class SessionAttributeSerializer implements RedisSerializer<Object> {
 			return this.jdk.deserialize(bytes);
 		}
 		StoredBytes key = new StoredBytes(bytes);
-		Authentication known = this.authentications.getIfPresent(key);
+		Object known = this.known.getIfPresent(key);
 		if (known != null) {
-			return new SecurityContextImpl(known);
+			return (known instanceof SharedContext shared) ? new SecurityContextImpl(shared.authentication()) : known;
 		}
 		Object value = this.jdk.deserialize(bytes);
-		if (value != null && value.getClass() == SecurityContextImpl.class
-				&& ((SecurityContextImpl) value).getAuthentication() instanceof Authentication authentication) {
+		Object shareable = shareable(value);
+		if (shareable != null) {
 			// A copy: the key must not change with the caller's array.
-			this.authentications.put(new StoredBytes(bytes.clone()), authentication);
+			this.known.put(new StoredBytes(bytes.clone()), shareable);
 		}
 		return value;
+	}
+
+	/** What of a value can be handed to every later read, or null. */
+	private static @Nullable Object shareable(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		Class<?> type = value.getClass();
+		if (type == SecurityContextImpl.class) {
+			Authentication authentication = ((SecurityContextImpl) value).getAuthentication();
+			return (authentication != null) ? new SharedContext(authentication) : null;
+		}
+		return (type == String.class || type == Long.class || type == Integer.class || type == Boolean.class
+				|| type == Instant.class || type == Duration.class) ? value : null;
+	}
+
+	/** A stored security context: each read gets a context of its own around it. */
+	private record SharedContext(Authentication authentication) {
 	}
 
 	/** Bytes as a cache key: equal when every byte is. */

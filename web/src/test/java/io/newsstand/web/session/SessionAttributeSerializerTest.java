@@ -60,6 +60,26 @@ class SessionAttributeSerializerTest {
 		assertThat(this.serializer.serialize("/account")).isEqualTo(before.serialize("/account"));
 	}
 
+	@Test
+	void aSessionsTimesAreReadOnceAndAreWhatWasStored() {
+		byte[] lastAccess = this.serializer.serialize(1_764_000_000_000L);
+		Object first = this.serializer.deserialize(lastAccess);
+		assertThat(first).isEqualTo(1_764_000_000_000L);
+		assertThat(this.serializer.deserialize(lastAccess.clone())).isSameAs(first);
+		assertThat(this.serializer.deserialize(this.serializer.serialize(1_764_000_000_001L)))
+				.isEqualTo(1_764_000_000_001L);
+		assertThat(this.serializer.deserialize(this.serializer.serialize(1800))).isEqualTo(1800);
+	}
+
+	@Test
+	void aMutableValueIsNeverShared() {
+		byte[] stored = this.serializer.serialize(new java.util.ArrayList<>(List.of("a")));
+		@SuppressWarnings("unchecked")
+		List<String> first = (List<String>) this.serializer.deserialize(stored);
+		first.add("changed by one request");
+		assertThat(this.serializer.deserialize(stored)).isEqualTo(List.of("a")).isNotSameAs(first);
+	}
+
 	private static SecurityContext context(String accountId, String role) {
 		List<SimpleGrantedAuthority> authorities = List.of(new SimpleGrantedAuthority(role));
 		User user = new User(accountId, "{noop}unused", authorities);
