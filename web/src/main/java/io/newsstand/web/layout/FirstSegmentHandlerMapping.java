@@ -35,7 +35,12 @@ final class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
 	/** The request's first segment while its lookup runs; null: no filtering. */
 	private static final ThreadLocal<@Nullable String> firstSegment = new ThreadLocal<>();
 
-	private final Map<RequestMappingInfo, String[]> literals = new ConcurrentHashMap<>();
+	/**
+	 * Each mapping's literal first segments, by the mapping's identity:
+	 * {@link RequestMappingInfo#hashCode} works through every condition, and cost
+	 * more than the checks it saved.
+	 */
+	private final Map<Identity, String[]> literals = new ConcurrentHashMap<>();
 
 	@Override
 	protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
@@ -53,12 +58,32 @@ final class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
 	protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
 		String segment = firstSegment.get();
 		if (segment != null) {
-			String[] starts = this.literals.computeIfAbsent(info, FirstSegmentHandlerMapping::literalStarts);
+			Identity key = new Identity(info);
+			String[] starts = this.literals.get(key);
+			if (starts == null) {
+				starts = literalStarts(info);
+				this.literals.put(key, starts);
+			}
 			if (starts != ANY && !startsWithAny(segment, starts)) {
 				return null;
 			}
 		}
 		return super.getMatchingMapping(info, request);
+	}
+
+	/** A mapping as a key, equal only to itself. */
+	private record Identity(RequestMappingInfo info) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Identity that && that.info == this.info;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this.info);
+		}
+
 	}
 
 	private static boolean startsWithAny(String segment, String[] starts) {

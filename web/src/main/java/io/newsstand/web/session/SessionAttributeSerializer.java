@@ -2,6 +2,7 @@ package io.newsstand.web.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -75,8 +76,34 @@ final class SessionAttributeSerializer implements RedisSerializer<Object> {
 			Authentication authentication = ((SecurityContextImpl) value).getAuthentication();
 			return (authentication != null) ? new SharedContext(authentication) : null;
 		}
-		return (type == String.class || type == Long.class || type == Integer.class || type == Boolean.class
-				|| type == Instant.class || type == Duration.class) ? value : null;
+		return IMMUTABLE.get(type) ? value : null;
+	}
+
+	/**
+	 * Types whose values nothing can change: strings, boxed numbers, times, enums,
+	 * and records made only of such types (the reader's settings).
+	 */
+	private static final ClassValue<Boolean> IMMUTABLE = new ClassValue<>() {
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			return immutable(type, 0);
+		}
+	};
+
+	private static boolean immutable(Class<?> type, int depth) {
+		if (type.isPrimitive() || type.isEnum() || type == String.class || type == Long.class || type == Integer.class
+				|| type == Boolean.class || type == Instant.class || type == Duration.class) {
+			return true;
+		}
+		if (!type.isRecord() || depth > 4) {
+			return false;
+		}
+		for (RecordComponent component : type.getRecordComponents()) {
+			if (!immutable(component.getType(), depth + 1)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** A stored security context: each read gets a context of its own around it. */

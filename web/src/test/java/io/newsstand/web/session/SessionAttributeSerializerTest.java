@@ -80,6 +80,21 @@ class SessionAttributeSerializerTest {
 		assertThat(this.serializer.deserialize(stored)).isEqualTo(List.of("a")).isNotSameAs(first);
 	}
 
+	@Test
+	void aRecordOfImmutableValuesIsSharedAndOneHoldingAListIsNot() {
+		byte[] settings = this.serializer.serialize(new Settings("account-1", java.time.DayOfWeek.MONDAY));
+		assertThat(this.serializer.deserialize(settings)).isSameAs(this.serializer.deserialize(settings));
+		byte[] holdsList = this.serializer.serialize(new Holder(new java.util.ArrayList<>(List.of("a"))));
+		assertThat(this.serializer.deserialize(holdsList)).isNotSameAs(this.serializer.deserialize(holdsList))
+				.isEqualTo(new Holder(List.of("a")));
+	}
+
+	record Settings(String accountId, java.time.DayOfWeek day) implements java.io.Serializable {
+	}
+
+	record Holder(List<String> items) implements java.io.Serializable {
+	}
+
 	private static SecurityContext context(String accountId, String role) {
 		List<SimpleGrantedAuthority> authorities = List.of(new SimpleGrantedAuthority(role));
 		User user = new User(accountId, "{noop}unused", authorities);
