@@ -88,7 +88,8 @@ final class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
 
 	private static boolean startsWithAny(String segment, String[] starts) {
 		for (String start : starts) {
-			if (start.equalsIgnoreCase(segment)) {
+			// Both lower case: a segment that differs only in case is checked in full.
+			if (start.equals(segment)) {
 				return true;
 			}
 		}
@@ -103,7 +104,7 @@ final class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
 		int from = lookupPath.startsWith("/") ? 1 : 0;
 		int end = lookupPath.indexOf('/', from);
 		String segment = lookupPath.substring(from, (end < 0) ? lookupPath.length() : end);
-		return (segment.indexOf('%') >= 0 || segment.indexOf(';') >= 0) ? null : segment;
+		return (segment.indexOf('%') >= 0 || segment.indexOf(';') >= 0) ? null : segment.toLowerCase(Locale.ROOT);
 	}
 
 	/** Each pattern's literal first segment, or {@link #ANY}. */

@@ -35,6 +35,9 @@ class FirstSegmentHandlerMappingTest extends SiteTest {
 	void aRequestsFirstSegmentIsComparedOnlyAsSent() {
 		assertThat(FirstSegmentHandlerMapping.comparable("/articles/abc")).isEqualTo("articles");
 		assertThat(FirstSegmentHandlerMapping.comparable("/account")).isEqualTo("account");
+		// Compared in lower case, so a differently cased request still gets the full
+		// check.
+		assertThat(FirstSegmentHandlerMapping.comparable("/ARTICLES/abc")).isEqualTo("articles");
 		assertThat(FirstSegmentHandlerMapping.comparable("/")).isEmpty();
 		assertThat(FirstSegmentHandlerMapping.comparable("")).isEmpty();
 		// Decoded, these could name any segment: Spring's full check decides.
