@@ -21,11 +21,12 @@ import org.springframework.web.util.pattern.PathPattern;
  * passed over without that work.
  * <p>
  * The look only ever passes over a mapping that could not match: the request's
- * first segment is compared as sent and only when it holds no percent-encoding
- * and no matrix variables (otherwise every mapping gets Spring's full check),
- * case is ignored (so a case-insensitive parser loses nothing), and a mapping
- * with a pattern that starts with a variable or wildcard is always checked in
- * full. Which mapping wins, and everything Spring does with it, is unchanged.
+ * first segment is compared as sent (both sides in lower case, so a segment
+ * that differs only in case gets the full check) and only when it holds no
+ * percent-encoding and no matrix variables (otherwise every mapping gets
+ * Spring's full check), and a mapping with a pattern that starts with a
+ * variable or wildcard is always checked in full. Which mapping wins, and
+ * everything Spring does with it, is unchanged.
  */
 final class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
 

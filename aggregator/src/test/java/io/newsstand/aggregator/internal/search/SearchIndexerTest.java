@@ -33,8 +33,10 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.types.RedisClientInfo;
 
 @ExtendWith(RedisExtension.class)
 class SearchIndexerTest {
@@ -290,6 +292,30 @@ class SearchIndexerTest {
 
 		assertThat(indexer.isRunning()).isFalse();
 		assertThat(this.dir.resolve("off")).doesNotExist();
+	}
+
+	@Test
+	void stopReturnsOnlyOnceTheFeedsBlockingReadHasEnded() {
+		SearchIndexer indexer = readyIndexer(InstantSource.system());
+		// Following an idle feed: the follower sits in a blocking read most of the
+		// time.
+		await().atMost(PATIENCE).until(() -> blockedFeedReads() > 0);
+		indexer.stop();
+		// Nothing of the stopped follower still reads Redis, so closing the
+		// connections next cuts no read short.
+		assertThat(blockedFeedReads()).isZero();
+	}
+
+	/** Connections of this test's database blocked in XREAD (CLIENT LIST). */
+	private long blockedFeedReads() {
+		long database = ((LettuceConnectionFactory) this.connections).getDatabase();
+		List<RedisClientInfo> clients = this.redis.execute(
+				(RedisCallback<List<RedisClientInfo>>) connection -> connection.serverCommands().getClientList());
+		return clients.stream()
+				.filter((client) -> client.getDatabaseId() != null && client.getDatabaseId() == database
+						&& "xread".equalsIgnoreCase(client.getLastCommand()) && client.getFlags() != null
+						&& client.getFlags().contains("b"))
+				.count();
 	}
 
 }
