@@ -29,14 +29,18 @@ import org.springframework.security.core.context.SecurityContextImpl;
  */
 final class SessionAttributeSerializer implements RedisSerializer<Object> {
 
+	/** Stored bytes kept at most (a security context is about 1 KB). */
+	static final long MAX_BYTES = 16 * 1024 * 1024;
+
 	private final RedisSerializer<Object> jdk;
 
 	/**
 	 * Values by their stored bytes: an immutable value itself, or a security
 	 * context's {@link Authentication} as {@link SharedContext}.
 	 */
-	private final Cache<StoredBytes, Object> known = Caffeine.newBuilder().maximumSize(20_000)
-			.expireAfterAccess(Duration.ofMinutes(30)).build();
+	private final Cache<StoredBytes, Object> known = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
+			.<StoredBytes, Object>weigher((key, value) -> key.bytes().length).expireAfterAccess(Duration.ofMinutes(30))
+			.build();
 
 	SessionAttributeSerializer(ClassLoader classLoader) {
 		this.jdk = new JdkSerializationRedisSerializer(classLoader);
